@@ -1,0 +1,3 @@
+from suivi_excel.cli import main
+
+main()

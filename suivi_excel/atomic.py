@@ -1,0 +1,45 @@
+"""Write outputs whole or not at all: into a temporary file beside the target, then rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from suivi_excel.errors import SuiviError
+
+
+@contextlib.contextmanager
+def atomic_path(target: str | Path) -> Iterator[Path]:
+    """Yield a temporary path to write; on success it replaces `target` in one rename.
+
+    An interrupted or failed write leaves `target` as it was (the previous report
+    stays intact). A target that cannot be written (read-only folder, file open in
+    Excel on Windows) stops the command with a clear message, exit code 2.
+    """
+    target = Path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{target.stem[:40]}-", suffix=".tmp", dir=target.parent)
+        os.close(handle)
+    except OSError as error:
+        raise SuiviError(f"impossible d'écrire dans le dossier « {target.parent} » ({_why(error)}) : "
+                         "choisissez un autre dossier avec -o.") from None
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    except OSError as error:
+        raise SuiviError(f"impossible d'écrire « {target} » ({_why(error)}) : fermez le fichier s'il est "
+                         "ouvert dans Excel, ou choisissez un autre nom avec -o.") from None
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _why(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "accès refusé"
+    return error.strerror or type(error).__name__

@@ -1,0 +1,174 @@
+"""Command line: parse, call the pipeline, print. Heavy modules load only inside commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from suivi_excel import __version__, click_fr
+from suivi_excel.errors import EXIT_ERRORS_FOUND, SuiviError
+
+click_fr.install()
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _period(_ctx, _param, value):
+    if value is None:
+        return None
+    from suivi_excel.periods import parse_period
+
+    try:
+        return parse_period(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _date(_ctx, _param, value):
+    if value is None:
+        return None
+    from suivi_excel.values import read_date_text
+
+    found = read_date_text(value)
+    if found is None:
+        raise click.BadParameter(f"« {value} » n'est pas une date : écrivez par exemple 2026-03-31.")
+    return found
+
+
+def _limits_options(function):
+    """Options bounding what one returned file may cost (shared by verifier and consolider)."""
+    from suivi_excel.safety import DEFAULT_LIMITS as d
+
+    options = [
+        click.option("--taille-max", type=click.FloatRange(min=0.1), default=d.max_file_mb, show_default=True,
+                     help="Taille maximale d'un fichier reçu, en Mo."),
+        click.option("--decompresse-max", type=click.FloatRange(min=1), default=d.max_inflated_mb,
+                     show_default=True, help="Taille maximale d'un fichier une fois décompressé, en Mo."),
+        click.option("--lignes-max", type=click.IntRange(min=10), default=d.max_rows, show_default=True,
+                     help="Nombre maximal de lignes d'un onglet reçu."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _limits(taille_max: float, decompresse_max: float, lignes_max: int):
+    from suivi_excel.safety import Limits
+
+    return Limits(max_file_mb=taille_max, max_inflated_mb=decompresse_max, max_rows=lignes_max)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="suivi-excel", message="%(prog)s %(version)s")
+def main() -> None:
+    """Suivi des plans d'action municipaux (PFM, MADA…) dans Excel.
+
+    \b
+    Le cycle :
+      suivi-excel modele plan.xlsx              un plan vierge à remplir
+      suivi-excel generer plan.xlsx --periode 2026 -o suivi-2026.xlsx --par-service envois/
+      suivi-excel verifier retours/             les problèmes des fichiers reçus
+      suivi-excel consolider retours/ -o rapport-2026.xlsx
+      suivi-excel demo essai/                   tout le cycle sur un plan d'exemple
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("fichier", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--ecraser", is_flag=True, help="Remplacer le fichier s'il existe déjà.")
+def modele(fichier: Path, ecraser: bool) -> None:
+    """Écrire un classeur de plan vierge (Actions, Services, Paramètres) à remplir."""
+    from suivi_excel.template import write_plan
+
+    if fichier.exists() and not ecraser:
+        raise SuiviError(f"« {fichier} » existe déjà : choisissez un autre nom ou ajoutez --ecraser.")
+    write_plan(fichier)
+    click.echo(f"Plan vierge écrit : {fichier}")
+    click.echo("Remplissez les feuilles Actions, Services et Paramètres (une ligne d'exemple vous guide), "
+               "puis lancez « suivi-excel generer ».")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--periode", "-p", required=True, callback=_period,
+              help="Période suivie : 2026, 2026-S1, 2026-T3…")
+@click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path),
+              help="Classeur intégré à écrire (par défaut suivi-PÉRIODE.xlsx).")
+@click.option("--par-service", type=click.Path(file_okay=False, path_type=Path),
+              help="Dossier où écrire aussi un classeur par service, à envoyer.")
+@click.option("--echeance", callback=_date, help="Date limite de retour, affichée dans les instructions.")
+@click.option("--mot-de-passe", help="Mot de passe de protection des onglets (aucun par défaut).")
+def generer(plan: Path, periode, sortie: Path | None, par_service: Path | None, echeance: dt.date | None,
+            mot_de_passe: str | None) -> None:
+    """Générer le classeur de suivi (et un classeur par service) à partir du plan."""
+    from suivi_excel import console
+    from suivi_excel.plan import read_plan
+    from suivi_excel.workbook import Options, generate
+
+    checked = read_plan(plan)
+    sortie = sortie or Path(f"suivi-{periode.label}.xlsx")
+    options = Options(periode, deadline=echeance, password=mot_de_passe)
+    result = generate(checked, options, sortie, par_service)
+    console.generated(checked, result, par_service)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("retours", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--plan", type=click.Path(dir_okay=False, path_type=Path),
+              help="Plan à utiliser (par défaut, celui que portent les fichiers).")
+@click.option("--periode", "-p", callback=_period, help="Période (par défaut, celle des fichiers).")
+@_limits_options
+def verifier(retours, plan, periode, taille_max, decompresse_max, lignes_max) -> None:
+    """Lister les problèmes des fichiers reçus, sans écrire de rapport."""
+    from suivi_excel import console
+
+    result = _consolidate(retours, plan, periode, _limits(taille_max, decompresse_max, lignes_max))
+    console.verification(result)
+    if result.errors:
+        raise SystemExit(EXIT_ERRORS_FOUND)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("retours", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path),
+              help="Rapport à écrire (par défaut rapport-PÉRIODE.xlsx).")
+@click.option("--plan", type=click.Path(dir_okay=False, path_type=Path),
+              help="Plan à utiliser (par défaut, celui que portent les fichiers).")
+@click.option("--periode", "-p", callback=_period, help="Période (par défaut, celle des fichiers).")
+@click.option("--strict", is_flag=True, help="Code de sortie 1 si le rapport contient des erreurs.")
+@_limits_options
+def consolider(retours, sortie, plan, periode, strict, taille_max, decompresse_max, lignes_max) -> None:
+    """Lire les fichiers reçus et écrire le rapport consolidé (tableau de bord, anomalies)."""
+    from suivi_excel import console
+    from suivi_excel.report import write_report
+
+    result = _consolidate(retours, plan, periode, _limits(taille_max, decompresse_max, lignes_max))
+    sortie = sortie or Path(f"rapport-{result.period.label}.xlsx")
+    write_report(result, sortie)
+    console.consolidation(result, sortie)
+    if strict and result.errors:
+        raise SystemExit(EXIT_ERRORS_FOUND)
+
+
+def _consolidate(retours, plan_path, periode, limits):
+    from suivi_excel import console
+    from suivi_excel.consolidation import consolidate
+    from suivi_excel.plan import read_plan
+
+    plan = read_plan(plan_path) if plan_path else None
+    with console.FileProgress() as progress:
+        return consolidate(retours, plan, periode, limits, progress=progress.advance, on_files=progress.start)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("dossier", type=click.Path(file_okay=False, path_type=Path))
+def demo(dossier: Path) -> None:
+    """Faire tout le cycle sur le plan d'exemple, avec des retours simulés (et leurs erreurs)."""
+    from suivi_excel.demo import run_demo
+
+    run_demo(dossier)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,198 @@
+"""Consolidate the returns of a period into one row per action of the plan.
+
+Reads every file, recognizes plan and period, keeps one return per service
+(the workbook saved last wins), and merges the clean values into the plan's
+actions, in plan order, with `En retard` and `Source`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from suivi_excel.anomalies import ERROR, Anomaly, sort_anomalies
+from suivi_excel.columns import LATE_STATUSES, NO, NOT_REPORTED, TRACKING_HEADERS, YES
+from suivi_excel.errors import SuiviError
+from suivi_excel.periods import Period, parse_period
+from suivi_excel.plan import Plan
+from suivi_excel.returns import FileRead, find_files, read_file
+from suivi_excel.safety import DEFAULT_LIMITS, Limits
+from suivi_excel.validation import TabValues, validate_tab
+from suivi_excel.workbook import plan_tabs
+
+_NEVER = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+
+
+@dataclass
+class Consolidation:
+    """The outcome of a consolidation: what the report and the summary show."""
+
+    plan: Plan
+    period: Period
+    actions: pd.DataFrame
+    anomalies: list[Anomaly]
+    files: list[FileRead]
+    answered: dict[str, str] = field(default_factory=dict)  # service -> source of its return
+    tabs: dict[str, str] = field(default_factory=dict)  # service -> tab name
+    created: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
+
+    @property
+    def missing(self) -> list[str]:
+        return [s for s in self.tabs if s not in self.answered]
+
+    @property
+    def errors(self) -> int:
+        return sum(a.severity == ERROR for a in self.anomalies)
+
+
+def read_all(paths: list[tuple[Path, str]], limits: Limits,
+             progress: Callable[[str], None] | None = None) -> list[FileRead]:
+    """Read every file, in order; `progress(name)` is called after each one."""
+    reads = []
+    for path, name in paths:
+        reads.append(read_file(path, name, limits))
+        if progress:
+            progress(name)
+    return reads
+
+
+def _plan_label(plan: Plan) -> str:
+    return " — ".join(p for p in (plan.municipality, plan.title) if p)
+
+
+def _choose_plan(reads: list[FileRead], plan: Plan | None) -> Plan:
+    if plan is not None:
+        return plan
+    recognized = [r for r in reads if r.meta is not None]
+    if not recognized:
+        raise SuiviError("aucun formulaire de suivi reconnu parmi les fichiers lus : vérifiez le dossier des "
+                         "retours (les fichiers doivent venir de « suivi-excel generer »).")
+    counts = Counter(r.meta.plan_id for r in recognized)
+    latest = max(recognized, key=lambda r: (counts[r.meta.plan_id], r.meta.generated_at))
+    try:
+        return latest.meta.plan(latest.name)
+    except (ValueError, KeyError, TypeError) as error:
+        raise SuiviError(f"le plan caché dans « {latest.name} » est illisible ({error}) : "
+                         "indiquez le plan avec --plan.") from None
+
+
+def _choose_period(reads: list[FileRead], period: Period | None) -> Period:
+    if period is not None:
+        return period
+    labels = Counter(r.meta.period for r in reads if r.meta is not None)
+    if not labels:
+        raise SuiviError("impossible de savoir quelle période consolider : précisez --periode.")
+    return parse_period(labels.most_common(1)[0][0])
+
+
+def _saved_text(stamp: dt.datetime | None) -> str:
+    if stamp is None:
+        return "date inconnue"
+    return stamp.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def consolidate(inputs: Iterable[str | Path], plan: Plan | None = None, period: Period | None = None,
+                limits: Limits = DEFAULT_LIMITS, progress: Callable[[str], None] | None = None,
+                on_files: Callable[[int], None] | None = None) -> Consolidation:
+    """Read, check and consolidate the returned files.
+
+    Args:
+        inputs: files and folders (searched recursively).
+        plan: a plan to consolidate against; by default the one carried by the files.
+        period: the period; by default the one the files were generated for.
+        limits: bounds on what one file may cost.
+        progress: called with each file name once read.
+        on_files: called once with the number of files found, before reading.
+
+    Returns:
+        The Consolidation.
+
+    Raises:
+        SuiviError: when nothing can be consolidated (no file, no recognized form).
+    """
+    paths, anomalies = find_files(inputs)
+    if not paths:
+        raise SuiviError("aucun fichier .xlsx trouvé dans les retours indiqués.")
+    if on_files:
+        on_files(len(paths))
+    reads = read_all(paths, limits, progress)
+    for read in reads:
+        anomalies.extend(read.anomalies)
+    plan = _choose_plan(reads, plan)
+    usable = []
+    for read in reads:
+        if read.meta is None:
+            continue
+        if read.meta.plan_id != plan.identity:
+            try:
+                other = _plan_label(read.meta.plan()) or read.meta.plan_id
+            except (ValueError, KeyError, TypeError):
+                other = read.meta.plan_id
+            anomalies.append(Anomaly.of("file-other-plan", file=read.name, value=other))
+        else:
+            usable.append(read)
+    period = _choose_period(usable, period)
+    current = []
+    for read in usable:
+        if read.meta.period != period.label:
+            anomalies.append(Anomaly.of("file-other-period", file=read.name, value=read.meta.period,
+                                        period=period.label))
+        else:
+            current.append(read)
+
+    by_service: dict[str, list[TabValues]] = {}
+    for read in current:
+        filled = [t for t in read.tabs if t.filled]
+        if not filled:
+            anomalies.append(Anomaly.of("file-nothing-filled", file=read.name))
+        for tab in filled:
+            by_service.setdefault(tab.service, []).append(validate_tab(tab, plan))
+
+    tabs = plan_tabs(plan)
+    answered: dict[str, str] = {}
+    values: dict[str, dict[str, object]] = {}
+    sources: dict[str, str] = {}
+    for service, candidates in by_service.items():
+        ordered = sorted(candidates, key=lambda c: (c.tab.saved or _NEVER, c.tab.file, c.tab.sheet))
+        winner = ordered[-1]
+        for loser in ordered[:-1]:
+            anomalies.append(Anomaly.of(
+                "return-superseded", file=loser.tab.file, sheet=loser.tab.sheet, service=service,
+                winner=winner.tab.file, winner_saved=_saved_text(winner.tab.saved),
+                saved=_saved_text(loser.tab.saved)))
+        anomalies.extend(winner.anomalies)
+        source = f"{winner.tab.file} › {winner.tab.sheet}"
+        answered[service] = source
+        for number, clean in winner.values.items():
+            values[number] = clean
+            sources[number] = source
+    for service in tabs:
+        if service not in answered:
+            count = int((plan.actions["Service responsable"] == service).sum())
+            anomalies.append(Anomaly.of("service-no-return", sheet=tabs[service], value=service, count=count))
+
+    actions = _merge(plan, period, values, sources)
+    return Consolidation(plan, period, actions, sort_anomalies(anomalies), reads, answered, tabs)
+
+
+def _merge(plan: Plan, period: Period, values: dict[str, dict[str, object]],
+           sources: dict[str, str]) -> pd.DataFrame:
+    actions = plan.actions.copy()
+    tracking = pd.DataFrame.from_dict(values, orient="index", columns=list(TRACKING_HEADERS), dtype=object)
+    tracking = tracking.reindex(actions["No"]).reset_index(drop=True)
+    for header in TRACKING_HEADERS:
+        actions[header] = tracking[header].astype(object).where(tracking[header].notna(), None)
+    actions["Statut"] = actions["Statut"].fillna(NOT_REPORTED)
+    ends = actions["Fin"]
+    late = [
+        YES if (end is not None and end == end and end <= period.end and status in LATE_STATUSES) else NO
+        for end, status in zip(ends, actions["Statut"])
+    ]
+    actions["En retard"] = late
+    actions["Source"] = [sources.get(n, "") for n in actions["No"]]
+    return actions

@@ -1,0 +1,74 @@
+"""Every French sentence the tool says about data, in one catalogue.
+
+Templates put the place first (it is also in the Fichier/Feuille/Cellule columns),
+then what is wrong, then what to do. Placeholders: {value} is the raw value.
+"""
+
+from __future__ import annotations
+
+E, W, I = "Erreur", "Avertissement", "Info"
+
+ANOMALIES: dict[str, tuple[str, str]] = {
+    # values in a returned tab
+    "status-unknown": (E, "Statut « {value} » inconnu : choisissez une valeur de la liste "
+                          "(Non débutée, En cours, Réalisée, En continu, Reportée, Abandonnée). "
+                          "L'action est marquée « À vérifier »."),
+    "status-missing": (W, "Aucun statut pour l'action {action}, mais d'autres colonnes sont remplies : "
+                          "indiquez le statut. L'action est comptée « Non renseigné »."),
+    "percent-unreadable": (E, "Avancement « {value} » illisible : inscrivez un nombre entier de 0 à 100. "
+                              "La valeur est ignorée."),
+    "percent-out-of-range": (E, "Avancement « {value} » hors de 0 à 100 : corrigez la valeur. "
+                                "Elle est ignorée."),
+    "percent-rounded": (I, "Avancement « {value} » arrondi à {rounded} (nombre entier attendu)."),
+    "date-unreadable": (E, "Date « {value} » illisible : inscrivez une date comme 2026-03-15 ou "
+                           "15/03/2026. La valeur est ignorée."),
+    "dates-reversed": (W, "La date de fin réelle ({value}) précède la date de début réelle ({start}) : "
+                          "vérifiez les deux dates."),
+    "money-unreadable": (E, "Montant « {value} » illisible : inscrivez un nombre, par exemple 1 234,56. "
+                            "La valeur est ignorée."),
+    "money-negative": (E, "Montant négatif « {value} » : les dépenses sont positives ou nulles. "
+                          "La valeur est ignorée."),
+    "yesno-unknown": (E, "« {value} » n'est ni Oui ni Non : choisissez Oui ou Non. La valeur est ignorée."),
+    "done-below-100": (W, "L'action {action} est « Réalisée » mais son avancement est de {value} % : "
+                          "corrigez le statut ou l'avancement."),
+    "not-started-above-0": (W, "L'action {action} est « Non débutée » mais son avancement est de {value} % : "
+                               "corrigez le statut ou l'avancement."),
+    # structure of a returned tab
+    "action-unknown": (E, "Numéro d'action « {value} » absent du plan : cette ligne est ignorée. "
+                          "Ne créez pas d'action dans le formulaire ; écrivez au coordonnateur."),
+    "action-duplicate": (E, "L'action {value} apparaît plus d'une fois dans l'onglet : seule la première "
+                            "ligne ({first}) est retenue. Supprimez le doublon."),
+    "action-other-service": (W, "L'action {value} relève du service « {owner} » selon le plan, pas de "
+                                "« {service} » : ses valeurs sont tout de même retenues."),
+    "actions-missing": (W, "{count} action(s) du service manquent dans l'onglet ({value}) : "
+                           "elles sont comptées « Non renseigné ». Remettez les lignes supprimées."),
+    "header-missing": (E, "Colonne « {value} » introuvable dans l'en-tête : elle n'est pas lue. "
+                          "Ne renommez pas et ne supprimez pas les colonnes du formulaire."),
+    "no-action-column": (E, "Aucune colonne « No » dans l'onglet : il ne peut pas être lu. "
+                            "Renvoyez le formulaire sans modifier ses colonnes."),
+    "tab-unknown": (E, "L'onglet « {value} » ne correspond à aucun service du plan : il est ignoré."),
+    # returns as a whole
+    "return-superseded": (W, "Le service « {service} » a envoyé plus d'un retour : celui de {winner} "
+                             "(enregistré le {winner_saved}) est retenu, celui-ci (enregistré le "
+                             "{saved}) est ignoré."),
+    "service-no-return": (W, "Aucun retour du service « {value} » : ses {count} action(s) sont comptées "
+                             "« Non renseigné ». Relancez le service."),
+    "file-nothing-filled": (I, "Aucune valeur de suivi n'est remplie dans ce fichier : il n'est pas "
+                               "compté comme un retour."),
+    # files
+    "file-unreadable": (E, "Fichier illisible ({reason}) : demandez au service de l'enregistrer de "
+                           "nouveau au format Excel (.xlsx) et de le renvoyer."),
+    "file-encrypted": (E, "Fichier protégé par un mot de passe : il ne peut pas être lu. Demandez au "
+                          "service de retirer le mot de passe d'ouverture et de le renvoyer."),
+    "file-not-xlsx": (E, "Ce n'est pas un classeur Excel .xlsx ({reason}) : demandez au service de "
+                         "l'enregistrer au format Classeur Excel (.xlsx) et de le renvoyer."),
+    "file-too-large": (E, "Fichier refusé : {reason}. Vérifiez qu'il s'agit bien d'un formulaire de "
+                          "suivi ; la limite peut être changée avec {option}."),
+    "file-unrelated": (E, "Ce classeur n'est pas un formulaire de suivi généré par suivi-excel : il est "
+                          "ignoré. Demandez au service de remplir le formulaire reçu."),
+    "file-other-plan": (E, "Ce formulaire appartient à un autre plan ({value}) : il est ignoré."),
+    "file-other-period": (E, "Ce formulaire est celui de la période {value}, pas de {period} : il est "
+                             "ignoré. Envoyez au service le formulaire de la période {period}."),
+    "meta-damaged": (E, "Les données cachées du formulaire sont abîmées ({reason}) : le fichier est "
+                        "ignoré. Demandez au service de remplir un formulaire neuf."),
+}

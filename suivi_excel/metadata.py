@@ -1,0 +1,117 @@
+"""Hidden metadata carried by every generated workbook (very hidden sheet `_suivi`).
+
+They identify the plan (identity and version), the period, the kind of
+workbook and each service tab, and they carry the whole plan as JSON so that a
+returned file is understood without the plan file and whatever its name.
+A checksum over them tells when someone edited them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from suivi_excel.plan import Plan
+from suivi_excel.texts import TAB_META
+
+FORMAT = "1"
+_CHUNK = 30000  # Excel holds at most 32,767 characters in a cell
+
+
+@dataclass
+class TabInfo:
+    """A service tab of a generated workbook."""
+
+    tab: str
+    service: str
+    prefill: str = ""  # digest of pre-filled tracking values, "" for a blank form
+
+
+@dataclass
+class Meta:
+    """What a generated workbook says about itself."""
+
+    plan_id: str
+    plan_version: str
+    period: str
+    generated_at: str
+    kind: str  # "integre" or "service"
+    tabs: list[TabInfo] = field(default_factory=list)
+    plan_json: str = ""
+
+    def plan(self, source: str = "") -> Plan:
+        return Plan.from_json(self.plan_json, source)
+
+    def tab_for(self, name: str) -> TabInfo | None:
+        return next((t for t in self.tabs if t.tab == name), None)
+
+
+class MetaDamaged(ValueError):
+    """The metadata sheet exists but cannot be trusted; the message is French."""
+
+
+def _checksum(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:24]
+
+
+def write_meta(workbook, meta: Meta) -> None:
+    """Add the very hidden `_suivi` sheet to an xlsxwriter workbook."""
+    sheet = workbook.add_worksheet(TAB_META)
+    tabs_json = json.dumps([t.__dict__ for t in meta.tabs], ensure_ascii=False)
+    rows = [
+        ("suivi-excel", FORMAT),
+        ("plan", meta.plan_id),
+        ("version", meta.plan_version),
+        ("periode", meta.period),
+        ("genere_le", meta.generated_at),
+        ("type", meta.kind),
+        ("onglets", tabs_json),
+        ("controle", _checksum(meta.plan_id, meta.plan_version, meta.period, meta.kind, tabs_json,
+                               meta.plan_json)),
+    ]
+    for row, (key, value) in enumerate(rows):
+        sheet.write_string(row, 0, key)
+        sheet.write_string(row, 1, value)
+    sheet.write_string(len(rows), 0, "plan_json")
+    chunks = [meta.plan_json[i:i + _CHUNK] for i in range(0, len(meta.plan_json), _CHUNK)] or [""]
+    for col, chunk in enumerate(chunks, start=1):
+        sheet.write_string(len(rows), col, chunk)
+    sheet.very_hidden()
+
+
+def read_meta(rows: list[list[object]]) -> Meta:
+    """Rebuild the metadata from the cell values of the `_suivi` sheet.
+
+    Raises:
+        MetaDamaged: when a key is missing, the JSON is broken or the checksum differs.
+    """
+    table: dict[str, list[str]] = {}
+    for row in rows:
+        if row and isinstance(row[0], str) and row[0]:
+            table[row[0]] = ["" if v is None else str(v) for v in row[1:]]
+
+    def one(key: str) -> str:
+        if key not in table or not table[key]:
+            raise MetaDamaged(f"information « {key} » absente")
+        return table[key][0]
+
+    if one("suivi-excel") not in (FORMAT, FORMAT + ".0"):
+        raise MetaDamaged("format de formulaire inconnu ; il vient d'une autre version de suivi-excel")
+    plan_json = "".join(table.get("plan_json", []))
+    tabs_json = one("onglets")
+    meta = Meta(one("plan"), one("version"), one("periode"), one("genere_le"), one("type"),
+                plan_json=plan_json)
+    expected = _checksum(meta.plan_id, meta.plan_version, meta.period, meta.kind, tabs_json, plan_json)
+    if one("controle") != expected:
+        raise MetaDamaged("elles ont été modifiées à la main")
+    try:
+        meta.tabs = [TabInfo(**t) for t in json.loads(tabs_json)]
+    except (ValueError, TypeError) as error:
+        raise MetaDamaged(f"liste des onglets illisible ({error})") from None
+    return meta
+
+
+def now_iso() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")

@@ -1,0 +1,72 @@
+"""Follow-up periods: a year (`2026`), a semester (`2026-S1`) or a quarter (`2026-T3`)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_PATTERN = re.compile(r"^\s*(\d{4})\s*(?:[-_/ ]?\s*([STst])\s*([1-4]))?\s*$")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """One follow-up period; ordered chronologically."""
+
+    year: int
+    months: int  # length in months: 12, 6 or 3
+    index: int  # 1-based index inside the year
+
+    @property
+    def label(self) -> str:
+        if self.months == 12:
+            return str(self.year)
+        letter = "S" if self.months == 6 else "T"
+        return f"{self.year}-{letter}{self.index}"
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, (self.index - 1) * self.months + 1, 1)
+
+    @property
+    def end(self) -> dt.date:
+        month = self.index * self.months
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.date]:
+        return (self.end, self.start)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def parse_period(text: object) -> Period:
+    """Read a period label.
+
+    Args:
+        text: `2026`, `2026-S1`, `2026-S2`, `2026-T1` … `2026-T4` (case and separator free).
+
+    Returns:
+        The Period.
+
+    Raises:
+        ValueError: with a French message when the label is not a period.
+    """
+    raw = str(text).strip() if text is not None else ""
+    if raw.endswith(".0") and raw[:-2].isdigit():
+        raw = raw[:-2]
+    match = _PATTERN.match(raw)
+    if not match:
+        raise ValueError(
+            f"« {raw} » n'est pas une période : écrivez une année (2026), "
+            "un semestre (2026-S1, 2026-S2) ou un trimestre (2026-T1 à 2026-T4)."
+        )
+    year, letter, index = match.groups()
+    if not letter:
+        return Period(int(year), 12, 1)
+    letter = letter.upper()
+    if letter == "S" and int(index) > 2:
+        raise ValueError(f"« {raw} » : une année n'a que deux semestres (S1 et S2).")
+    return Period(int(year), 6 if letter == "S" else 3, int(index))

@@ -1,0 +1,138 @@
+"""Look at a file before any spreadsheet library parses it.
+
+Returned files come by e-mail from outside. Before parsing, each one is
+checked cheaply from its bytes and its zip directory: size, what it really is
+(encrypted, legacy .xls, OpenDocument, HTML or CSV renamed), and how large it
+would inflate. Only a plausible .xlsx within the limits reaches a parser.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from suivi_excel.errors import SuiviError
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what a returned file may cost; a coordinator can change them."""
+
+    max_file_mb: float = 25.0  # size of the file on disk
+    max_inflated_mb: float = 250.0  # total size once unzipped
+    max_ratio: float = 200.0  # inflated / compressed, for any single part over 1 MB
+    max_parts: int = 2000  # entries in the zip (thousands of sheets, padding)
+    max_rows: int = 20000  # rows a returned tab may declare
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a file is not opened: an anomaly code and its reason in French."""
+
+    code: str
+    reason: str = ""
+    option: str = ""
+
+
+def _mb(size: float) -> str:
+    return f"{size / 1_000_000:,.1f} Mo".replace(",", " ").replace(".", ",")
+
+
+def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Refusal | None:
+    """Check that `path` is a plausible .xlsx within `limits`, without parsing it.
+
+    Returns:
+        None when it may be opened, else the Refusal to report.
+    """
+    try:
+        info = path.stat()
+    except OSError as error:
+        return Refusal("file-unreadable", _os_reason(error))
+    if stat.S_ISDIR(info.st_mode):
+        return Refusal("file-not-xlsx", "c'est un dossier")
+    if info.st_size == 0:
+        return Refusal("file-unreadable", "le fichier est vide (0 octet)")
+    if info.st_size > limits.max_file_mb * 1_000_000:
+        return Refusal("file-too-large", f"{_mb(info.st_size)} sur disque, plus que la limite de "
+                       f"{_mb(limits.max_file_mb * 1_000_000)}", "--taille-max")
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+            if head.startswith(OLE2_MAGIC):
+                handle.seek(0)
+                if _ENCRYPTION_MARK in handle.read(min(info.st_size, 4_000_000)):
+                    return Refusal("file-encrypted")
+                return Refusal("file-not-xlsx", "ancien format Excel 97-2003 (.xls)")
+    except OSError as error:
+        return Refusal("file-unreadable", _os_reason(error))
+    if not head.startswith(b"PK"):
+        return Refusal("file-not-xlsx", _sniff_text(head))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+            names = {e.filename for e in entries}
+            if "mimetype" in names and b"opendocument" in archive.read("mimetype")[:100]:
+                return Refusal("file-not-xlsx", "classeur OpenDocument (.ods)")
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        return Refusal("file-unreadable", f"archive endommagée ou tronquée ({type(error).__name__})")
+    if len(entries) > limits.max_parts:
+        return Refusal("file-too-large", f"{len(entries)} parties dans l'archive, plus que la limite de "
+                       f"{limits.max_parts}", "--parties-max")
+    if "xl/workbook.xml" not in names:
+        return Refusal("file-not-xlsx", "l'archive ne contient pas de classeur Excel")
+    inflated = sum(e.file_size for e in entries)
+    if inflated > limits.max_inflated_mb * 1_000_000:
+        return Refusal("file-too-large", f"{_mb(inflated)} une fois décompressé, plus que la limite de "
+                       f"{_mb(limits.max_inflated_mb * 1_000_000)}", "--decompresse-max")
+    for entry in entries:
+        if entry.file_size > 1_000_000 and entry.file_size > limits.max_ratio * max(entry.compress_size, 1):
+            return Refusal("file-too-large", f"la partie {entry.filename} se décompresse "
+                           f"{entry.file_size // max(entry.compress_size, 1)} fois (bombe de décompression ?)",
+                           "--decompresse-max")
+    return None
+
+
+def _sniff_text(head: bytes) -> str:
+    lowered = head.lower()
+    if lowered.startswith((b"<!doc", b"<html", b"<?xml", b"<tabl", b"\xef\xbb\xbf<")):
+        return "page HTML ou XML renommée en .xlsx"
+    return "fichier texte ou d'un autre format renommé en .xlsx"
+
+
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "accès refusé"
+    if isinstance(error, FileNotFoundError):
+        return "fichier introuvable"
+    if error.errno == 40:  # ELOOP: symbolic-link loop
+        return "lien symbolique en boucle"
+    return os.strerror(error.errno) if error.errno else str(error)
+
+
+def open_workbook_checked(path: Path, what: str = "le classeur"):
+    """Open a coordinator's own workbook (the plan) with openpyxl, or stop with a clear message.
+
+    Raises:
+        SuiviError: exit code 2, naming the file and what to do.
+    """
+    refusal = inspect_file(path)
+    if refusal is not None:
+        reason = refusal.reason or "protégé par un mot de passe"
+        raise SuiviError(f"{what} « {path} » ne peut pas être ouvert : {reason}. "
+                         "Indiquez un classeur Excel (.xlsx) lisible.")
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types on damaged files
+        raise SuiviError(f"{what} « {path} » ne peut pas être lu ({type(error).__name__}) : "
+                         "ouvrez-le dans Excel et enregistrez-le de nouveau au format .xlsx.") from None

@@ -1,0 +1,126 @@
+"""Shared helpers: plans written from inline rows, forms filled like services do, reports read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from suivi_excel.cli import main
+from suivi_excel.periods import parse_period
+from suivi_excel.plan import read_plan
+from suivi_excel.simulate import fill_form
+from suivi_excel.workbook import Options, generate
+
+LOISIRS = "Service des loisirs"
+TP = "Travaux publics"
+COMM = "Service des communications et des relations avec les citoyens"
+
+HEADERS = ("No", "Axe", "Action", "Service responsable", "Début", "Fin", "Budget prévu ($)")
+ROWS = [
+    ("1.1", "Loisirs et culture", "Fête de quartier annuelle", LOISIRS, 2025, 2026, 5000),
+    ("1.2", "Loisirs et culture", "Cours d'aquaforme pour aînés", LOISIRS, 2025, 2027, 3000),
+    ("2.1", "Mobilité", "Trottoir vers l'école", TP, 2025, 2026, 100000),
+    ("2.10", "Mobilité", "Feux piétons allongés", TP, 2026, 2026, 8000),
+    ("3.1", "Information", "Bottin des ressources", COMM, 2025, 2025, 2500),
+]
+SERVICES = [
+    {"Service": LOISIRS, "Responsable": "Ana", "Courriel": "loisirs@ville.test"},
+    {"Service": TP, "Responsable": "Bob", "Courriel": "tp@ville.test"},
+    {"Service": COMM, "Responsable": "Chloé", "Courriel": ""},
+]
+PARAMETERS = {"Municipalité": "Ville-Test", "Titre du plan": "Plan PFM-MADA 2025-2027",
+              "Coordonnateur": "Dominique", "Courriel du coordonnateur": "coord@ville.test"}
+
+
+def write_test_plan(path: Path, rows=ROWS, headers=HEADERS, services=SERVICES, parameters=PARAMETERS) -> Path:
+    """A plan workbook holding exactly these headers and rows, as a coordinator might type it."""
+    book = openpyxl.Workbook()
+    actions = book.active
+    actions.title = "Actions"
+    actions.append(list(headers))
+    for row in rows:
+        actions.append(list(row))
+    listing = book.create_sheet("Services")
+    listing.append(["Service", "Responsable", "Courriel"])
+    for service in services:
+        listing.append([service.get("Service"), service.get("Responsable"), service.get("Courriel")])
+    settings = book.create_sheet("Paramètres")
+    settings.append(["Paramètre", "Valeur"])
+    for name, value in parameters.items():
+        settings.append([name, value])
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def plan_path(tmp_path: Path) -> Path:
+    return write_test_plan(tmp_path / "plan.xlsx")
+
+
+@pytest.fixture
+def forms(tmp_path: Path, plan_path: Path):
+    """The generated integrated workbook and per-service workbooks for period 2026."""
+    plan = read_plan(plan_path)
+    return generate(plan, Options(parse_period("2026")), tmp_path / "suivi-2026.xlsx", tmp_path / "envois")
+
+
+def fill(forms, service: str, values: dict, target: Path, saved: dt.datetime | None = None) -> Path:
+    """A service's return: its own workbook with `values` typed in."""
+    saved = saved or dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.timezone.utc)
+    return fill_form(forms.per_service[service], target, values, saved=saved)
+
+
+def run(*args: str) -> "CliResult":
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return result
+
+
+def consolidate_cli(returns: Path, report: Path, *extra: str):
+    result = run("consolider", returns, "-o", report, *extra)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def sheet(path: Path, name: str) -> pd.DataFrame:
+    """A sheet of a written workbook, read back as a user's script would (header in row 1)."""
+    return pd.read_excel(path, sheet_name=name, dtype=object, engine="calamine")
+
+
+def actions_by_no(report: Path) -> pd.DataFrame:
+    return sheet(report, "Actions").set_index("No", drop=False)
+
+
+def anomalies(report: Path) -> pd.DataFrame:
+    return sheet(report, "Anomalies").fillna("")
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) n'est pas installé ici")
+
+
+def soffice_convert(source: Path, out_dir: Path, target: str = "xlsx") -> Path:
+    """Open `source` in LibreOffice headless and save it as `target` in `out_dir`."""
+    profile = out_dir / f".lo-{uuid.uuid4().hex}"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                    "--convert-to", target, "--outdir", str(out_dir), str(source)],
+                   check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(out_dir)})
+    shutil.rmtree(profile, ignore_errors=True)
+    converted = out_dir / (source.stem + "." + target.split(":")[0])
+    assert converted.exists(), f"LibreOffice n'a rien écrit pour {source}"
+    return converted

@@ -1,0 +1,114 @@
+"""Reading the plan workbook (SPEC §3): loose headers, text numbers, and refusals with sheet and cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+
+from conftest import COMM, HEADERS, LOISIRS, ROWS, SERVICES, TP, run, write_test_plan
+from suivi_excel.errors import PlanInvalid
+from suivi_excel.plan import read_plan
+
+
+def test_example_row_of_blank_model_is_a_valid_plan(tmp_path):
+    result = run("modele", tmp_path / "plan.xlsx")
+    assert result.exit_code == 0, result.output
+    plan = read_plan(tmp_path / "plan.xlsx")
+    assert list(plan.actions["No"]) == ["1.1"]
+    book = openpyxl.load_workbook(tmp_path / "plan.xlsx")
+    assert {"Actions", "Services", "Paramètres"} <= set(book.sheetnames)
+    assert [c.value for c in book["Actions"][1]][:4] == ["No", "Axe", "Objectif", "Action"]
+    assert book["Actions"].data_validations.dataValidation, "Service responsable has a dropdown"
+
+
+def test_modele_does_not_overwrite_an_existing_file(tmp_path):
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(b"mon travail")
+    result = run("modele", target)
+    assert result.exit_code == 2 and "existe déjà" in result.output
+    assert target.read_bytes() == b"mon travail"
+
+
+def test_headers_match_whatever_order_case_accents_and_spaces(tmp_path):
+    headers = ("  service RESPONSABLE ", "ACTION", "no", "axe", "debut", "FIN ", "budget prevu ($)")
+    rows = [(r[3], r[2], r[0], r[1], r[4], r[5], r[6]) for r in ROWS]
+    plan = read_plan(write_test_plan(tmp_path / "p.xlsx", rows=rows, headers=headers))
+    assert list(plan.actions["No"]) == ["1.1", "1.2", "2.1", "2.10", "3.1"]
+    assert plan.actions.loc[0, "Service responsable"] == LOISIRS
+
+
+def test_numbers_stay_text_and_years_become_dates(tmp_path):
+    rows = [(12, "A", "x", LOISIRS, 2025, 2026, None), ("0123", "A", "y", TP, dt.date(2025, 3, 1), 2025, 0)]
+    plan = read_plan(write_test_plan(tmp_path / "p.xlsx", rows=rows))
+    assert list(plan.actions["No"]) == ["12", "0123"]
+    assert plan.actions.loc[0, "Début"] == dt.date(2025, 1, 1)
+    assert plan.actions.loc[0, "Fin"] == dt.date(2026, 12, 31)
+    assert plan.actions.loc[1, "Début"] == dt.date(2025, 3, 1)
+
+
+def test_extra_columns_are_carried(tmp_path):
+    rows = [r + ("Aînés",) for r in ROWS]
+    plan = read_plan(write_test_plan(tmp_path / "p.xlsx", rows=rows, headers=HEADERS + ("Clientèle",)))
+    assert plan.extra_columns == ["Clientèle"]
+    assert set(plan.actions["Clientèle"]) == {"Aînés"}
+
+
+def test_every_problem_is_listed_with_sheet_and_cell(tmp_path):
+    rows = [
+        ("1.1", "A", "x", LOISIRS, 2025, 2026, 100),
+        ("1.1", "A", "doublon", LOISIRS, 2025, 2026, 100),  # row 3: duplicate number
+        ("1.2", "A", "y", "Service des loisir", 2025, 2026, 100),  # row 4: unknown service
+        ("1.3", "A", "z", TP, 2027, 2025, 100),  # row 5: end before start
+        ("1.4", "A", "w", TP, 2025, 2026, -5),  # row 6: negative budget
+        ("1.5", "", "v", COMM, 2025, 2026, None),  # row 7: no axe
+    ]
+    with pytest.raises(PlanInvalid) as raised:
+        read_plan(write_test_plan(tmp_path / "p.xlsx", rows=rows))
+    where = {f"{p.sheet}!{p.cell}" for p in raised.value.problems}
+    assert where == {"Actions!A3", "Actions!D4", "Actions!F5", "Actions!G6", "Actions!B7"}
+    unknown = next(p for p in raised.value.problems if p.cell == "D4")
+    assert "Vouliez-vous dire « Service des loisirs »" in unknown.message
+
+
+def test_missing_required_column_is_named(tmp_path):
+    headers = ("No", "Axe", "Action", "Début", "Fin", "Budget prévu ($)", "Autre")
+    rows = [(r[0], r[1], r[2], r[4], r[5], r[6], "") for r in ROWS]
+    with pytest.raises(PlanInvalid, match="Service responsable"):
+        read_plan(write_test_plan(tmp_path / "p.xlsx", rows=rows, headers=headers))
+
+
+def test_bad_plan_exits_2_and_writes_nothing(tmp_path):
+    rows = [("1.1", "A", "x", "Inconnu", 2025, 2026, 1)]
+    plan = write_test_plan(tmp_path / "p.xlsx", rows=rows)
+    result = run("generer", plan, "--periode", "2026", "-o", tmp_path / "out.xlsx", "--par-service",
+                 tmp_path / "envois")
+    assert result.exit_code == 2
+    assert "Actions!D2" in result.output and "« Inconnu »" in result.output
+    assert not (tmp_path / "out.xlsx").exists() and not (tmp_path / "envois").exists()
+    assert "Traceback" not in result.output
+
+
+def test_duplicate_service_and_bad_email_are_listed(tmp_path):
+    services = SERVICES + [{"Service": "service des loisirs", "Responsable": "", "Courriel": "pas-un-courriel"}]
+    with pytest.raises(PlanInvalid) as raised:
+        read_plan(write_test_plan(tmp_path / "p.xlsx", services=services))
+    assert {f"{p.sheet}!{p.cell}" for p in raised.value.problems} == {"Services!A5", "Services!C5"}
+
+
+@pytest.mark.parametrize("content, expected", [(b"", "vide"), (b"<html>non</html>", "HTML"),
+                                               (b"PK\x03\x04tronque", "endommagée")])
+def test_unreadable_plan_file_is_a_clear_message(tmp_path, content, expected):
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(content)
+    result = run("generer", target, "--periode", "2026", "-o", tmp_path / "o.xlsx")
+    assert result.exit_code == 2 and expected in result.output and "Traceback" not in result.output
+
+
+def test_missing_plan_sheet_is_named(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.title = "Feuil1"
+    book.save(tmp_path / "p.xlsx")
+    result = run("generer", tmp_path / "p.xlsx", "--periode", "2026")
+    assert result.exit_code == 2 and "feuille « Actions » introuvable" in result.output
