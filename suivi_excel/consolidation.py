@@ -72,8 +72,12 @@ def _choose_plan(reads: list[FileRead], plan: Plan | None) -> Plan:
     if not recognized:
         raise SuiviError("aucun formulaire de suivi reconnu parmi les fichiers lus : vérifiez le dossier des "
                          "retours (les fichiers doivent venir de « suivi-excel generer »).")
-    counts = Counter(r.meta.plan_id for r in recognized)
-    latest = max(recognized, key=lambda r: (counts[r.meta.plan_id], r.meta.generated_at))
+    # the plan most returns belong to; on a tie, the one with more filled tabs, then the newest forms
+    files = Counter(r.meta.plan_id for r in recognized)
+    filled = Counter()
+    for read in recognized:
+        filled[read.meta.plan_id] += sum(t.filled for t in read.tabs)
+    latest = max(recognized, key=lambda r: (files[r.meta.plan_id], filled[r.meta.plan_id], r.meta.generated_at))
     try:
         return latest.meta.plan(latest.name)
     except (ValueError, KeyError, TypeError) as error:
@@ -87,7 +91,8 @@ def _choose_period(reads: list[FileRead], period: Period | None) -> Period:
     labels = Counter(r.meta.period for r in reads if r.meta is not None)
     if not labels:
         raise SuiviError("impossible de savoir quelle période consolider : précisez --periode.")
-    return parse_period(labels.most_common(1)[0][0])
+    # the period most files were made for; on a tie the latest (an old form sent again by mistake)
+    return max((parse_period(label) for label in labels), key=lambda p: (labels[p.label], p.sort_key))
 
 
 def _saved_text(stamp: dt.datetime | None) -> str:

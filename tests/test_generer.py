@@ -1,0 +1,123 @@
+"""The tracking workbooks (SPEC §5), inspected as Excel sees them: sheets, protection, rules, names."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from conftest import COMM, LOISIRS, ROWS, SERVICES, TP, run, write_test_plan
+from suivi_excel.text import file_stem, sheet_names
+
+
+def test_generer_writes_integrated_and_per_service_workbooks(tmp_path, plan_path):
+    result = run("generer", plan_path, "--periode", "2026", "-o", tmp_path / "suivi.xlsx",
+                 "--par-service", tmp_path / "envois", "--echeance", "2027-01-15")
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(tmp_path / "suivi.xlsx")
+    assert book.sheetnames[:2] == ["Instructions", "Sommaire"]
+    assert set(book.sheetnames) >= {LOISIRS, TP, "Service des communications et des relations"[:31].strip()}
+    assert book["_suivi"].sheet_state == "veryHidden" and book["Listes"].sheet_state == "hidden"
+    files = sorted(p.name for p in (tmp_path / "envois").iterdir())
+    assert files == sorted(f"suivi-2026 - {file_stem(s['Service'])}.xlsx" for s in SERVICES)
+    instructions = "\n".join(str(c.value) for c in book["Instructions"]["A"] if c.value)
+    assert "15 janvier 2027" in instructions and "coord@ville.test" in instructions
+
+
+def test_service_tab_locks_plan_columns_and_validates_tracking_columns(forms):
+    book = openpyxl.load_workbook(forms.per_service[TP])
+    assert book.sheetnames[:2] == ["Instructions", TP] and "Sommaire" not in book.sheetnames
+    sheet = book[TP]
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["No", "Axe", "Objectif", "Action"]
+    assert header[-9:] == ["Statut", "Avancement (%)", "Date de début réelle", "Date de fin réelle",
+                           "Dépenses réelles ($)", "Résultat de l'indicateur", "Besoin de soutien",
+                           "Obstacles", "Commentaires"]
+    assert [sheet.cell(row=r, column=1).value for r in (2, 3)] == ["2.1", "2.10"]
+    assert sheet.protection.sheet is True
+    status_col = header.index("Statut") + 1
+    assert sheet.cell(row=2, column=1).protection.locked is True
+    assert sheet.cell(row=2, column=status_col).protection.locked is False
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref
+    rules = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
+    statut = next(v for ref, v in rules.items() if ref.startswith(openpyxl.utils.get_column_letter(status_col)))
+    assert statut.type == "list" and statut.formula1 == "ListeStatuts"
+    assert statut.showErrorMessage and statut.error and statut.prompt
+    kinds = sorted(v.type for v in rules.values() if v.type)
+    assert kinds.count("list") == 2 and "whole" in kinds and "date" in kinds and "decimal" in kinds
+    assert book.defined_names["ListeStatuts"].attr_text == "'Listes'!$A$2:$A$7"
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
+
+
+def test_password_protects_tabs(tmp_path, plan_path):
+    result = run("generer", plan_path, "-p", "2026", "-o", tmp_path / "s.xlsx", "--mot-de-passe", "secret")
+    assert result.exit_code == 0
+    assert openpyxl.load_workbook(tmp_path / "s.xlsx")[TP].protection.password
+
+
+def test_every_workbook_carries_the_whole_plan(forms):
+    from python_calamine import CalamineWorkbook
+
+    from suivi_excel.metadata import read_meta
+
+    for path in [forms.integrated, *forms.per_service.values()]:
+        meta = read_meta(CalamineWorkbook.from_path(str(path)).get_sheet_by_name("_suivi").to_python())
+        plan = meta.plan()
+        assert list(plan.actions["No"]) == [r[0] for r in ROWS]
+        assert meta.period == "2026"
+
+
+def test_long_service_names_get_unique_tab_names_within_excel_rules(tmp_path):
+    long_a = "Service des loisirs, de la culture et de la vie communautaire — secteur est"
+    long_b = "Service des loisirs, de la culture et de la vie communautaire — secteur ouest"
+    odd = "Urbanisme [zonage]: permis/inspections?"
+    services = [{"Service": s} for s in (long_a, long_b, odd)]
+    rows = [("1", "A", "x", long_a, 2025, 2026, 0), ("2", "A", "y", long_b, 2025, 2026, 0),
+            ("3", "A", "z", odd, 2025, 2026, 0)]
+    plan = write_test_plan(tmp_path / "p.xlsx", rows=rows, services=services)
+    result = run("generer", plan, "-p", "2026", "-o", tmp_path / "s.xlsx", "--par-service", tmp_path / "e")
+    assert result.exit_code == 0, result.output
+    names = openpyxl.load_workbook(tmp_path / "s.xlsx").sheetnames
+    tabs = [n for n in names if n not in ("Instructions", "Sommaire", "Listes", "_suivi")]
+    assert len(tabs) == 3 and len({t.casefold() for t in tabs}) == 3
+    assert all(len(t) <= 31 and not set(t) & set("[]:*?/\\") for t in tabs)
+    assert len(list((tmp_path / "e").iterdir())) == 3
+
+
+def test_sheet_names_at_the_limit_and_one_past():
+    exactly = "É" * 31
+    assert sheet_names([exactly]) == [exactly]
+    assert sheet_names([exactly + "x"]) == [exactly]
+    assert sheet_names(["Sommaire"], {"Sommaire"}) == ["Sommaire (2)"]
+    assert sheet_names(["'Citée'"]) == ["Citée"]
+
+
+@pytest.mark.parametrize("name", ["CON", "Loisirs: été/hiver", "a" * 200, "Aînés.  "])
+def test_file_names_are_safe_on_windows(name):
+    stem = file_stem(name)
+    assert stem and not set(stem) & set('<>:"/\\|?*') and len(stem) <= 80
+    assert stem.split(".")[0].upper() not in {"CON", "PRN", "AUX", "NUL"} and not stem.endswith((" ", "."))
+
+
+def test_services_without_actions_get_no_tab_and_are_named(tmp_path):
+    services = SERVICES + [{"Service": "Greffe", "Courriel": "greffe@ville.test"}]
+    plan = write_test_plan(tmp_path / "p.xlsx", services=services)
+    result = run("generer", plan, "-p", "2026", "-o", tmp_path / "s.xlsx")
+    assert result.exit_code == 0
+    assert "Greffe" not in openpyxl.load_workbook(tmp_path / "s.xlsx").sheetnames
+    assert "Services sans action (aucun onglet) : Greffe" in result.output
+    assert f"Services sans courriel dans le plan (envoi manuel) : {COMM}" in result.output
+
+
+def test_bad_period_and_deadline_are_refused_in_french(plan_path, tmp_path):
+    result = run("generer", plan_path, "--periode", "2026-S3")
+    assert result.exit_code == 2 and "Valeur invalide pour '--periode'" in result.output
+    result = run("generer", plan_path, "--periode", "2026", "--echeance", "demain")
+    assert result.exit_code == 2 and "n'est pas une date" in result.output
+    result = run("generer", plan_path)
+    assert result.exit_code == 2 and "Option manquante" in result.output
+
+
+def test_help_is_in_french():
+    result = run("--help")
+    assert result.exit_code == 0 and "Utilisation :" in result.output and "Commandes" in result.output
+    assert "Afficher cette aide et quitter." in result.output
