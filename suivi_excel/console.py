@@ -25,6 +25,8 @@ class FileProgress:
         return self
 
     def start(self, total: int) -> None:
+        if not sys.stderr.isatty():
+            return  # a log file or a pipe gets the summary, not a half-drawn bar
         self._bar = click.progressbar(length=total, label="Lecture des retours", file=sys.stderr,
                                       show_pos=True, width=30, item_show_func=lambda name: name and name[-40:])
         self._bar.__enter__()

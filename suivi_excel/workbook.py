@@ -33,6 +33,8 @@ _DATE_MIN, _DATE_MAX = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 FORM_WIDTHS = {"No": 6, "Axe": 15, "Objectif": 18, "Action": 36, "Partenaires": 15, "Début": 10.5,
                "Fin": 10.5, "Budget prévu ($)": 11, "Indicateur": 17, "Cible": 13}
 _EXTRA_WIDTH = 11
+_INSTRUCTIONS_WIDTH = 110
+_SUMMARY_SERVICE_WIDTH = 60
 
 
 @dataclass
@@ -97,7 +99,7 @@ class _Writer:
 
     def instructions(self, services: list[str]) -> None:
         sheet = self.book.add_worksheet(TAB_INSTRUCTIONS)
-        sheet.set_column(0, 0, 110, self.text)
+        sheet.set_column(0, 0, _INSTRUCTIONS_WIDTH, self.text)
         params = self.plan.parameters
         deadline = self.options.deadline
         lines = instructions(self.plan.municipality, self.plan.title, self.options.period.label,
@@ -107,6 +109,9 @@ class _Writer:
         styles = {"title": self.title, "heading": self.heading, "text": self.text}
         for row, (style, line) in enumerate(lines):
             sheet.write_string(row, 0, line, styles[style])
+            height = row_height([line], [_INSTRUCTIONS_WIDTH])
+            if height:
+                sheet.set_row(row, height)
         sheet.hide_gridlines(2)
         sheet.set_landscape()
         sheet.fit_to_pages(1, 0)
@@ -194,11 +199,11 @@ class _Writer:
         """
         status_col = column_letter(len(plan_display_columns(self.plan)))
         sheet.write_string(0, 0, SUMMARY_TITLE.format(period=self.options.period.label), self.title)
-        sheet.write_string(1, 0, SUMMARY_NOTE, self.text)
+        sheet.write_string(1, 0, SUMMARY_NOTE)  # not wrapped: spills over the empty cells beside it
         headers = ["Service", "Actions", *REPORT_STATUSES, "Taux de réalisation"]
         for col, header in enumerate(headers):
             sheet.write_string(3, col, header, self.head_track)
-        sheet.set_column(0, 0, 38)
+        sheet.set_column(0, 0, _SUMMARY_SERVICE_WIDTH)
         sheet.set_column(1, len(headers) - 1, 12)
         sheet.set_row(3, 32)
         first = 4
@@ -208,6 +213,9 @@ class _Writer:
             count = rows[service]
             area = f"'{tab.replace(chr(39), chr(39) * 2)}'!${status_col}$2:${status_col}${count + 1}"
             sheet.write_string(row, 0, service, self.cell)
+            height = row_height([service], [_SUMMARY_SERVICE_WIDTH])
+            if height:
+                sheet.set_row(row, height)
             sheet.write_number(row, 1, count, self.count)
             status_cells = []
             for offset, status in enumerate(STATUSES):
