@@ -47,16 +47,21 @@ def _limits_options(function):
                      show_default=True, help="Taille maximale d'un fichier une fois décompressé, en Mo."),
         click.option("--lignes-max", type=click.IntRange(min=10), default=d.max_rows, show_default=True,
                      help="Nombre maximal de lignes d'un onglet reçu."),
+        click.option("--parties-max", type=click.IntRange(min=10), default=d.max_parts, show_default=True,
+                     help="Nombre maximal de parties dans l'archive d'un fichier reçu (onglets, images…)."),
     ]
     for option in reversed(options):
         function = option(function)
     return function
 
 
-def _limits(taille_max: float, decompresse_max: float, lignes_max: int):
-    from suivi_excel.safety import Limits
+def _limits(taille_max: float, decompresse_max: float, lignes_max: int, parties_max: int):
+    from suivi_excel.safety import DEFAULT_LIMITS, Limits
 
-    return Limits(max_file_mb=taille_max, max_inflated_mb=decompresse_max, max_rows=lignes_max)
+    # the grid a tab may span grows with the rows allowed, at the default width ratio
+    cells = DEFAULT_LIMITS.max_cells * lignes_max // DEFAULT_LIMITS.max_rows
+    return Limits(max_file_mb=taille_max, max_inflated_mb=decompresse_max, max_rows=lignes_max,
+                  max_parts=parties_max, max_cells=max(cells, DEFAULT_LIMITS.max_cells))
 
 
 @click.group(context_settings=CONTEXT)
@@ -119,11 +124,11 @@ def generer(plan: Path, periode, sortie: Path | None, par_service: Path | None, 
               help="Plan à utiliser (par défaut, celui que portent les fichiers).")
 @click.option("--periode", "-p", callback=_period, help="Période (par défaut, celle des fichiers).")
 @_limits_options
-def verifier(retours, plan, periode, taille_max, decompresse_max, lignes_max) -> None:
+def verifier(retours, plan, periode, taille_max, decompresse_max, lignes_max, parties_max) -> None:
     """Lister les problèmes des fichiers reçus, sans écrire de rapport."""
     from suivi_excel import console
 
-    result = _consolidate(retours, plan, periode, _limits(taille_max, decompresse_max, lignes_max))
+    result = _consolidate(retours, plan, periode, _limits(taille_max, decompresse_max, lignes_max, parties_max))
     console.verification(result)
     if result.errors:
         raise SystemExit(EXIT_ERRORS_FOUND)
@@ -138,12 +143,13 @@ def verifier(retours, plan, periode, taille_max, decompresse_max, lignes_max) ->
 @click.option("--periode", "-p", callback=_period, help="Période (par défaut, celle des fichiers).")
 @click.option("--strict", is_flag=True, help="Code de sortie 1 si le rapport contient des erreurs.")
 @_limits_options
-def consolider(retours, sortie, plan, periode, strict, taille_max, decompresse_max, lignes_max) -> None:
+def consolider(retours, sortie, plan, periode, strict, taille_max, decompresse_max, lignes_max,
+               parties_max) -> None:
     """Lire les fichiers reçus et écrire le rapport consolidé (tableau de bord, anomalies)."""
     from suivi_excel import console
     from suivi_excel.report import write_report
 
-    result = _consolidate(retours, plan, periode, _limits(taille_max, decompresse_max, lignes_max))
+    result = _consolidate(retours, plan, periode, _limits(taille_max, decompresse_max, lignes_max, parties_max))
     sortie = sortie or Path(f"rapport-{result.period.label}.xlsx")
     write_report(result, sortie)
     console.consolidation(result, sortie)

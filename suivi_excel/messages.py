@@ -64,6 +64,8 @@ ANOMALIES: dict[str, tuple[str, str]] = {
                          "l'enregistrer au format Classeur Excel (.xlsx) et de le renvoyer."),
     "file-too-large": (E, "Fichier refusé : {reason}. Vérifiez qu'il s'agit bien d'un formulaire de "
                           "suivi ; la limite peut être changée avec {option}."),
+    "file-hostile": (E, "Fichier refusé : {reason}. Il n'est pas lu ; demandez au service de renvoyer le "
+                        "formulaire reçu, rempli dans Excel ou LibreOffice."),
     "file-unrelated": (E, "Ce classeur n'est pas un formulaire de suivi généré par suivi-excel : il est "
                           "ignoré. Demandez au service de remplir le formulaire reçu."),
     "file-other-plan": (E, "Ce formulaire appartient à un autre plan ({value}) : il est ignoré."),

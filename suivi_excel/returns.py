@@ -160,7 +160,8 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> FileRea
     try:
         book = CalamineWorkbook.from_path(str(path))
         sheet_names = list(book.sheet_names)
-    except Exception as error:  # calamine raises its own types for broken parts
+    except BaseException as error:  # noqa: BLE001 - see _reraise_interrupts
+        _reraise_interrupts(error)
         result.anomalies.append(Anomaly.of("file-unreadable", file=name, reason=_short(error)))
         return result
     try:
@@ -174,7 +175,8 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> FileRea
             return result
         result.saved = saved_time(path)
         _read_tabs(book, sheet_names, result, limits)
-    except Exception as error:  # a part that breaks the parser midway
+    except BaseException as error:  # noqa: BLE001 - a part that breaks the parser midway
+        _reraise_interrupts(error)
         result.meta = None
         result.tabs = []
         result.anomalies.append(Anomaly.of("file-unreadable", file=name, reason=_short(error)))
@@ -185,7 +187,17 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> FileRea
     return result
 
 
-def _short(error: Exception) -> str:
+def _reraise_interrupts(error: BaseException) -> None:
+    """Let Ctrl-C and exits through; anything else the parser raises is the file's fault.
+
+    calamine raises its own errors for broken parts, and a Rust panic surfaces as
+    pyo3's PanicException, which derives from BaseException, not Exception.
+    """
+    if isinstance(error, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+        raise error
+
+
+def _short(error: BaseException) -> str:
     text = str(error).splitlines()[0] if str(error) else ""
     return f"{type(error).__name__} : {text[:120]}" if text else type(error).__name__
 

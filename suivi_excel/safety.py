@@ -9,6 +9,7 @@ would inflate. Only a plausible .xlsx within the limits reaches a parser.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import zipfile
 from dataclasses import dataclass
@@ -25,10 +26,11 @@ class Limits:
     """Bounds on what a returned file may cost; a coordinator can change them."""
 
     max_file_mb: float = 25.0  # size of the file on disk
-    max_inflated_mb: float = 250.0  # total size once unzipped
+    max_inflated_mb: float = 100.0  # total size once unzipped
     max_ratio: float = 200.0  # inflated / compressed, for any single part over 1 MB
     max_parts: int = 2000  # entries in the zip (thousands of sheets, padding)
-    max_rows: int = 20000  # rows a returned tab may declare
+    max_rows: int = 20000  # rows a returned tab may reach
+    max_cells: int = 2_000_000  # rows x columns a tab may span (the reader allocates that grid)
 
 
 DEFAULT_LIMITS = Limits()
@@ -59,6 +61,8 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Refusal | None:
         return Refusal("file-unreadable", _os_reason(error))
     if stat.S_ISDIR(info.st_mode):
         return Refusal("file-not-xlsx", "c'est un dossier")
+    if not stat.S_ISREG(info.st_mode):
+        return Refusal("file-not-xlsx", "ce n'est pas un fichier ordinaire")
     if info.st_size == 0:
         return Refusal("file-unreadable", "le fichier est vide (0 octet)")
     if info.st_size > limits.max_file_mb * 1_000_000:
@@ -95,10 +99,98 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Refusal | None:
                        f"{_mb(limits.max_inflated_mb * 1_000_000)}", "--decompresse-max")
     for entry in entries:
         if entry.file_size > 1_000_000 and entry.file_size > limits.max_ratio * max(entry.compress_size, 1):
-            return Refusal("file-too-large", f"la partie {entry.filename} se décompresse "
-                           f"{entry.file_size // max(entry.compress_size, 1)} fois (bombe de décompression ?)",
-                           "--decompresse-max")
+            return Refusal("file-hostile", f"la partie {entry.filename} se décompresse "
+                           f"{entry.file_size // max(entry.compress_size, 1)} fois (bombe de décompression ?)")
+    return _scan_parts(path, entries, limits)
+
+
+_CHUNK = 1 << 20
+# a <row> or <c> start tag, with its r="B12" reference when it has one
+_TAG = re.compile(rb'<(row|c)(?=[\s>/])(?:[^>]*?\sr="([A-Za-z]{0,4})(\d{1,9})")?')
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
+
+
+class _SheetExtent:
+    """How far a worksheet's cells reach, followed tag by tag (positions may be implicit)."""
+
+    def __init__(self) -> None:
+        self.rows = self.columns = self.cells = 0
+        self._row = self._column = 0
+
+    def feed(self, data: bytes) -> None:
+        for tag, letters, number in _TAG.findall(data):
+            if tag == b"row":
+                self._row = int(number) if number else self._row + 1
+                self._column = 0
+                self.rows = max(self.rows, self._row)
+            else:
+                self.cells += 1
+                self._column = _column_number(letters) if letters else self._column + 1
+                self.columns = max(self.columns, self._column)
+                if number:
+                    self.rows = max(self.rows, int(number))
+
+
+def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits) -> Refusal | None:
+    """Inflate every part once, as a stream, before any parser sees it.
+
+    Python's zipfile stops at each part's declared size and checks its CRC, so a
+    part that lies about its size is caught here instead of inflating without
+    end inside the parser. XML parts may not declare a DTD (entity bombs).
+    Worksheets may not reach past `max_rows` nor span more than `max_cells`:
+    the reader allocates the whole grid up to the furthest cell, and a single
+    cell at XFD1048576 aborts the process (seen with python-calamine 0.9).
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for entry in entries:
+                if entry.is_dir():
+                    continue
+                name = entry.filename
+                is_sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
+                is_xml = name.endswith((".xml", ".rels", ".vml"))
+                extent = _SheetExtent() if is_sheet else None
+                carry = b""
+                with archive.open(entry) as stream:
+                    while chunk := stream.read(_CHUNK):
+                        data = carry + chunk
+                        cut = data.rfind(b"<")  # keep an unfinished tag for the next chunk
+                        complete, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+                        if is_xml and (b"<!DOCTYPE" in complete or b"<!ENTITY" in complete):
+                            return Refusal("file-hostile", f"la partie {name} déclare une DTD (bombe XML ?), "
+                                           "ce qu'Excel n'écrit jamais")
+                        if extent is not None:
+                            extent.feed(complete)
+                    if extent is not None:
+                        extent.feed(carry)
+                if extent is None:
+                    continue
+                sheet = name.rsplit("/", 1)[-1]
+                if extent.rows > limits.max_rows:
+                    return Refusal("file-too-large", f"la feuille {sheet} atteint la ligne {extent.rows}, plus que "
+                                   f"la limite de {limits.max_rows}", "--lignes-max")
+                if max(extent.rows * extent.columns, extent.cells) > limits.max_cells:
+                    return Refusal("file-too-large", f"la feuille {sheet} s'étend sur {extent.rows} lignes et "
+                                   f"{extent.columns} colonnes, plus que la limite de {limits.max_cells} "
+                                   "cellules", "--lignes-max")
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as error:
+        return Refusal("file-unreadable", f"archive endommagée : {_zip_reason(error)}")
     return None
+
+
+def _zip_reason(error: Exception) -> str:
+    text = str(error)
+    if "CRC" in text:
+        return "contrôle CRC faux : contenu altéré ou taille déclarée mensongère"
+    if "password" in text.lower() or "encrypted" in text.lower():
+        return "partie chiffrée"
+    return type(error).__name__
 
 
 def _sniff_text(head: bytes) -> str:
