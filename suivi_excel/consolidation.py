@@ -20,12 +20,13 @@ from suivi_excel.columns import LATE_STATUSES, NO, NOT_REPORTED, TRACKING_HEADER
 from suivi_excel.errors import SuiviError
 from suivi_excel.periods import Period, parse_period
 from suivi_excel.plan import Plan
-from suivi_excel.returns import FileRead, find_files, read_file
+from suivi_excel.returns import FileRead, find_files, read_file, service_of_numbers
 from suivi_excel.safety import DEFAULT_LIMITS, Limits
 from suivi_excel.validation import TabValues, validate_tab
 from suivi_excel.workbook import plan_tabs
 
 _NEVER = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+_SHOWN_WHEN_NOTHING = 10
 
 
 @dataclass
@@ -65,13 +66,22 @@ def _plan_label(plan: Plan) -> str:
     return " — ".join(p for p in (plan.municipality, plan.title) if p)
 
 
-def _choose_plan(reads: list[FileRead], plan: Plan | None) -> Plan:
+def nothing_usable(what: str, anomalies: list[Anomaly]) -> SuiviError:
+    """The exit-2 error when no file can be used, naming what was wrong with each one."""
+    lines = [f"{what} : vérifiez le dossier des retours (les fichiers doivent venir de « suivi-excel generer »)."]
+    shown = [a for a in anomalies if a.file][:_SHOWN_WHEN_NOTHING]
+    lines += [f"  - {a.file} : {a.problem}" for a in shown]
+    if len(anomalies) > len(shown):
+        lines.append(f"  … et {len(anomalies) - len(shown)} autre(s).")
+    return SuiviError("\n".join(lines))
+
+
+def _choose_plan(reads: list[FileRead], plan: Plan | None, anomalies: list[Anomaly]) -> Plan:
     if plan is not None:
         return plan
     recognized = [r for r in reads if r.meta is not None]
     if not recognized:
-        raise SuiviError("aucun formulaire de suivi reconnu parmi les fichiers lus : vérifiez le dossier des "
-                         "retours (les fichiers doivent venir de « suivi-excel generer »).")
+        raise nothing_usable("aucun formulaire de suivi reconnu parmi les fichiers lus", anomalies)
     # the plan most returns belong to; on a tie, the one with more filled tabs, then the newest forms
     files = Counter(r.meta.plan_id for r in recognized)
     filled = Counter()
@@ -122,13 +132,13 @@ def consolidate(inputs: Iterable[str | Path], plan: Plan | None = None, period: 
     """
     paths, anomalies = find_files(inputs)
     if not paths:
-        raise SuiviError("aucun fichier .xlsx trouvé dans les retours indiqués.")
+        raise nothing_usable("aucun fichier .xlsx trouvé dans les retours indiqués", anomalies)
     if on_files:
         on_files(len(paths))
     reads = read_all(paths, limits, progress)
     for read in reads:
         anomalies.extend(read.anomalies)
-    plan = _choose_plan(reads, plan)
+    plan = _choose_plan(reads, plan, anomalies)
     usable = []
     for read in reads:
         if read.meta is None:
@@ -151,6 +161,11 @@ def consolidate(inputs: Iterable[str | Path], plan: Plan | None = None, period: 
             current.append(read)
 
     by_service: dict[str, list[TabValues]] = {}
+    for read in reads:
+        if read.orphans:
+            _place_orphans(read, plan, period, anomalies)
+            if read.tabs:
+                current.append(read)
     for read in current:
         filled = [t for t in read.tabs if t.filled]
         if not filled:
@@ -183,6 +198,21 @@ def consolidate(inputs: Iterable[str | Path], plan: Plan | None = None, period: 
 
     actions = _merge(plan, period, values, sources)
     return Consolidation(plan, period, actions, sort_anomalies(anomalies), reads, answered, tabs)
+
+
+def _place_orphans(read: FileRead, plan: Plan, period: Period, anomalies: list[Anomaly]) -> None:
+    """Give the form-like tabs of a file without metadata to the service their numbers belong to."""
+    reason = read.why_orphan.code == "meta-damaged" and "données modifiées" or "classeur sans données cachées"
+    for tab in read.orphans:
+        tab.service = service_of_numbers(plan, tab.numbers)
+        if tab.service and tab.filled:
+            read.tabs.append(tab)
+            anomalies.append(Anomaly.of("meta-recovered", file=read.name, sheet=tab.sheet, reason=reason,
+                                        service=tab.service, period=period.label))
+    if not read.tabs:
+        anomalies.append(read.why_orphan)
+    else:
+        anomalies.extend(n for n in read.orphan_notes if n.sheet in {t.sheet for t in read.tabs})
 
 
 def _merge(plan: Plan, period: Period, values: dict[str, dict[str, object]],

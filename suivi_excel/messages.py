@@ -66,11 +66,16 @@ ANOMALIES: dict[str, tuple[str, str]] = {
                           "suivi ; la limite peut être changée avec {option}."),
     "file-hostile": (E, "Fichier refusé : {reason}. Il n'est pas lu ; demandez au service de renvoyer le "
                         "formulaire reçu, rempli dans Excel ou LibreOffice."),
+    "file-ignored": (I, "Ce fichier n'est pas un classeur Excel : il est ignoré."),
     "file-unrelated": (E, "Ce classeur n'est pas un formulaire de suivi généré par suivi-excel : il est "
                           "ignoré. Demandez au service de remplir le formulaire reçu."),
     "file-other-plan": (E, "Ce formulaire appartient à un autre plan ({value}) : il est ignoré."),
     "file-other-period": (E, "Ce formulaire est celui de la période {value}, pas de {period} : il est "
                              "ignoré. Envoyez au service le formulaire de la période {period}."),
+    "meta-recovered": (W, "Ce fichier n'a plus les données cachées du formulaire ({reason}) : l'onglet "
+                          "« {sheet} » a été reconnu par ses numéros d'action comme celui du service "
+                          "« {service} » et compté pour la période {period}. Vérifiez qu'il s'agit du bon "
+                          "retour."),
     "meta-damaged": (E, "Les données cachées du formulaire sont abîmées ({reason}) : le fichier est "
                         "ignoré. Demandez au service de remplir un formulaire neuf."),
 }

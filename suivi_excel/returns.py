@@ -8,8 +8,10 @@ readers of `values` interpret them).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import sys
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +25,8 @@ from suivi_excel.text import action_number, cell_ref, is_blank
 from suivi_excel.texts import RESERVED_TABS, TAB_META
 
 EXTENSIONS = (".xlsx", ".xlsm")
+# spreadsheets a service might send that we cannot read: each one is reported
+OTHER_SPREADSHEETS = (".xls", ".xlsb", ".ods", ".csv", ".numbers", ".xltx", ".xltm", ".fods")
 _HEADER_SEARCH_ROWS = 10
 _NO_COLUMN = PLAN_COLUMNS[0]
 
@@ -59,6 +63,11 @@ class FileRead:
     saved: dt.datetime | None = None
     tabs: list[TabRead] = field(default_factory=list)
     anomalies: list[Anomaly] = field(default_factory=list)
+    # tabs laid out like a form in a file without usable metadata (a tab copied into
+    # a new workbook): consolidation may still place them by their action numbers
+    orphans: list[TabRead] = field(default_factory=list)
+    why_orphan: Anomaly | None = None
+    orphan_notes: list[Anomaly] = field(default_factory=list)  # header problems of those tabs
 
     @property
     def recognized(self) -> bool:
@@ -87,9 +96,15 @@ def find_files(inputs: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], li
 
     for item in inputs:
         root = Path(item)
-        if root.is_dir() and not root.suffix.lower() in EXTENSIONS:
+        if root.is_dir() and root.suffix.lower() not in EXTENSIONS:
             for path in sorted(_walk(root)):
-                add(path, path.relative_to(root).as_posix())
+                shown = path.relative_to(root).as_posix()
+                if path.suffix.lower() in EXTENSIONS:
+                    add(path, shown)
+                elif path.suffix.lower() in OTHER_SPREADSHEETS:
+                    anomalies.append(Anomaly.of("file-not-xlsx", file=shown, reason=f"format {path.suffix}"))
+                else:
+                    anomalies.append(Anomaly.of("file-ignored", file=shown))
         elif root.exists() or root.is_symlink():
             if root.name.startswith("~$"):
                 continue
@@ -107,7 +122,7 @@ def _walk(root: Path) -> Iterator[Path]:
     # os.walk does not follow symbolic links to folders, so link loops cannot trap it
     for folder, _dirs, files in os.walk(root):
         for name in files:
-            if name.startswith("~$") or not name.lower().endswith(EXTENSIONS):
+            if name.startswith(("~$", ".")):  # Excel lock files, hidden files (.DS_Store…)
                 continue
             yield Path(folder) / name
         for name in _dirs:
@@ -158,23 +173,30 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> FileRea
     from python_calamine import CalamineWorkbook
 
     try:
-        book = CalamineWorkbook.from_path(str(path))
+        with quiet_native_stderr():
+            book = CalamineWorkbook.from_path(str(path))
         sheet_names = list(book.sheet_names)
     except BaseException as error:  # noqa: BLE001 - see _reraise_interrupts
         _reraise_interrupts(error)
         result.anomalies.append(Anomaly.of("file-unreadable", file=name, reason=_short(error)))
         return result
     try:
-        if TAB_META not in sheet_names:
-            result.anomalies.append(Anomaly.of("file-unrelated", file=name))
-            return result
-        try:
-            result.meta = read_meta(book.get_sheet_by_name(TAB_META).to_python(skip_empty_area=False))
-        except MetaDamaged as error:
-            result.anomalies.append(Anomaly.of("meta-damaged", file=name, sheet=TAB_META, reason=str(error)))
-            return result
         result.saved = saved_time(path)
-        _read_tabs(book, sheet_names, result, limits)
+        problem = None
+        if TAB_META not in sheet_names:
+            problem = Anomaly.of("file-unrelated", file=name)
+        else:
+            try:
+                result.meta = read_meta(_sheet_rows(book, path, TAB_META))
+            except MetaDamaged as error:
+                problem = Anomaly.of("meta-damaged", file=name, sheet=TAB_META, reason=str(error))
+        if problem is None:
+            _read_tabs(book, sheet_names, result)
+        else:
+            result.why_orphan = problem
+            result.orphans = _read_orphans(book, sheet_names, result)
+            if not result.orphans:
+                result.anomalies.append(problem)
     except BaseException as error:  # noqa: BLE001 - a part that breaks the parser midway
         _reraise_interrupts(error)
         result.meta = None
@@ -202,7 +224,7 @@ def _short(error: BaseException) -> str:
     return f"{type(error).__name__} : {text[:120]}" if text else type(error).__name__
 
 
-def _read_tabs(book, sheet_names: list[str], result: FileRead, limits: Limits) -> None:
+def _read_tabs(book, sheet_names: list[str], result: FileRead) -> None:
     meta = result.meta
     assert meta is not None
     plan = None
@@ -210,21 +232,14 @@ def _read_tabs(book, sheet_names: list[str], result: FileRead, limits: Limits) -
         if sheet_name in RESERVED_TABS or sheet_name.startswith("_"):
             continue
         info = meta.tab_for(sheet_name)
-        sheet = book.get_sheet_by_name(sheet_name)
-        if sheet.height > limits.max_rows:
-            result.anomalies.append(Anomaly.of(
-                "file-too-large", file=result.name, sheet=sheet_name,
-                reason=f"l'onglet déclare {sheet.height} lignes, plus que la limite de {limits.max_rows}",
-                option="--lignes-max"))
-            continue
-        rows = sheet.to_python(skip_empty_area=False)
+        rows = _sheet_rows(book, result.path, sheet_name)  # size already bounded by safety.inspect_file
         tab = _read_tab(rows, result, sheet_name, info.service if info else "")
         if tab is None:
             continue
         if info is None:
             # a renamed tab: recognize the service from the action numbers it holds
             plan = plan or meta.plan()
-            tab.service = _service_of_numbers(plan, tab.numbers)
+            tab.service = service_of_numbers(plan, tab.numbers)
             if not tab.service:
                 if tab.filled:
                     result.anomalies.append(Anomaly.of("tab-unknown", file=result.name, sheet=sheet_name,
@@ -233,7 +248,56 @@ def _read_tabs(book, sheet_names: list[str], result: FileRead, limits: Limits) -
         result.tabs.append(tab)
 
 
-def _service_of_numbers(plan, numbers: list[str]) -> str:
+@contextlib.contextmanager
+def quiet_native_stderr() -> Iterator[None]:
+    """Silence file descriptor 2 while native code runs.
+
+    A Rust panic inside python-calamine is caught as an exception, but Rust's panic
+    hook has already printed its message and backtrace on stderr: a user must
+    never see that. Python-level errors are unaffected (they are raised, not printed).
+    """
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):  # no real stderr (embedded, tests capturing it)
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _sheet_rows(book, path: Path, sheet_name: str) -> list[list[object]]:
+    """The cell values of a tab; the plain XML reader takes over if calamine gives up on a value."""
+    try:
+        with quiet_native_stderr():
+            return book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+    except BaseException as error:  # noqa: BLE001 - a Rust panic on one odd value
+        _reraise_interrupts(error)
+        from suivi_excel.rawsheet import read_sheet_values
+
+        return read_sheet_values(path, sheet_name)
+
+
+def _read_orphans(book, sheet_names: list[str], result: FileRead) -> list[TabRead]:
+    """Form-like tabs of a file without metadata; silent when a tab is not form-like."""
+    found = []
+    for sheet_name in sheet_names:
+        if sheet_name in RESERVED_TABS or sheet_name.startswith("_"):
+            continue
+        scratch = FileRead(result.path, result.name, saved=result.saved)
+        tab = _read_tab(_sheet_rows(book, result.path, sheet_name), scratch, sheet_name, "")
+        if tab is not None and tab.numbers and "Statut" in tab.columns:
+            result.orphan_notes.extend(scratch.anomalies)
+            found.append(tab)
+    return found
+
+
+def service_of_numbers(plan, numbers: list[str]) -> str:
     owners = plan.actions.set_index("No")["Service responsable"]
     counts: dict[str, int] = {}
     for number in numbers:

@@ -50,6 +50,9 @@ def write_test_plan(path: Path, rows=ROWS, headers=HEADERS, services=SERVICES, p
     actions.append(list(headers))
     for row in rows:
         actions.append(list(row))
+        for cell in actions[actions.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # typed as text: "=1+1" stays those characters
     listing = book.create_sheet("Services")
     listing.append(["Service", "Responsable", "Courriel"])
     for service in services:
@@ -58,6 +61,11 @@ def write_test_plan(path: Path, rows=ROWS, headers=HEADERS, services=SERVICES, p
     settings.append(["Paramètre", "Valeur"])
     for name, value in parameters.items():
         settings.append([name, value])
+    for sheet in (listing, settings):
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
     book.save(path)
     return path
 

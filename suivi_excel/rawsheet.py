@@ -1,0 +1,95 @@
+"""A plain reader of one worksheet's values, for when the fast reader gives up.
+
+python-calamine panics on some values it cannot turn into a date (a huge number
+pasted into a date-formatted cell). Rather than lose the whole return, that tab
+is read again here, straight from its XML: values only, numbers left as numbers
+(the readers of `values` know Excel serial dates). The file has already passed
+`safety.inspect_file`, so its parts are bounded and carry no DTD.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+
+from defusedxml import ElementTree
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_REF = re.compile(r"([A-Z]+)(\d+)")
+
+
+def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str:
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{_PKG}Relationship")}
+    for sheet in workbook.iter(f"{_MAIN}sheet"):
+        if sheet.get("name") == sheet_name:
+            target = targets[sheet.get(f"{_REL}id")]
+            return target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+    raise KeyError(sheet_name)
+
+
+def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
+    if "xl/sharedStrings.xml" not in archive.namelist():
+        return []
+    root = ElementTree.fromstring(archive.read("xl/sharedStrings.xml"))
+    return ["".join(t.text or "" for t in item.iter(f"{_MAIN}t")) for item in root.iter(f"{_MAIN}si")]
+
+
+def _column(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number - 1
+
+
+def read_sheet_values(path: Path, sheet_name: str) -> list[list[object]]:
+    """The values of `sheet_name` as rows of cells from A1, like calamine's `to_python`.
+
+    Returns:
+        Rows of values: str, float, bool or "" for an empty cell.
+    """
+    with zipfile.ZipFile(path) as archive:
+        strings = _shared_strings(archive)
+        root = ElementTree.fromstring(archive.read(_sheet_part(archive, sheet_name)))
+    cells: dict[tuple[int, int], object] = {}
+    row_index = -1
+    for row in root.iter(f"{_MAIN}row"):
+        row_index = int(row.get("r")) - 1 if row.get("r") else row_index + 1
+        col_index = -1
+        for cell in row.iter(f"{_MAIN}c"):
+            match = _REF.fullmatch(cell.get("r") or "")
+            col_index = _column(match.group(1)) if match else col_index + 1
+            cells[(row_index, col_index)] = _value(cell, strings)
+    if not cells:
+        return []
+    height = max(r for r, _ in cells) + 1
+    width = max(c for _, c in cells) + 1
+    grid: list[list[object]] = [[""] * width for _ in range(height)]
+    for (row, col), value in cells.items():
+        grid[row][col] = value
+    return grid
+
+
+def _value(cell, strings: list[str]) -> object:
+    kind = cell.get("t", "n")
+    if kind == "inlineStr":
+        return "".join(t.text or "" for t in cell.iter(f"{_MAIN}t"))
+    raw = cell.findtext(f"{_MAIN}v")
+    if raw is None:
+        return ""
+    if kind == "s":
+        index = int(raw)
+        return strings[index] if 0 <= index < len(strings) else ""
+    if kind == "b":
+        return raw == "1"
+    if kind in ("str", "e", "d"):
+        return raw
+    try:
+        return float(raw)
+    except ValueError:
+        return raw

@@ -1,0 +1,174 @@
+"""Hostile and broken returns (SPEC §6, §9): one clear anomaly each, the run goes on, nothing is lost."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import LOISIRS, PARAMETERS, TP, digest, fill, run, write_test_plan
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+from hostile_corpus import build_corpus  # noqa: E402
+
+from suivi_excel.consolidation import consolidate  # noqa: E402
+from suivi_excel.errors import SuiviError  # noqa: E402
+from suivi_excel.periods import parse_period  # noqa: E402
+from suivi_excel.plan import read_plan  # noqa: E402
+
+ROOT = os.geteuid() == 0
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    plan, cases = build_corpus(folder)
+    return folder, read_plan(plan), cases
+
+
+def test_corpus_has_at_least_25_cases(corpus):
+    assert len(corpus[2]) >= 25
+
+
+def test_each_hostile_file_ends_as_its_anomaly_and_never_stops_the_run(corpus):
+    folder, plan, cases = corpus
+    failures = []
+    for case in cases:
+        if case.root_defeats and ROOT:
+            continue  # as root, read permissions do not stop a read: nothing to observe
+        path = folder / "retours" / case.file
+        try:
+            result = consolidate([path], plan, parse_period("2026"))
+        except SuiviError as error:  # nothing usable at all: exit 2, naming the file and why
+            if not (Path(case.file).name in error.message and case.expect):
+                failures.append(f"{case.name}: {error.message}")
+            continue
+        codes = {a.code for a in result.anomalies if a.file.endswith(Path(case.file).name)}
+        errors = [a.code for a in result.anomalies if a.severity == "Erreur"]
+        if case.expect and not codes & case.expect:
+            failures.append(f"{case.name}: attendu {case.expect}, obtenu {codes}")
+        if not case.expect and errors:
+            failures.append(f"{case.name}: erreurs inattendues {errors}")
+        actions = result.actions.set_index("No")
+        for number, status in case.statuses.items():
+            if actions.loc[number, "Statut"] != status:
+                failures.append(f"{case.name}: {number} = {actions.loc[number, 'Statut']}, attendu {status}")
+    assert not failures, "\n".join(failures)
+
+
+def test_a_value_the_fast_reader_rejects_prints_no_backtrace(corpus, tmp_path):
+    folder, _plan, _cases = corpus
+    done = subprocess.run([sys.executable, "-m", "suivi_excel", "verifier", folder / "retours" / "date-enorme.xlsx",
+                           "--plan", folder / "plan.xlsx"], capture_output=True, text=True,
+                          env={**os.environ, "RUST_BACKTRACE": "1"})
+    assert done.returncode == 1
+    assert "date-enorme.xlsx › Travaux publics!N2" in done.stdout
+    assert "panicked" not in done.stderr and "backtrace" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_whole_hostile_folder_consolidates_with_exit_0_and_names_every_bad_file(corpus, tmp_path):
+    folder, _plan, cases = corpus
+    before = digest(folder / "retours") if ROOT else None
+    result = run("consolider", folder / "retours", "-o", tmp_path / "r.xlsx", "--plan", folder / "plan.xlsx",
+                 "--periode", "2026")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    table = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)["Anomalies"]
+    named = {row[1] for row in table.iter_rows(min_row=2, values_only=True)}
+    for case in cases:
+        if case.expect and not (case.root_defeats and ROOT):
+            assert case.file in named, case.name
+    if before is not None:
+        assert digest(folder / "retours") == before
+
+
+def test_output_in_a_folder_that_is_a_file_is_a_clear_message(tmp_path, forms):
+    fill(forms, TP, {"2.1": {"Statut": "En cours"}}, tmp_path / "retours" / "tp.xlsx")
+    (tmp_path / "fichier").write_text("x")
+    result = run("consolider", tmp_path / "retours", "-o", tmp_path / "fichier" / "r.xlsx")
+    assert result.exit_code == 2 and "impossible d'écrire" in result.output and "Traceback" not in result.output
+
+
+def test_output_that_is_a_folder_leaves_it_alone_and_exits_2(tmp_path, forms):
+    fill(forms, TP, {"2.1": {"Statut": "En cours"}}, tmp_path / "retours" / "tp.xlsx")
+    (tmp_path / "r.xlsx").mkdir()
+    result = run("consolider", tmp_path / "retours", "-o", tmp_path / "r.xlsx")
+    assert result.exit_code == 2 and "est un dossier" in result.output
+    assert (tmp_path / "r.xlsx").is_dir() and not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+
+
+@pytest.mark.skipif(ROOT, reason="en root, un dossier en lecture seule reste modifiable")
+def test_read_only_output_folder_is_a_clear_message(tmp_path, forms):
+    fill(forms, TP, {"2.1": {"Statut": "En cours"}}, tmp_path / "retours" / "tp.xlsx")
+    locked = tmp_path / "verrou"
+    locked.mkdir()
+    locked.chmod(0o500)
+    result = run("consolider", tmp_path / "retours", "-o", locked / "r.xlsx")
+    assert result.exit_code == 2 and "impossible d'écrire" in result.output
+
+
+HOSTILE_TEXT = ["=1+1", "+33 6 00", "-2-2", "@SOMME(A1)", "\tTabulation", "\rRetour", "http://exemple.test/x",
+                '=HYPERLINK("http://x.test","clic")']
+
+
+OUR_FORMULA_SHEETS = {"Sommaire", "Par axe", "Par service"}
+OUR_FORMULAS = ("=COUNTIF(", "=COUNTBLANK(", "=SUM(", "=IF(", "=B")
+
+
+def _assert_text_cells(path: Path, texts: set[str]) -> int:
+    """Every cell holding one of `texts` is a text cell; no cell is a link. Returns the count seen."""
+    seen = 0
+    book = openpyxl.load_workbook(path)
+    for sheet in book.worksheets:
+        assert not sheet._hyperlinks, f"{path.name}!{sheet.title} has links"
+        for row in sheet.iter_rows():
+            for cell in row:
+                where = f"{path.name}!{sheet.title}!{cell.coordinate} = {cell.value!r}"
+                if cell.data_type == "f":  # only our own formulas, where we write them
+                    assert sheet.title in OUR_FORMULA_SHEETS and cell.value.startswith(OUR_FORMULAS), where
+                elif isinstance(cell.value, str) and any(t.strip() in cell.value for t in texts):
+                    assert cell.data_type == "s", where
+                    seen += 1
+    return seen
+
+
+def test_formula_like_text_stays_text_in_every_workbook_written(tmp_path):
+    headers = ("No", "Axe", "Objectif", "Action", "Service responsable", "Partenaires", "Indicateur", "Cible",
+               "Note")
+    service = "=Service"
+    rows = [(f"{i}", text, text, text, service, text, text, text, text) for i, text in enumerate(HOSTILE_TEXT, 1)]
+    plan = write_test_plan(tmp_path / "p.xlsx", rows=rows, headers=headers,
+                           services=[{"Service": service, "Responsable": "=cmd|' /C calc'!A0"}],
+                           parameters={**PARAMETERS, "Municipalité": "=Ville"})
+    assert run("generer", plan, "-p", "2026", "-o", tmp_path / "s.xlsx", "--par-service",
+               tmp_path / "e").exit_code == 0
+    texts = set(HOSTILE_TEXT) | {"=Ville", "=Service"}
+    assert _assert_text_cells(tmp_path / "s.xlsx", texts) >= len(HOSTILE_TEXT) * 7
+    form = next((tmp_path / "e").iterdir())
+    assert _assert_text_cells(form, texts) >= len(HOSTILE_TEXT) * 7
+    target = tmp_path / "retours" / "=retour.xlsx"
+    book = openpyxl.load_workbook(form)
+    sheet = book[service]
+    header = [c.value for c in sheet[1]]
+    for row, text in enumerate(HOSTILE_TEXT, start=2):
+        sheet.cell(row=row, column=header.index("Statut") + 1, value="Réalisée")
+        for title in ("Résultat de l'indicateur", "Obstacles", "Commentaires"):
+            cell = sheet.cell(row=row, column=header.index(title) + 1)
+            cell.value, cell.data_type = text, "s"
+    target.parent.mkdir()
+    book.save(target)
+    assert run("consolider", tmp_path / "retours", "-o", tmp_path / "r.xlsx").exit_code == 0
+    assert _assert_text_cells(tmp_path / "r.xlsx", texts) >= len(HOSTILE_TEXT) * 10
+
+
+def test_service_files_are_never_written_back(tmp_path, forms):
+    fill(forms, LOISIRS, {"1.1": {"Statut": "realisee"}}, tmp_path / "retours" / "a.xlsx")
+    before = digest(tmp_path / "retours")
+    run("verifier", tmp_path / "retours")
+    run("consolider", tmp_path / "retours", "-o", tmp_path / "r.xlsx")
+    assert digest(tmp_path / "retours") == before
