@@ -22,7 +22,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     target = Path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{target.stem[:40]}-", suffix=".tmp", dir=target.parent)
+        handle, name = tempfile.mkstemp(prefix=_prefix(target), suffix=f".{os.getpid()}.tmp", dir=target.parent)
         os.close(handle)
     except OSError as error:
         raise SuiviError(f"impossible d'écrire dans le dossier « {target.parent} » ({_why(error)}) : "
@@ -31,12 +31,36 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     try:
         yield temporary
         os.replace(temporary, target)
+        _remove_orphans(target)
     except OSError as error:
         raise SuiviError(f"impossible d'écrire « {target} » ({_why(error)}) : fermez le fichier s'il est "
                          "ouvert dans Excel, ou choisissez un autre nom avec -o.") from None
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
+
+
+def _prefix(target: Path) -> str:
+    return f".{target.stem[:40]}-"
+
+
+def _remove_orphans(target: Path) -> None:
+    """Delete temporary files left beside `target` by writers that were killed.
+
+    Each temporary name ends with its writer's process id; one whose process no
+    longer runs is an orphan. Only on POSIX, where signal 0 tests a process.
+    """
+    if os.name != "posix":
+        return
+    for leftover in target.parent.glob(f"{_prefix(target)}*.tmp"):
+        try:
+            pid = int(leftover.name.rsplit(".", 2)[-2])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        except (ValueError, IndexError, PermissionError, OSError):
+            continue
 
 
 def _why(error: OSError) -> str:

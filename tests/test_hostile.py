@@ -172,3 +172,26 @@ def test_service_files_are_never_written_back(tmp_path, forms):
     run("verifier", tmp_path / "retours")
     run("consolider", tmp_path / "retours", "-o", tmp_path / "r.xlsx")
     assert digest(tmp_path / "retours") == before
+
+
+def test_a_run_killed_midway_leaves_the_previous_report_intact(tmp_path):
+    """Kill `consolider` at several moments: the report is always the old one or a whole new one."""
+    import signal
+    import time
+
+    assert run("demo", tmp_path / "d").exit_code == 0
+    report = tmp_path / "d" / "rapport-2026.xlsx"
+    previous = report.read_bytes()
+    command = [sys.executable, "-m", "suivi_excel", "consolider", tmp_path / "d" / "retours", "-o", report]
+    for delay in (0.2, 0.5, 0.8, 1.0, 1.2, 1.5, 2.0):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        current = report.read_bytes()
+        if current != previous:
+            openpyxl.load_workbook(report, read_only=True).close()  # a complete workbook, not a torn one
+            previous = current
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    assert openpyxl.load_workbook(report, read_only=True).sheetnames[0] == "Tableau de bord"
+    assert not list(report.parent.glob(".*.tmp")), "orphaned temporary files are cleaned up"
