@@ -75,6 +75,7 @@ def main() -> None:
       suivi-excel generer plan.xlsx --periode 2026 -o suivi-2026.xlsx --par-service envois/
       suivi-excel verifier retours/             les problèmes des fichiers reçus
       suivi-excel consolider retours/ -o rapport-2026.xlsx
+      suivi-excel bilan --annee 2026            le bilan annuel, depuis l'historique
       suivi-excel demo essai/                   tout le cycle sur un plan d'exemple
     """
 
@@ -104,18 +105,26 @@ def modele(fichier: Path, ecraser: bool) -> None:
               help="Dossier où écrire aussi un classeur par service, à envoyer.")
 @click.option("--echeance", callback=_date, help="Date limite de retour, affichée dans les instructions.")
 @click.option("--mot-de-passe", help="Mot de passe de protection des onglets (aucun par défaut).")
+@click.option("--historique", type=click.Path(dir_okay=False, path_type=Path),
+              help="Historique des périodes (par défaut suivi-historique.sqlite à côté du classeur).")
+@click.option("--vierge", is_flag=True, help="Ne pas pré-remplir avec les valeurs de la période précédente.")
 def generer(plan: Path, periode, sortie: Path | None, par_service: Path | None, echeance: dt.date | None,
-            mot_de_passe: str | None) -> None:
+            mot_de_passe: str | None, historique: Path | None, vierge: bool) -> None:
     """Générer le classeur de suivi (et un classeur par service) à partir du plan."""
-    from suivi_excel import console
+    from suivi_excel import console, history
     from suivi_excel.plan import read_plan
     from suivi_excel.workbook import Options, generate
 
     checked = read_plan(plan)
     sortie = sortie or Path(f"suivi-{periode.label}.xlsx")
-    options = Options(periode, deadline=echeance, password=mot_de_passe)
+    store = historique or history.default_path(sortie)
+    prefill = {} if vierge else history.prefill_values(store, checked, periode)
+    options = Options(periode, deadline=echeance, password=mot_de_passe, prefill=prefill)
     result = generate(checked, options, sortie, par_service)
     console.generated(checked, result, par_service)
+    if prefill:
+        click.echo(f"Pré-remplissage : {len(prefill)} action(s) reprennent les valeurs de la période précédente "
+                   f"({store}) ; --vierge pour des formulaires vides.")
 
 
 @main.command(context_settings=CONTEXT)
@@ -142,17 +151,21 @@ def verifier(retours, plan, periode, taille_max, decompresse_max, lignes_max, pa
               help="Plan à utiliser (par défaut, celui que portent les fichiers).")
 @click.option("--periode", "-p", callback=_period, help="Période (par défaut, celle des fichiers).")
 @click.option("--strict", is_flag=True, help="Code de sortie 1 si le rapport contient des erreurs.")
+@click.option("--historique", type=click.Path(dir_okay=False, path_type=Path),
+              help="Historique des périodes (par défaut suivi-historique.sqlite à côté du rapport).")
 @_limits_options
-def consolider(retours, sortie, plan, periode, strict, taille_max, decompresse_max, lignes_max,
+def consolider(retours, sortie, plan, periode, strict, historique, taille_max, decompresse_max, lignes_max,
                parties_max) -> None:
     """Lire les fichiers reçus et écrire le rapport consolidé (tableau de bord, anomalies)."""
     from suivi_excel import console
-    from suivi_excel.report import write_report
 
     result = _consolidate(retours, plan, periode, _limits(taille_max, decompresse_max, lignes_max, parties_max))
     sortie = sortie or Path(f"rapport-{result.period.label}.xlsx")
-    write_report(result, sortie)
+    from suivi_excel.history import record_and_report
+
+    store = record_and_report(result, sortie, historique)
     console.consolidation(result, sortie)
+    click.echo(f"Historique : {store}")
     if strict and result.errors:
         raise SystemExit(EXIT_ERRORS_FOUND)
 
@@ -165,6 +178,23 @@ def _consolidate(retours, plan_path, periode, limits):
     plan = read_plan(plan_path) if plan_path else None
     with console.FileProgress() as progress:
         return consolidate(retours, plan, periode, limits, progress=progress.advance, on_files=progress.start)
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--annee", type=click.IntRange(2000, 2100), required=True, help="L'année du bilan, par exemple 2026.")
+@click.option("--historique", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("suivi-historique.sqlite"), show_default=True, help="Historique des périodes.")
+@click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path),
+              help="Bilan à écrire (par défaut bilan-ANNÉE.xlsx).")
+def bilan(annee: int, historique: Path, sortie: Path | None) -> None:
+    """Écrire le bilan annuel à partir de l'historique seul (toutes les périodes de l'année)."""
+    from suivi_excel.bilan import write_annual_review
+
+    sortie = sortie or Path(f"bilan-{annee}.xlsx")
+    result, periods = write_annual_review(historique, annee, sortie)
+    click.echo(f"Bilan annuel écrit : {sortie}")
+    click.echo(f"Périodes de {annee} : {', '.join(p.label for p in periods)} — situation à la fin de "
+               f"{result.period.label} : {len(result.actions)} actions.")
 
 
 @main.command(context_settings=CONTEXT)

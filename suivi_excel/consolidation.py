@@ -40,6 +40,7 @@ class Consolidation:
     files: list[FileRead]
     answered: dict[str, str] = field(default_factory=dict)  # service -> source of its return
     tabs: dict[str, str] = field(default_factory=dict)  # service -> tab name
+    provenance: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
     created: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
 
     @property
@@ -166,20 +167,30 @@ def consolidate(inputs: Iterable[str | Path], plan: Plan | None = None, period: 
             _place_orphans(read, plan, period, anomalies)
             if read.tabs:
                 current.append(read)
+    numbers_when_generated = _numbers_by_version(current)
     for read in current:
         filled = [t for t in read.tabs if t.filled]
         if not filled:
             anomalies.append(Anomaly.of("file-nothing-filled", file=read.name))
+        known = numbers_when_generated.get(read.meta.plan_version if read.meta else "", frozenset())
         for tab in filled:
-            by_service.setdefault(tab.service, []).append(validate_tab(tab, plan))
+            by_service.setdefault(tab.service, []).append(validate_tab(tab, plan, known))
 
     tabs = plan_tabs(plan)
     answered: dict[str, str] = {}
     values: dict[str, dict[str, object]] = {}
     sources: dict[str, str] = {}
+    provenance = []
     for service, candidates in by_service.items():
+        # a pre-filled tab sent back untouched is a return only when nothing newer came
+        changed = [c for c in candidates if not c.tab.prefill or c.digest != c.tab.prefill]
+        if not changed:
+            anomalies.append(Anomaly.of("return-unchanged", file=candidates[0].tab.file,
+                                        sheet=candidates[0].tab.sheet, service=service))
+        candidates = changed or candidates
         ordered = sorted(candidates, key=lambda c: (c.tab.saved or _NEVER, c.tab.file, c.tab.sheet))
         winner = ordered[-1]
+        provenance.extend(winner.provenance)
         for loser in ordered[:-1]:
             anomalies.append(Anomaly.of(
                 "return-superseded", file=loser.tab.file, sheet=loser.tab.sheet, service=service,
@@ -197,7 +208,19 @@ def consolidate(inputs: Iterable[str | Path], plan: Plan | None = None, period: 
             anomalies.append(Anomaly.of("service-no-return", sheet=tabs[service], value=service, count=count))
 
     actions = _merge(plan, period, values, sources)
-    return Consolidation(plan, period, actions, sort_anomalies(anomalies), reads, answered, tabs)
+    return Consolidation(plan, period, actions, sort_anomalies(anomalies), reads, answered, tabs, provenance)
+
+
+def _numbers_by_version(reads: list[FileRead]) -> dict[str, frozenset[str]]:
+    """The action numbers of each plan version the forms were generated from."""
+    numbers: dict[str, frozenset[str]] = {}
+    for read in reads:
+        if read.meta and read.meta.plan_version not in numbers:
+            try:
+                numbers[read.meta.plan_version] = frozenset(read.meta.plan().actions["No"])
+            except (ValueError, KeyError, TypeError):
+                numbers[read.meta.plan_version] = frozenset()
+    return numbers
 
 
 def _place_orphans(read: FileRead, plan: Plan, period: Period, anomalies: list[Anomaly]) -> None:

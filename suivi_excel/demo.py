@@ -12,9 +12,9 @@ import xlsxwriter
 
 from suivi_excel import console
 from suivi_excel.consolidation import consolidate
+from suivi_excel.history import record_and_report
 from suivi_excel.periods import parse_period
 from suivi_excel.plan import Plan, read_plan
-from suivi_excel.report import write_report
 from suivi_excel.resources import example_plan
 from suivi_excel.simulate import fill_form, set_saved_time
 from suivi_excel.workbook import Options, generate
@@ -92,11 +92,12 @@ def _simulate_returns(plan: Plan, generated, returns: Path) -> None:
 def run_demo(folder: Path) -> None:
     """Generate, simulate returns, consolidate, and say where everything is."""
     folder.mkdir(parents=True, exist_ok=True)
+    (folder / "suivi-historique.sqlite").unlink(missing_ok=True)  # each demo starts a fresh history
     plan_path = folder / "plan-exemple.xlsx"
     shutil.copyfile(example_plan(), plan_path)
     plan = read_plan(plan_path)
     options = Options(parse_period(PERIOD), deadline=DEADLINE)
-    generated = generate(plan, options, folder / f"suivi-{PERIOD}.xlsx", folder / "envois")
+    generated = generate(plan, options, folder / f"suivi-{PERIOD}.xlsx", folder / "envois")  # blank: first period
     click.echo(f"1. Plan d'exemple : {plan_path} ({len(plan.actions)} actions, {len(generated.tabs)} services)")
     click.echo(f"2. Classeur de suivi : {generated.integrated} ; formulaires à envoyer : {folder / 'envois'}")
     returns = folder / "retours"
@@ -107,7 +108,8 @@ def run_demo(folder: Path) -> None:
                "et quelques erreurs de saisie)")
     with console.FileProgress() as progress:
         result = consolidate([returns], progress=progress.advance, on_files=progress.start)
-    report = write_report(result, folder / f"rapport-{PERIOD}.xlsx")
+    report = folder / f"rapport-{PERIOD}.xlsx"
+    record_and_report(result, report, None)
     click.echo("4. Consolidation :")
     console.consolidation(result, report)
     click.echo(f"\nOuvrez {report} : l'onglet « Tableau de bord » est celui du comité de suivi.")

@@ -40,6 +40,12 @@ ANOMALIES: dict[str, tuple[str, str]] = {
                             "ligne ({first}) est retenue. Supprimez le doublon."),
     "action-other-service": (W, "L'action {value} relève du service « {owner} » selon le plan, pas de "
                                 "« {service} » : ses valeurs sont tout de même retenues."),
+    "action-renumbered": (I, "L'action {value} porte maintenant le numéro {new} dans le plan révisé : ses "
+                             "valeurs sont comptées pour l'action {new}."),
+    "action-removed": (W, "L'action {value} a été retirée du plan révisé : ses valeurs ne sont pas "
+                          "consolidées."),
+    "return-unchanged": (I, "Le formulaire pré-rempli a été renvoyé sans modification : les valeurs de la "
+                            "période précédente sont reprises pour le service « {service} »."),
     "actions-missing": (W, "{count} action(s) du service manquent dans l'onglet ({value}) : "
                            "elles sont comptées « Non renseigné ». Remettez les lignes supprimées."),
     "header-missing": (E, "Colonne « {value} » introuvable dans l'en-tête : elle n'est pas lue. "

@@ -25,6 +25,9 @@ from suivi_excel.values import parse_money, read_date_text
 
 ACTIONS_SHEET, SERVICES_SHEET, PARAMETERS_SHEET = "Actions", "Services", "Paramètres"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# headers of the optional column that maps a revised plan's numbers to the previous version's
+FORMER_NUMBER_KEYS = {match_key(h) for h in ("Ancien No", "Ancien numéro", "No précédent", "Numéro précédent",
+                                              "Ancien N°")}
 
 
 @dataclass
@@ -66,6 +69,15 @@ class Plan:
     def version(self) -> str:
         """Changes whenever anything in the plan changes."""
         return hashlib.sha256(self.to_json().encode()).hexdigest()[:16]
+
+    @property
+    def former_numbers(self) -> dict[str, str]:
+        """Current number -> number in the previous version of the plan (column `Ancien No`)."""
+        column = next((c for c in self.extra_columns if match_key(c) in FORMER_NUMBER_KEYS), None)
+        if column is None:
+            return {}
+        pairs = zip(self.actions["No"], self.actions[column])
+        return {no: action_number(old) for no, old in pairs if not is_blank(old) and action_number(old) != no}
 
     @property
     def unused_services(self) -> list[str]:

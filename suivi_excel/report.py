@@ -16,7 +16,9 @@ import xlsxwriter
 from suivi_excel.anomalies import ANOMALY_HEADERS, ERROR, INFO, WARNING
 from suivi_excel.atomic import atomic_path
 from suivi_excel.cells import row_height, write_value
-from suivi_excel.columns import NOT_REPORTED, PLAN_COLUMNS, REPORT_STATUSES, TO_CHECK, TRACKING_COLUMNS, YES
+from suivi_excel import evolution
+from suivi_excel.columns import (NOT_REPORTED, PLAN_COLUMNS, REPORT_STATUSES, TO_CHECK, TRACKING_COLUMNS,
+                                  TRACKING_HEADERS, YES)
 from suivi_excel.consolidation import Consolidation
 from suivi_excel.indicators import PROGRESS, RATE, by_group, key_figures
 from suivi_excel.template import WORKBOOK_OPTIONS
@@ -79,12 +81,20 @@ def _format_for(header: str, formats: _Formats):
     return formats.text
 
 
-def write_report(result: Consolidation, path: str | Path) -> Path:
+HISTORY = "Historique"
+
+
+def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame | None = None,
+                 reference: str | None = None, title: str = "Bilan du suivi") -> Path:
     """Write the report workbook of a consolidation, atomically.
 
     Args:
         result: the consolidation.
         path: the .xlsx to write.
+        history: the history rows of the plan (see `history.history_rows`), current period included;
+            gives the `Historique` sheet and, from two periods on, the evolution on the dashboard.
+        reference: the period to compare with in "what changed" (by default the one before).
+        title: the dashboard's title.
 
     Returns:
         The path written.
@@ -104,7 +114,10 @@ def write_report(result: Consolidation, path: str | Path) -> Path:
         _group_sheet(book.add_worksheet(BY_AXE), axes, formats)
         _group_sheet(book.add_worksheet(BY_SERVICE), services, formats)
         _anomalies_sheet(book.add_worksheet(ANOMALIES), result, formats)
-        _dashboard(book, dashboard, result, axes, services, formats)
+        if history is not None:
+            _table(book.add_worksheet(HISTORY), history[["Période", "No", *TRACKING_HEADERS]], formats)
+            book.get_worksheet_by_name(HISTORY).freeze_panes(1, 2)
+        _dashboard(book, dashboard, result, axes, services, formats, history, reference, title)
         book.set_properties({"title": f"Bilan du suivi — {result.plan.title} — {result.period.label}",
                              "subject": result.plan.municipality, "author": "suivi-excel"})
         dashboard.activate()
@@ -205,13 +218,13 @@ def _print_setup(sheet) -> None:
 
 
 def _dashboard(book, sheet, result: Consolidation, axes: pd.DataFrame, services: pd.DataFrame,
-               formats: _Formats) -> None:
+               formats: _Formats, history: pd.DataFrame | None, reference: str | None, title: str) -> None:
     plan, period = result.plan, result.period
     figures = key_figures(result.actions, len(result.tabs), len(result.answered))
     sheet.hide_gridlines(2)
     for col, width in enumerate(_DASHBOARD_WIDTHS):
         sheet.set_column(col, col, width)
-    sheet.write_string(0, 0, f"Bilan du suivi — {plan.title}", formats.title)
+    sheet.write_string(0, 0, f"{title} — {plan.title}", formats.title)
     sheet.write_string(1, 0, plan.municipality or "", formats.subtitle)
     sheet.write_string(2, 0, f"Période {period.label} (du {period.start:%Y-%m-%d} au {period.end:%Y-%m-%d})"
                        f" — rapport produit le {result.created:%Y-%m-%d à %H:%M}", formats.subtitle)
@@ -299,6 +312,16 @@ def _dashboard(book, sheet, result: Consolidation, axes: pd.DataFrame, services:
     row += math.ceil(service_height / 20) + 1
 
     actions = result.actions
+    if history is not None and len(evolution.periods(history)) >= 2:
+        row = _evolution(book, sheet, row, evolution.status_by_period(history), formats)
+        change = evolution.changes(history, period.label, reference)
+        if change is not None:
+            described = actions.set_index("No")[["Action", "Service responsable"]]
+            for label, frame in (("réalisées", change.done), ("en retard", change.late),
+                                 ("bloquées (reportées ou avec besoin de soutien)", change.blocked)):
+                shown = frame[["No", "Statut"]].join(described, on="No")
+                row = _list(sheet, row, formats, f"Nouvellement {label} depuis {change.reference}", shown,
+                            ["No", "Action", "Service responsable", "Statut"], "Aucune.")
     late = actions[actions["En retard"] == YES]
     row = _list(sheet, row, formats, "Actions en retard", late,
                 ["No", "Action", "Service responsable", "Fin", "Statut", "Avancement (%)"],
@@ -317,6 +340,38 @@ def _dashboard(book, sheet, result: Consolidation, axes: pd.DataFrame, services:
     sheet.set_landscape()
     sheet.set_paper(1)
     sheet.fit_to_pages(1, 0)
+
+
+def _evolution(book, sheet, row: int, table: pd.DataFrame, formats: _Formats) -> int:
+    """The count of each status per period, and its chart; returns the next free row."""
+    sheet.write_string(row, 0, "Évolution d'une période à l'autre", formats.heading)
+    for col in range(1, 6):
+        sheet.write_blank(row, col, None, formats.heading)
+    row += 1
+    first = row
+    statuses = [s for s in REPORT_STATUSES if table[s].sum() > 0]
+    columns = ["Période", *statuses, RATE]
+    # a compact table beside the key figures' columns: periods as rows
+    for col, header in enumerate(columns):
+        sheet.write_string(row, col, header, formats.header)
+    for values in table[columns].itertuples(index=False):
+        row += 1
+        for col, value in enumerate(values):
+            style = formats.rate if columns[col] == RATE else formats.text
+            write_value(sheet, row, col, value, style, style, formats.rate if columns[col] == RATE else style)
+    last = row
+    chart = book.add_chart({"type": "column", "subtype": "stacked"})
+    for offset, status in enumerate(statuses, start=1):
+        chart.add_series({"name": [DASHBOARD, first, offset], "categories": [DASHBOARD, first + 1, 0, last, 0],
+                          "values": [DASHBOARD, first + 1, offset, last, offset],
+                          "fill": {"color": COLOURS[status]}, "gap": 80})
+    chart.set_title({"name": "Statuts des actions, période par période", "name_font": {"size": 12}})
+    chart.set_legend({"position": "bottom"})
+    chart.set_y_axis({"name": "Nombre d'actions", "major_gridlines": {"visible": True}})
+    chart.set_size({"width": 930, "height": 340})
+    row += 2
+    sheet.insert_chart(row, 0, chart)
+    return row + math.ceil(340 / 20) + 1
 
 
 def _list(sheet, row: int, formats: _Formats, title: str, frame: pd.DataFrame, columns: list[str],

@@ -44,6 +44,7 @@ class TabRead:
     rows: list[int] = field(default_factory=list)  # 0-based row of each action line
     numbers: list[str] = field(default_factory=list)
     raw: dict[str, list[object]] = field(default_factory=dict)  # tracking header -> values
+    prefill: str = ""  # digest of the values the form was pre-filled with ("" for a blank form)
 
     @property
     def filled(self) -> bool:
@@ -236,6 +237,7 @@ def _read_tabs(book, sheet_names: list[str], result: FileRead) -> None:
         tab = _read_tab(rows, result, sheet_name, info.service if info else "")
         if tab is None:
             continue
+        tab.prefill = info.prefill if info else ""
         if info is None:
             # a renamed tab: recognize the service from the action numbers it holds
             plan = plan or meta.plan()

@@ -7,6 +7,7 @@ costs one parse. Every problem becomes an Anomaly at the cell the service sees.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from suivi_excel.anomalies import Anomaly
@@ -26,6 +27,9 @@ class TabValues:
     tab: TabRead
     values: dict[str, dict[str, object]] = field(default_factory=dict)
     anomalies: list[Anomaly] = field(default_factory=list)
+    # (number, header, file, sheet, cell, raw value) for every value filled
+    provenance: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
+    digest: str = ""  # of the clean values, to compare with what the form was pre-filled with
 
 
 def _parse_column(kind: str, raw: list[object]) -> list[Parsed]:
@@ -47,18 +51,28 @@ def _parse_column(kind: str, raw: list[object]) -> list[Parsed]:
     return parsed
 
 
-def validate_tab(tab: TabRead, plan: Plan) -> TabValues:
+def values_digest(values: dict[str, dict[str, object]]) -> str:
+    """A fingerprint of clean tracking values, equal for equal values however they were stored."""
+    items = sorted((number, header, repr(value)) for number, row in values.items()
+                   for header, value in row.items() if value is not None)
+    return hashlib.sha256(repr(items).encode()).hexdigest()[:24] if items else ""
+
+
+def validate_tab(tab: TabRead, plan: Plan, numbers_when_generated: frozenset[str] = frozenset()) -> TabValues:
     """Read and check every value of `tab`.
 
     Args:
         tab: the raw tab.
-        plan: the plan the file belongs to (numbers, owners).
+        plan: the plan consolidated against (numbers, owners, `Ancien No`).
+        numbers_when_generated: the action numbers of the plan the form was made from, to tell
+            an action removed from a revised plan from a number typed by mistake.
 
     Returns:
         Clean values per known action, and the anomalies.
     """
     result = TabValues(tab)
     owners = dict(zip(plan.actions["No"], plan.actions["Service responsable"]))
+    renumbered = {old: new for new, old in plan.former_numbers.items() if old not in owners}
     parsed = {header: _parse_column(_KINDS[header], raw) for header, raw in tab.raw.items()}
     first_seen: dict[str, str] = {}
 
@@ -68,9 +82,16 @@ def validate_tab(tab: TabRead, plan: Plan) -> TabValues:
 
     for index, number in enumerate(tab.numbers):
         raw_values = {h: tab.raw[h][index] for h in tab.raw}
-        if number not in owners:
-            filled = any(v is not None for v in raw_values.values())
-            if number or filled:
+        filled = any(v is not None for v in raw_values.values())
+        if number in renumbered:
+            if filled:
+                add("action-renumbered", "No", index, number, new=renumbered[number])
+            number = renumbered[number]
+        elif number not in owners:
+            if number in numbers_when_generated:
+                if filled:
+                    add("action-removed", "No", index, number)
+            elif number or filled:
                 add("action-unknown", "No", index, number or "(vide)")
             continue
         if number in first_seen:
@@ -85,9 +106,13 @@ def validate_tab(tab: TabRead, plan: Plan) -> TabValues:
             clean[header] = TO_CHECK if outcome.code == "status-unknown" else outcome.value
             if outcome.code:
                 add(outcome.code, header, index, clean_text(raw_values[header]), **dict(outcome.details))
+            if raw_values[header] is not None:
+                result.provenance.append((number, header, tab.file, tab.sheet, tab.cell(header, index),
+                                          clean_text(raw_values[header])))
         _check_consistency(clean, raw_values, number, index, add)
         result.values[number] = clean
 
+    result.digest = values_digest(result.values)
     expected = [n for n, owner in owners.items() if owner == tab.service]
     missing = [n for n in expected if n not in first_seen]
     if missing and tab.service:

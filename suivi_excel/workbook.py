@@ -22,6 +22,8 @@ from suivi_excel.periods import Period
 from suivi_excel.plan import Plan
 from suivi_excel.template import WORKBOOK_OPTIONS
 from suivi_excel.text import column_letter, file_stem, sheet_names
+from suivi_excel.validation import values_digest
+from suivi_excel.values import READERS
 from suivi_excel.texts import (RESERVED_TABS, SUMMARY_NOTE, SUMMARY_TITLE, TAB_INSTRUCTIONS, TAB_LISTS,
                                TAB_SUMMARY, instructions)
 
@@ -45,7 +47,6 @@ class Options:
     deadline: dt.date | None = None
     password: str | None = None
     prefill: Mapping[str, Mapping[str, object]] = field(default_factory=dict)  # No -> header -> value
-    prefill_digests: Mapping[str, str] = field(default_factory=dict)  # service -> digest
 
 
 @dataclass
@@ -281,10 +282,19 @@ def write_workbook(path: Path, plan: Plan, options: Options, tabs: dict[str, str
         writer.lists()
         write_meta(writer.book, Meta(
             plan.identity, plan.version, options.period.label, now_iso(), kind,
-            [TabInfo(tab, service, options.prefill_digests.get(service, "")) for service, tab in tabs.items()],
+            [TabInfo(tab, service, _prefill_digest(plan, service, options.prefill)) for service, tab in tabs.items()],
             plan.to_json()))
         writer.book.worksheets_objs[0].activate()
         writer.close()
+
+
+def _prefill_digest(plan: Plan, service: str, prefill: Mapping[str, Mapping[str, object]]) -> str:
+    """Fingerprint of what a tab is pre-filled with, read the way a returned value is read."""
+    kinds = {c.header: c.kind for c in TRACKING_COLUMNS}
+    numbers = set(plan.service_actions(service)["No"])
+    values = {n: {h: READERS[kinds[h]](v).value for h, v in row.items()}
+              for n, row in prefill.items() if n in numbers}
+    return values_digest(values)
 
 
 def per_service_file_name(service: str, period: Period) -> str:
