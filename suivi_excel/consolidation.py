@@ -182,16 +182,20 @@ def consolidate(inputs: Iterable[str | Path], plan: Plan | None = None, period: 
     sources: dict[str, str] = {}
     provenance = []
     for service, candidates in by_service.items():
-        # a pre-filled tab sent back untouched is a return only when nothing newer came
+        # A pre-filled tab sent back untouched answers only from the service's own workbook, and
+        # only when nothing was changed elsewhere; in a copy of the integrated workbook it is noise.
         changed = [c for c in candidates if not c.tab.prefill or c.digest != c.tab.prefill]
-        if not changed:
-            anomalies.append(Anomaly.of("return-unchanged", file=candidates[0].tab.file,
-                                        sheet=candidates[0].tab.sheet, service=service))
-        candidates = changed or candidates
+        untouched = [c for c in candidates if c not in changed and c.tab.own_form]
+        if not changed and not untouched:
+            continue
+        candidates = changed or untouched
         ordered = sorted(candidates, key=lambda c: (c.tab.saved or _NEVER, c.tab.file, c.tab.sheet))
         winner = ordered[-1]
+        if not changed:
+            anomalies.append(Anomaly.of("return-unchanged", file=winner.tab.file, sheet=winner.tab.sheet,
+                                        service=service))
         provenance.extend(winner.provenance)
-        for loser in ordered[:-1]:
+        for loser in ordered[:-1] if changed else ():
             anomalies.append(Anomaly.of(
                 "return-superseded", file=loser.tab.file, sheet=loser.tab.sheet, service=service,
                 winner=winner.tab.file, winner_saved=_saved_text(winner.tab.saved),

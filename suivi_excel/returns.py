@@ -45,6 +45,7 @@ class TabRead:
     numbers: list[str] = field(default_factory=list)
     raw: dict[str, list[object]] = field(default_factory=dict)  # tracking header -> values
     prefill: str = ""  # digest of the values the form was pre-filled with ("" for a blank form)
+    own_form: bool = True  # from a per-service workbook, not a copy of the integrated one
 
     @property
     def filled(self) -> bool:
@@ -238,6 +239,7 @@ def _read_tabs(book, sheet_names: list[str], result: FileRead) -> None:
         if tab is None:
             continue
         tab.prefill = info.prefill if info else ""
+        tab.own_form = meta.kind == "service"
         if info is None:
             # a renamed tab: recognize the service from the action numbers it holds
             plan = plan or meta.plan()

@@ -56,7 +56,7 @@ def _tab_holding(book, values: Mapping[str, object]):
         if "No" in first:
             column = first.index("No")
             numbers = {action_number(r[column]) for r in sheet.iter_rows(min_row=2, values_only=True)}
-            if numbers & wanted:
+            if numbers & wanted or not wanted:  # nothing to type: the form's first tab
                 return sheet
     raise ValueError("aucun onglet ne contient ces actions")
 
