@@ -73,8 +73,10 @@ def main() -> None:
     Le cycle :
       suivi-excel modele plan.xlsx              un plan vierge à remplir
       suivi-excel generer plan.xlsx --periode 2026 -o suivi-2026.xlsx --par-service envois/
+      suivi-excel envoyer formulaires envois/   chaque service reçoit son formulaire
       suivi-excel verifier retours/             les problèmes des fichiers reçus
       suivi-excel consolider retours/ -o rapport-2026.xlsx
+      suivi-excel envoyer rapport rapport-2026.xlsx --a comite@ville.qc.ca
       suivi-excel bilan --annee 2026            le bilan annuel, depuis l'historique
       suivi-excel demo essai/                   tout le cycle sur un plan d'exemple
     """
@@ -195,6 +197,70 @@ def bilan(annee: int, historique: Path, sortie: Path | None) -> None:
     click.echo(f"Bilan annuel écrit : {sortie}")
     click.echo(f"Périodes de {annee} : {', '.join(p.label for p in periods)} — situation à la fin de "
                f"{result.period.label} : {len(result.actions)} actions.")
+
+
+@main.group(context_settings=CONTEXT)
+def envoyer() -> None:
+    """Envoyer par courriel : les formulaires aux services, les relances, le rapport au comité.
+
+    \b
+    Le serveur d'envoi se règle par les variables SUIVI_SMTP_HOST, SUIVI_SMTP_PORT,
+    SUIVI_SMTP_SECURITE (starttls, ssl ou aucune), SUIVI_SMTP_USER, SUIVI_SMTP_PASSWORD,
+    SUIVI_SMTP_FROM, ou par un fichier --config (section [smtp]).
+    --essai montre ce qui partirait ; --brouillons DOSSIER écrit des .eml à ouvrir dans
+    Outlook ou Thunderbird au lieu d'envoyer.
+    """
+
+
+def _mail_options(function):
+    options = [
+        click.option("--brouillons", type=click.Path(file_okay=False, path_type=Path),
+                     help="Écrire des brouillons .eml dans ce dossier au lieu d'envoyer."),
+        click.option("--essai", is_flag=True, help="Montrer ce qui serait envoyé, sans rien envoyer."),
+        click.option("--config", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                     help="Fichier de réglages du serveur d'envoi (section [smtp])."),
+        click.option("--modeles", type=click.Path(file_okay=False, exists=True, path_type=Path),
+                     help="Dossier des modèles de courriel modifiés (par défaut, ceux de modeles/)."),
+        click.option("--journal", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Journal des envois (par défaut journal-envois.csv à côté des fichiers envoyés)."),
+        click.option("--de", "expediteur", help="Adresse de l'expéditeur (par défaut SUIVI_SMTP_FROM ou le "
+                                                "courriel du coordonnateur)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@envoyer.command(context_settings=CONTEXT)
+@click.argument("dossier", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--plan", type=click.Path(dir_okay=False, path_type=Path),
+              help="Plan à jour, si les courriels de la feuille Services ont changé depuis la génération.")
+@click.option("--relance", is_flag=True, help="Relancer seulement les services dont le retour n'est pas arrivé.")
+@click.option("--retours", type=click.Path(exists=True, path_type=Path),
+              help="Avec --relance : le dossier des retours reçus.")
+@click.option("--historique", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Avec --relance : l'historique, si la période est déjà consolidée.")
+@click.option("--echeance", callback=_date, help="Date limite à indiquer (par défaut celle des formulaires).")
+@_mail_options
+def formulaires(dossier, plan, relance, retours, historique, echeance, brouillons, essai, config, modeles,
+                journal, expediteur) -> None:
+    """Envoyer à chaque service son formulaire (DOSSIER écrit par « generer --par-service »)."""
+    from suivi_excel import mailing
+
+    mailing.send_forms(dossier, plan, relance, retours, historique, echeance, brouillons, essai, config,
+                       modeles, journal, expediteur)
+
+
+@envoyer.command(context_settings=CONTEXT)
+@click.argument("rapport", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--a", "destinataires", required=True, multiple=True,
+              help="Destinataire(s) : répétez l'option ou séparez les adresses par des virgules.")
+@_mail_options
+def rapport(rapport, destinataires, brouillons, essai, config, modeles, journal, expediteur) -> None:
+    """Envoyer le rapport au comité de suivi, avec un résumé des chiffres clés."""
+    from suivi_excel import mailing
+
+    mailing.send_report(rapport, destinataires, brouillons, essai, config, modeles, journal, expediteur)
 
 
 @main.command(context_settings=CONTEXT)

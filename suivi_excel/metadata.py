@@ -40,6 +40,7 @@ class Meta:
     kind: str  # "integre" or "service"
     tabs: list[TabInfo] = field(default_factory=list)
     plan_json: str = ""
+    deadline: str = ""  # ISO date of the return deadline, "" when none was given
 
     def plan(self, source: str = "") -> Plan:
         return Plan.from_json(self.plan_json, source)
@@ -67,6 +68,7 @@ def write_meta(workbook, meta: Meta) -> None:
         ("periode", meta.period),
         ("genere_le", meta.generated_at),
         ("type", meta.kind),
+        ("echeance", meta.deadline),
         ("onglets", tabs_json),
         ("controle", _checksum(meta.plan_id, meta.plan_version, meta.period, meta.kind, tabs_json,
                                meta.plan_json)),
@@ -102,7 +104,7 @@ def read_meta(rows: list[list[object]]) -> Meta:
     plan_json = "".join(table.get("plan_json", []))
     tabs_json = one("onglets")
     meta = Meta(one("plan"), one("version"), one("periode"), one("genere_le"), one("type"),
-                plan_json=plan_json)
+                plan_json=plan_json, deadline=(table.get("echeance") or [""])[0])
     expected = _checksum(meta.plan_id, meta.plan_version, meta.period, meta.kind, tabs_json, plan_json)
     if one("controle") != expected:
         raise MetaDamaged("elles ont été modifiées à la main")

@@ -118,8 +118,15 @@ def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame 
             _table(book.add_worksheet(HISTORY), history[["Période", "No", *TRACKING_HEADERS]], formats)
             book.get_worksheet_by_name(HISTORY).freeze_panes(1, 2)
         _dashboard(book, dashboard, result, axes, services, formats, history, reference, title)
-        book.set_properties({"title": f"Bilan du suivi — {result.plan.title} — {result.period.label}",
+        book.set_properties({"title": f"{title} — {result.plan.title} — {result.period.label}",
                              "subject": result.plan.municipality, "author": "suivi-excel"})
+        # read back by `envoyer rapport` to write the message
+        params = result.plan.parameters
+        for name, value in (("Période", result.period.label), ("Plan", result.plan.title),
+                            ("Municipalité", result.plan.municipality),
+                            ("Coordonnateur", params.get("Coordonnateur", "")),
+                            ("Courriel du coordonnateur", params.get("Courriel du coordonnateur", ""))):
+            book.set_custom_property(name, value or "-")
         dashboard.activate()
         book.close()
     return path

@@ -104,7 +104,7 @@ class _Writer:
         params = self.plan.parameters
         deadline = self.options.deadline
         lines = instructions(self.plan.municipality, self.plan.title, self.options.period.label,
-                             _french_date(deadline) if deadline else "",
+                             french_date(deadline) if deadline else "",
                              params.get("Coordonnateur", ""), params.get("Courriel du coordonnateur", ""),
                              services)
         styles = {"title": self.title, "heading": self.heading, "text": self.text}
@@ -261,7 +261,7 @@ _MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao
            "octobre", "novembre", "décembre")
 
 
-def _french_date(day: dt.date) -> str:
+def french_date(day: dt.date) -> str:
     return f"{'1er' if day.day == 1 else day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
@@ -283,7 +283,7 @@ def write_workbook(path: Path, plan: Plan, options: Options, tabs: dict[str, str
         write_meta(writer.book, Meta(
             plan.identity, plan.version, options.period.label, now_iso(), kind,
             [TabInfo(tab, service, _prefill_digest(plan, service, options.prefill)) for service, tab in tabs.items()],
-            plan.to_json()))
+            plan.to_json(), options.deadline.isoformat() if options.deadline else ""))
         writer.book.worksheets_objs[0].activate()
         writer.close()
 

@@ -1,0 +1,240 @@
+"""E-mail (SPEC §8) against a real SMTP server on loopback (aiosmtpd)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import email
+import socket
+from email import policy
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
+
+from conftest import COMM, LOISIRS, TP, fill, run
+from suivi_excel.periods import parse_period
+from suivi_excel.plan import read_plan
+from suivi_excel.workbook import Options, generate
+
+
+class Mailbox:
+    """An SMTP handler that keeps what it receives and can misbehave on purpose."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
+        self.refuse: set[str] = set()
+        self.drop_on: int | None = None  # close the connection on this DATA (1-based)
+        self.datas = 0
+
+    async def handle_RCPT(self, server, session, envelope, address, options):
+        if address in self.refuse:
+            return "550 5.1.1 Adresse inconnue"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.datas += 1
+        if self.drop_on == self.datas:
+            server.transport.close()
+            return "421 4.3.0 fermeture"
+        message = email.message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append((list(envelope.rcpt_tos), message))
+        return "250 OK"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp(monkeypatch):
+    box = Mailbox()
+    port = _free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    for key, value in {"HOST": "127.0.0.1", "PORT": str(port), "SECURITE": "aucune",
+                       "FROM": "coord@ville.test"}.items():
+        monkeypatch.setenv(f"SUIVI_SMTP_{key}", value)
+    yield box
+    controller.stop()
+
+
+@pytest.fixture
+def envois(tmp_path, plan_path):
+    plan = read_plan(plan_path)
+    generate(plan, Options(parse_period("2026"), deadline=dt.date(2027, 1, 15)), tmp_path / "suivi.xlsx",
+             tmp_path / "envois")
+    return tmp_path / "envois"
+
+
+def _log(folder: Path) -> list[dict]:
+    with open(folder.parent / "journal-envois.csv", encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter=";"))
+
+
+def test_each_service_gets_its_form_with_the_deadline_and_its_file(smtp, envois):
+    result = run("envoyer", "formulaires", envois)
+    assert result.exit_code == 0, result.output
+    received = {rcpt[0]: message for rcpt, message in smtp.messages}
+    assert set(received) == {"loisirs@ville.test", "tp@ville.test"}
+    assert f"Sans adresse courriel dans la feuille Services (à joindre autrement) : {COMM}" in result.output
+    message = received["tp@ville.test"]
+    assert message["Subject"] == f"Suivi du plan d'action — période 2026 — {TP}"
+    assert "coord@ville.test" in message["From"] and message["Reply-To"] in (None, "coord@ville.test")
+    text = message.get_body(("plain",)).get_content()
+    assert "au plus tard le 15 janvier 2027" in text and "Bonjour Bob" in text
+    assert "15 janvier 2027" in message.get_body(("html",)).get_content()
+    attachments = list(message.iter_attachments())
+    assert len(attachments) == 1
+    part = attachments[0]
+    form = next(envois.glob("*Travaux*"))
+    assert part.get_filename() == form.name
+    assert part.get_content_type() == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert part.get_content() == form.read_bytes()
+    assert {row["statut"] for row in _log(envois)} == {"envoyé"}
+
+
+def test_a_second_run_sends_nothing_twice(smtp, envois):
+    assert run("envoyer", "formulaires", envois).exit_code == 0
+    result = run("envoyer", "formulaires", envois)
+    assert result.exit_code == 0 and len(smtp.messages) == 2
+    assert "0 envoyé(s), 0 échec(s), 2 déjà envoyé(s)" in result.output
+
+
+def test_a_refused_address_is_reported_and_the_others_still_go(smtp, envois):
+    smtp.refuse = {"loisirs@ville.test"}
+    result = run("envoyer", "formulaires", envois)
+    assert result.exit_code == 1
+    assert "échec       Service des loisirs → loisirs@ville.test : adresse refusée" in result.output
+    assert [rcpt for rcpt, _ in smtp.messages] == [["tp@ville.test"]]
+    statuses = {row["service"]: row["statut"] for row in _log(envois)}
+    assert statuses == {LOISIRS: "échec", TP: "envoyé"}
+    smtp.refuse = set()
+    result = run("envoyer", "formulaires", envois)
+    assert result.exit_code == 0 and "1 envoyé(s), 0 échec(s), 1 déjà envoyé(s)" in result.output
+    assert sorted(r[0] for r, _ in smtp.messages) == ["loisirs@ville.test", "tp@ville.test"]
+
+
+def test_a_connection_dropped_midway_is_survived_and_the_log_is_right(smtp, envois):
+    smtp.drop_on = 1
+    result = run("envoyer", "formulaires", envois)
+    assert result.exit_code == 1 and "connexion coupée" in result.output
+    assert len(smtp.messages) == 1  # the second message went through a new connection
+    log = _log(envois)
+    assert sorted(row["statut"] for row in log) == ["envoyé", "échec"]
+    smtp.drop_on = None
+    assert run("envoyer", "formulaires", envois).exit_code == 0
+    assert len(smtp.messages) == 2
+
+
+def test_a_server_that_is_down_fails_cleanly(envois, monkeypatch):
+    monkeypatch.setenv("SUIVI_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("SUIVI_SMTP_PORT", str(_free_port()))
+    monkeypatch.setenv("SUIVI_SMTP_SECURITE", "aucune")
+    result = run("envoyer", "formulaires", envois)
+    assert result.exit_code == 1 and "serveur injoignable" in result.output and "Traceback" not in result.output
+    assert {row["statut"] for row in _log(envois)} == {"échec"}
+
+
+def test_reminders_go_only_to_services_without_a_return(smtp, envois, tmp_path):
+    forms = {s: next(envois.glob(f"*{s[:14]}*")) for s in (TP,)}
+    from suivi_excel.simulate import fill_form
+
+    fill_form(forms[TP], tmp_path / "retours" / "tp.xlsx", {"2.1": {"Statut": "En cours"}})
+    result = run("envoyer", "formulaires", envois, "--relance", "--retours", tmp_path / "retours")
+    assert result.exit_code == 0, result.output
+    assert [rcpt for rcpt, _ in smtp.messages] == [["loisirs@ville.test"]]
+    message = smtp.messages[0][1]
+    assert message["Subject"].startswith("Rappel") and "pas encore reçu" in message.get_body(("plain",)).get_content()
+    assert "Déjà répondu, pas de relance : Travaux publics" in result.output
+
+
+def test_reminder_needs_to_know_who_answered(smtp, envois):
+    result = run("envoyer", "formulaires", envois, "--relance")
+    assert result.exit_code == 2 and "--retours" in result.output
+
+
+def test_report_goes_to_the_committee_with_a_french_summary(smtp, forms, tmp_path):
+    fill(forms, TP, {"2.1": {"Statut": "Réalisée"}, "2.10": {"Statut": "En cours"}}, tmp_path / "r" / "tp.xlsx")
+    assert run("consolider", tmp_path / "r", "-o", tmp_path / "rapport.xlsx").exit_code == 0
+    result = run("envoyer", "rapport", tmp_path / "rapport.xlsx", "--a", "maire@ville.test, dg@ville.test",
+                 "--a", "comite@ville.test")
+    assert result.exit_code == 0, result.output
+    (rcpts, message), = smtp.messages
+    assert rcpts == ["maire@ville.test", "dg@ville.test", "comite@ville.test"]
+    assert message["Subject"] == "Bilan du suivi du plan d'action — période 2026"
+    text = message.get_body(("plain",)).get_content()
+    assert "- 5 actions : 1 « En cours », 1 « Réalisée », 3 « Non renseigné »" in text
+    assert "- Taux de réalisation : 20 %" in text and "- Services qui ont répondu : 1 sur 3" in text
+    assert "<li>Taux de réalisation : 20 %</li>" in message.get_body(("html",)).get_content()
+    assert next(message.iter_attachments()).get_content() == (tmp_path / "rapport.xlsx").read_bytes()
+
+
+def test_drafts_are_eml_files_that_parse_and_nothing_is_sent(smtp, envois, tmp_path):
+    result = run("envoyer", "formulaires", envois, "--brouillons", tmp_path / "brouillons")
+    assert result.exit_code == 0 and not smtp.messages
+    drafts = sorted((tmp_path / "brouillons").glob("*.eml"))
+    assert len(drafts) == 2
+    message = email.message_from_bytes(drafts[0].read_bytes(), policy=policy.default)
+    assert message["X-Unsent"] == "1" and message["To"].endswith("@ville.test")
+    assert next(message.iter_attachments()).get_filename().endswith(".xlsx")
+    assert not message.defects
+
+
+def test_trial_shows_and_sends_nothing(smtp, envois):
+    result = run("envoyer", "formulaires", envois, "--essai")
+    assert result.exit_code == 0 and "2 message(s) seraient envoyés" in result.output
+    assert not smtp.messages and not (envois.parent / "journal-envois.csv").exists()
+
+
+def test_password_is_used_but_never_printed_nor_written(envois, tmp_path, monkeypatch):
+    box = Mailbox()
+    port = _free_port()
+    seen = []
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        seen.append((auth_data.login, auth_data.password))
+        return AuthResult(success=True)
+
+    controller = Controller(box, hostname="127.0.0.1", port=port, auth_require_tls=False,
+                            authenticator=authenticator)
+    controller.start()
+    try:
+        config = tmp_path / "smtp.ini"
+        config.write_text(f"[smtp]\nserveur = 127.0.0.1\nport = {port}\nsecurite = aucune\n"
+                          "utilisateur = coord\nexpediteur = coord@ville.test\n")
+        for key in ("HOST", "PORT", "SECURITE", "USER", "FROM"):
+            monkeypatch.delenv(f"SUIVI_SMTP_{key}", raising=False)
+        monkeypatch.setenv("SUIVI_SMTP_PASSWORD", "motdepasse-tres-secret")
+        result = run("envoyer", "formulaires", envois, "--config", config)
+    finally:
+        controller.stop()
+    assert result.exit_code == 0, result.output
+    assert seen and seen[0] == (b"coord", b"motdepasse-tres-secret") and len(box.messages) == 2
+    assert "coord@127.0.0.1" in result.output and "motdepasse-tres-secret" not in result.output
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert b"motdepasse-tres-secret" not in path.read_bytes(), path
+
+
+def test_missing_smtp_settings_is_a_clear_message(envois, monkeypatch):
+    for key in ("HOST", "PORT", "SECURITE", "USER", "PASSWORD", "FROM"):
+        monkeypatch.delenv(f"SUIVI_SMTP_{key}", raising=False)
+    result = run("envoyer", "formulaires", envois)
+    assert result.exit_code == 2 and "SUIVI_SMTP_HOST" in result.output and "--brouillons" in result.output
+
+
+def test_edited_templates_are_used(smtp, envois, tmp_path):
+    templates = tmp_path / "mes-modeles"
+    templates.mkdir()
+    (templates / "courriel-formulaire.txt").write_text(
+        "Objet : À remplir : {service} ({periode})\n\nAllo {responsable}, date limite {echeance}. {inconnu}\n",
+        encoding="utf-8")
+    assert run("envoyer", "formulaires", envois, "--modeles", templates).exit_code == 0
+    message = dict((r[0], m) for r, m in smtp.messages)["tp@ville.test"]
+    assert message["Subject"] == "À remplir : Travaux publics (2026)"
+    assert message.get_body(("plain",)).get_content().strip() == "Allo Bob, date limite 15 janvier 2027. {inconnu}"
