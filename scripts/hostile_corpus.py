@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import openpyxl  # noqa: E402
+from measure import measure  # noqa: E402
 import xlsxwriter  # noqa: E402
 
 from suivi_excel.periods import parse_period  # noqa: E402
@@ -267,17 +269,6 @@ def build_corpus(folder: Path) -> tuple[Path, list[Case]]:
     return plan, cases
 
 
-def _measure(command: list[str]) -> tuple[str, float, float]:
-    import subprocess
-    import time
-
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    output = process.stdout.read().decode()
-    _pid, _status, usage = os.wait4(process.pid, 0)
-    return output, time.perf_counter() - start, usage.ru_maxrss / 1024
-
-
 def main() -> None:
     import tempfile
 
@@ -288,8 +279,9 @@ def main() -> None:
         print(f"{'cas':<58} {'temps':>7} {'mémoire':>9}  anomalie")
         worst_time = worst_memory = 0.0
         for item in cases:
-            output, seconds, peak = _measure([*base, "verifier", str(Path(temporary) / "retours" / item.file),
-                                              "--plan", str(plan), "--periode", "2026"])
+            run = measure([*base, "verifier", str(Path(temporary) / "retours" / item.file),
+                           "--plan", str(plan), "--periode", "2026"])
+            output, seconds, peak = run.output, run.seconds, run.peak_mb
             name = Path(item.file).name
             lines = [line.strip() for line in output.splitlines() if name in line]
             broken = "Traceback" in output or "panicked" in output or "backtrace" in output

@@ -119,12 +119,20 @@ TRACKING_HEADERS = tuple(c.header for c in TRACKING_COLUMNS)
 PLAN_HEADERS = tuple(c.header for c in PLAN_COLUMNS)
 
 
+_KEY_TABLES: dict[tuple, dict[str, object]] = {}
+
+
 def find_column(header: object, columns) -> object | None:
     """The declared column whose header (or alias) matches `header` loosely, or None."""
     key = match_key(header)
     if not key:
         return None
-    for column in columns:
-        if key in column.keys():
-            return column
-    return None
+    columns = tuple(columns)
+    table = _KEY_TABLES.get(columns)
+    if table is None:  # built once per set of columns: every header of every tab is matched here
+        table = {}
+        for column in reversed(columns):
+            for alias in column.keys():
+                table[alias] = column
+        _KEY_TABLES[columns] = table
+    return table.get(key)

@@ -8,7 +8,11 @@ actions, in plan order, with `En retard` and `Source`.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +24,7 @@ from suivi_excel.columns import LATE_STATUSES, NO, NOT_REPORTED, TRACKING_HEADER
 from suivi_excel.errors import SuiviError
 from suivi_excel.periods import Period, parse_period
 from suivi_excel.plan import Plan
-from suivi_excel.returns import FileRead, find_files, read_file, service_of_numbers
+from suivi_excel.returns import FileRead, find_files, plan_of, read_file, service_of_numbers
 from suivi_excel.safety import DEFAULT_LIMITS, Limits
 from suivi_excel.validation import TabValues, validate_tab
 from suivi_excel.workbook import plan_tabs
@@ -52,15 +56,59 @@ class Consolidation:
         return sum(a.severity == ERROR for a in self.anomalies)
 
 
+_POOL_FROM = 12  # below this many files, starting worker processes costs more than it saves
+
+
 def read_all(paths: list[tuple[Path, str]], limits: Limits,
              progress: Callable[[str], None] | None = None) -> list[FileRead]:
-    """Read every file, in order; `progress(name)` is called after each one."""
-    reads = []
-    for path, name in paths:
-        reads.append(read_file(path, name, limits))
-        if progress:
-            progress(name)
-    return reads
+    """Read every file, in order, on every core; `progress(name)` is called after each one.
+
+    Each file is read in a worker process: besides using both cores, a file that
+    brings a worker down cannot take the run with it (it is read again alone,
+    and reported if it fails again).
+    """
+    workers = min(os.cpu_count() or 1, 4)
+    if len(paths) < _POOL_FROM or workers < 2:
+        return [_read_reporting(path, name, limits, progress) for path, name in paths]
+    reads: dict[int, FileRead] = {}
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = {pool.submit(read_file, path, name, limits): index for index, (path, name) in enumerate(paths)}
+            for future in as_completed(futures):
+                index = futures[future]
+                try:
+                    reads[index] = future.result()
+                except BrokenProcessPool:
+                    continue  # read again below, one by one
+                if progress:
+                    progress(paths[index][1])
+    except (BrokenProcessPool, OSError):
+        pass
+    for index, (path, name) in enumerate(paths):
+        if index not in reads:
+            reads[index] = _read_alone(path, name, limits, progress)
+    return [reads[i] for i in range(len(paths))]
+
+
+def _read_reporting(path: Path, name: str, limits: Limits, progress) -> FileRead:
+    read = read_file(path, name, limits)
+    if progress:
+        progress(name)
+    return read
+
+
+def _read_alone(path: Path, name: str, limits: Limits, progress) -> FileRead:
+    """Read one file in its own process; if that process dies, the file becomes an anomaly."""
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            read = pool.submit(read_file, path, name, limits).result()
+    except BrokenProcessPool:
+        read = FileRead(path, name)
+        read.anomalies.append(Anomaly.of("file-unreadable", file=name, reason="sa lecture a fait échouer le "
+                                                                          "programme de lecture"))
+    if progress:
+        progress(name)
+    return read
 
 
 def _plan_label(plan: Plan) -> str:
@@ -90,8 +138,8 @@ def _choose_plan(reads: list[FileRead], plan: Plan | None, anomalies: list[Anoma
         filled[read.meta.plan_id] += sum(t.filled for t in read.tabs)
     latest = max(recognized, key=lambda r: (files[r.meta.plan_id], filled[r.meta.plan_id], r.meta.generated_at))
     try:
-        return latest.meta.plan(latest.name)
-    except (ValueError, KeyError, TypeError) as error:
+        return plan_of(latest)
+    except (ValueError, KeyError, TypeError, OSError) as error:
         raise SuiviError(f"le plan caché dans « {latest.name} » est illisible ({error}) : "
                          "indiquez le plan avec --plan.") from None
 
@@ -146,7 +194,7 @@ def consolidate(inputs: Iterable[str | Path], plan: Plan | None = None, period: 
             continue
         if read.meta.plan_id != plan.identity:
             try:
-                other = _plan_label(read.meta.plan()) or read.meta.plan_id
+                other = _plan_label(plan_of(read)) or read.meta.plan_id
             except (ValueError, KeyError, TypeError):
                 other = read.meta.plan_id
             anomalies.append(Anomaly.of("file-other-plan", file=read.name, value=other))
@@ -221,7 +269,7 @@ def _numbers_by_version(reads: list[FileRead]) -> dict[str, frozenset[str]]:
     for read in reads:
         if read.meta and read.meta.plan_version not in numbers:
             try:
-                numbers[read.meta.plan_version] = frozenset(read.meta.plan().actions["No"])
+                numbers[read.meta.plan_version] = frozenset(plan_of(read).actions["No"])
             except (ValueError, KeyError, TypeError):
                 numbers[read.meta.plan_version] = frozenset()
     return numbers

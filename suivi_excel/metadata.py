@@ -13,7 +13,6 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from suivi_excel.plan import Plan
 from suivi_excel.texts import TAB_META
 
 FORMAT = "1"
@@ -42,7 +41,12 @@ class Meta:
     plan_json: str = ""
     deadline: str = ""  # ISO date of the return deadline, "" when none was given
 
-    def plan(self, source: str = "") -> Plan:
+    def plan(self, source: str = ""):
+        """The plan carried by the workbook (a `plan.Plan`)."""
+        from suivi_excel.plan import Plan  # pandas: only when a plan is really needed
+
+        if hashlib.sha256(self.plan_json.encode()).hexdigest()[:16] != self.plan_version:
+            raise MetaDamaged("le plan caché a été modifié à la main")
         return Plan.from_json(self.plan_json, source)
 
     def tab_for(self, name: str) -> TabInfo | None:
@@ -70,8 +74,8 @@ def write_meta(workbook, meta: Meta) -> None:
         ("type", meta.kind),
         ("echeance", meta.deadline),
         ("onglets", tabs_json),
-        ("controle", _checksum(meta.plan_id, meta.plan_version, meta.period, meta.kind, tabs_json,
-                               meta.plan_json)),
+        # the plan's JSON is covered through its version (a hash of it), checked in `plan()`
+        ("controle", _checksum(meta.plan_id, meta.plan_version, meta.period, meta.kind, tabs_json)),
     ]
     for row, (key, value) in enumerate(rows):
         sheet.write_string(row, 0, key)
@@ -83,8 +87,12 @@ def write_meta(workbook, meta: Meta) -> None:
     sheet.very_hidden()
 
 
-def read_meta(rows: list[list[object]]) -> Meta:
+def read_meta(rows: list[list[object]], with_plan: bool = True) -> Meta:
     """Rebuild the metadata from the cell values of the `_suivi` sheet.
+
+    Args:
+        rows: the sheet's cells.
+        with_plan: also assemble the plan's JSON (up to megabytes; `plan()` needs it).
 
     Raises:
         MetaDamaged: when a key is missing, the JSON is broken or the checksum differs.
@@ -101,11 +109,11 @@ def read_meta(rows: list[list[object]]) -> Meta:
 
     if one("suivi-excel") not in (FORMAT, FORMAT + ".0"):
         raise MetaDamaged("format de formulaire inconnu ; il vient d'une autre version de suivi-excel")
-    plan_json = "".join(table.get("plan_json", []))
+    plan_json = "".join(table.get("plan_json", [])) if with_plan else ""
     tabs_json = one("onglets")
     meta = Meta(one("plan"), one("version"), one("periode"), one("genere_le"), one("type"),
                 plan_json=plan_json, deadline=(table.get("echeance") or [""])[0])
-    expected = _checksum(meta.plan_id, meta.plan_version, meta.period, meta.kind, tabs_json, plan_json)
+    expected = _checksum(meta.plan_id, meta.plan_version, meta.period, meta.kind, tabs_json)
     if one("controle") != expected:
         raise MetaDamaged("elles ont été modifiées à la main")
     try:

@@ -16,7 +16,7 @@ import pandas as pd
 from suivi_excel.errors import SuiviError
 from suivi_excel.mail import Outgoing, build_message, file_digest, load_template, render
 from suivi_excel.plan import Plan
-from suivi_excel.returns import find_files, read_file
+from suivi_excel.returns import find_files, plan_of, read_file
 from suivi_excel.workbook import french_date
 
 
@@ -46,7 +46,7 @@ def find_forms(folder: Path) -> list[Form]:
         read = read_file(path, name)
         if read.meta is None or read.meta.kind != "service" or len(read.meta.tabs) != 1:
             continue
-        form = Form(path, read.meta.tabs[0].service, read.meta.period, read.meta.deadline, read.meta.plan())
+        form = Form(path, read.meta.tabs[0].service, read.meta.period, read.meta.deadline, plan_of(read))
         known = forms.get(form.service)
         if known is None or path.stat().st_mtime > known.path.stat().st_mtime:
             forms[form.service] = form

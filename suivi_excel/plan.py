@@ -14,6 +14,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -90,6 +91,11 @@ class Plan:
 
     def to_json(self) -> str:
         """The whole plan as JSON (dates as ISO text), carried hidden in every generated workbook."""
+        return self._json
+
+    @cached_property
+    def _json(self) -> str:
+        # computed once: a plan is not changed after it is read, and every workbook carries it
 
         def plain(value: object) -> object:
             if isinstance(value, (dt.date, dt.datetime)):

@@ -132,14 +132,14 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(folder) / name  # a folder named like a workbook is reported
 
 
-def saved_time(path: Path) -> dt.datetime | None:
+def saved_time(core_xml: bytes | None) -> dt.datetime | None:
     """The workbook's own last-saved time (docProps/core.xml `dcterms:modified`), in UTC."""
     from defusedxml import ElementTree
 
+    if not core_xml:
+        return None
     try:
-        with zipfile.ZipFile(path) as archive:
-            data = archive.read("docProps/core.xml")
-        root = ElementTree.fromstring(data)
+        root = ElementTree.fromstring(core_xml)
     except Exception:  # a missing or odd part just means "unknown"
         return None
     for element in root:
@@ -167,7 +167,8 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> FileRea
         The FileRead; `meta` is None when the file is not a suivi-excel workbook.
     """
     result = FileRead(path, name)
-    refusal = inspect_file(path, limits)
+    parts: dict[str, bytes] = {}
+    refusal = inspect_file(path, limits, parts)
     if refusal is not None:
         result.anomalies.append(Anomaly.of(refusal.code, file=name, reason=refusal.reason,
                                            option=refusal.option))
@@ -183,17 +184,17 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> FileRea
         result.anomalies.append(Anomaly.of("file-unreadable", file=name, reason=_short(error)))
         return result
     try:
-        result.saved = saved_time(path)
+        result.saved = saved_time(parts.get("docProps/core.xml"))
         problem = None
         if TAB_META not in sheet_names:
             problem = Anomaly.of("file-unrelated", file=name)
         else:
             try:
-                result.meta = read_meta(_sheet_rows(book, path, TAB_META))
+                result.meta = read_meta(_sheet_rows(book, path, TAB_META), with_plan=False)
             except MetaDamaged as error:
                 problem = Anomaly.of("meta-damaged", file=name, sheet=TAB_META, reason=str(error))
         if problem is None:
-            _read_tabs(book, sheet_names, result)
+            _read_tabs(book, sheet_names, result)  # the plan's JSON is loaded from one file only: `plan_of`
         else:
             result.why_orphan = problem
             result.orphans = _read_orphans(book, sheet_names, result)
@@ -242,7 +243,7 @@ def _read_tabs(book, sheet_names: list[str], result: FileRead) -> None:
         tab.own_form = meta.kind == "service"
         if info is None:
             # a renamed tab: recognize the service from the action numbers it holds
-            plan = plan or meta.plan()
+            plan = plan or plan_of(result)
             tab.service = service_of_numbers(plan, tab.numbers)
             if not tab.service:
                 if tab.filled:
@@ -273,6 +274,19 @@ def quiet_native_stderr() -> Iterator[None]:
     finally:
         os.dup2(saved, 2)
         os.close(saved)
+
+
+def plan_of(read: FileRead):
+    """The plan a recognized file carries (read again: `read_file` does not keep it).
+
+    Raises:
+        MetaDamaged, ValueError: when it cannot be read any more.
+    """
+    from python_calamine import CalamineWorkbook
+
+    with quiet_native_stderr():
+        book = CalamineWorkbook.from_path(str(read.path))
+    return read_meta(_sheet_rows(book, read.path, TAB_META)).plan(read.name)
 
 
 def _sheet_rows(book, path: Path, sheet_name: str) -> list[list[object]]:

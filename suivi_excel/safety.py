@@ -49,8 +49,15 @@ def _mb(size: float) -> str:
     return f"{size / 1_000_000:,.1f} Mo".replace(",", " ").replace(".", ",")
 
 
-def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Refusal | None:
+def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS, keep: dict[str, bytes] | None = None
+                 ) -> Refusal | None:
     """Check that `path` is a plausible .xlsx within `limits`, without parsing it.
+
+    Args:
+        path: the file.
+        limits: the bounds.
+        keep: when given, receives the bytes of small parts read on the way
+            (`docProps/core.xml`), so that nobody opens the archive again for them.
 
     Returns:
         None when it may be opened, else the Refusal to report.
@@ -101,7 +108,7 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Refusal | None:
         if entry.file_size > 1_000_000 and entry.file_size > limits.max_ratio * max(entry.compress_size, 1):
             return Refusal("file-hostile", f"la partie {entry.filename} se décompresse "
                            f"{entry.file_size // max(entry.compress_size, 1)} fois (bombe de décompression ?)")
-    return _scan_parts(path, entries, limits)
+    return _scan_parts(path, entries, limits, keep)
 
 
 _CHUNK = 1 << 20
@@ -137,7 +144,11 @@ class _SheetExtent:
                     self.rows = max(self.rows, int(number))
 
 
-def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits) -> Refusal | None:
+_KEPT = ("docProps/core.xml",)
+
+
+def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits,
+                keep: dict[str, bytes] | None = None) -> Refusal | None:
     """Inflate every part once, as a stream, before any parser sees it.
 
     Python's zipfile stops at each part's declared size and checks its CRC, so a
@@ -169,6 +180,8 @@ def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits) -> R
                             extent.feed(complete)
                     if extent is not None:
                         extent.feed(carry)
+                    if keep is not None and name in _KEPT:
+                        keep[name] = data
                 if extent is None:
                     continue
                 sheet = name.rsplit("/", 1)[-1]

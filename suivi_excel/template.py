@@ -25,7 +25,9 @@ EXAMPLE_SERVICE = {"Service": "Service des loisirs", "Responsable": "Prénom Nom
 EXAMPLE_PARAMETERS = {"Municipalité": "Municipalité de …", "Titre du plan": "Politique familiale et "
                       "MADA 2026-2028", "Coordonnateur": "Prénom Nom",
                       "Courriel du coordonnateur": "coordination@exemple.qc.ca"}
-WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+# text stays text (never a formula, a link or a number); parts are assembled in memory, not in temp files
+WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+                    "in_memory": True}
 
 
 def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),

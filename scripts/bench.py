@@ -1,0 +1,184 @@
+"""Benchmark `generer` and `consolider` as whole processes, next to references on the same files.
+
+Sizes: S = 150 actions / 15 services, M = 600 / 60, L = 3,000 / 300 (a stress: 5x the
+largest real plan). For each size, every per-service form is filled (not timed), then:
+- generer: `suivi-excel generer --par-service`, next to bare xlsxwriter writing the same
+  cells (same workbooks, same texts, no formats, no rules);
+- consolider: `suivi-excel consolider`, next to the floor (python-calamine parsing every
+  sheet of every returned file, nothing else) and the naive script
+  (`pandas.read_excel(engine="openpyxl")` on every sheet of every file, then `pd.concat`).
+Times are wall seconds of whole processes; memory is the peak resident set.
+
+Run: python scripts/bench.py [--tailles S,M,L] [--dossier DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import multiprocessing
+import platform
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from measure import measure  # noqa: E402
+
+SIZES = {"S": (150, 15), "M": (600, 60), "L": (3000, 300)}
+AXES = ["Aménagement et habitation", "Transport et mobilité", "Loisirs, culture et vie communautaire",
+        "Sécurité", "Santé et services de proximité", "Information et participation citoyenne"]
+STATUSES = ["Non débutée", "En cours", "Réalisée", "En continu", "Reportée", "Abandonnée"]
+
+FLOOR = """
+import sys
+from pathlib import Path
+from python_calamine import CalamineWorkbook
+cells = 0
+for path in sorted(Path(sys.argv[1]).rglob("*.xlsx")):
+    book = CalamineWorkbook.from_path(str(path))
+    for name in book.sheet_names:
+        cells += sum(len(r) for r in book.get_sheet_by_name(name).to_python())
+print(cells)
+"""
+NAIVE = """
+import sys
+from pathlib import Path
+import pandas as pd
+frames = []
+for path in sorted(Path(sys.argv[1]).rglob("*.xlsx")):
+    frames.extend(pd.read_excel(path, sheet_name=None, engine="openpyxl").values())
+print(len(pd.concat(frames)))
+"""
+BARE = """
+import sys, json
+from pathlib import Path
+import xlsxwriter
+sys.path.insert(0, sys.argv[3])
+from suivi_excel.plan import read_plan
+plan = read_plan(sys.argv[1])
+out = Path(sys.argv[2]); out.mkdir(parents=True, exist_ok=True)
+payload = plan.to_json()
+columns = list(plan.actions.columns) + ["Statut", "Avancement (%)", "Date de début réelle", "Date de fin réelle",
+    "Dépenses réelles ($)", "Résultat de l'indicateur", "Besoin de soutien", "Obstacles", "Commentaires"]
+rows = {s: [[str(v) if v is not None else "" for v in r] for r in plan.service_actions(s).itertuples(index=False)]
+        for s in plan.services["Service"]}
+def book(path, services):
+    wb = xlsxwriter.Workbook(str(path))
+    for index, service in enumerate(services):
+        ws = wb.add_worksheet(f"S{index}")
+        ws.write_row(0, 0, columns)
+        for r, row in enumerate(rows[service], start=1):
+            ws.write_row(r, 0, row)
+    meta = wb.add_worksheet("meta")
+    for i in range(0, len(payload), 30000):
+        meta.write_string(0, i // 30000, payload[i:i + 30000])
+    wb.close()
+book(out / "integre.xlsx", list(rows))
+for index, service in enumerate(rows):
+    book(out / f"s{index}.xlsx", [service])
+"""
+
+
+def build_plan(folder: Path, actions: int, services: int) -> Path:
+    from suivi_excel.template import write_plan
+
+    names = [f"Service {i:03d} — {AXES[i % 6].split(',')[0].lower()} et développement communautaire"
+             for i in range(services)]
+    rows = []
+    for index in range(actions):
+        axe = index % 6
+        rows.append({"No": f"{axe + 1}.{index // 6 + 1}", "Axe": AXES[axe], "Objectif": f"Objectif {axe + 1}",
+                     "Action": f"Action numéro {index} : offrir un service de proximité aux familles et aux aînés",
+                     "Service responsable": names[index % services], "Partenaires": "Organismes du milieu",
+                     "Début": 2025, "Fin": 2026 + index % 3, "Budget prévu ($)": 1000 * (index % 50),
+                     "Indicateur": "Nombre de participants", "Cible": "100 personnes"})
+    write_plan(folder / "plan.xlsx", rows, [{"Service": n, "Courriel": f"s{i}@ville.test"}
+                                            for i, n in enumerate(names)],
+               {"Municipalité": "Ville-Banc-d'essai", "Titre du plan": "Plan de mesure"})
+    return folder / "plan.xlsx"
+
+
+def _fill_one(args: tuple[str, str, int]) -> None:
+    from suivi_excel.simulate import fill_form
+    from suivi_excel.text import action_number
+
+    import openpyxl
+
+    source, target, seed = args
+    book = openpyxl.load_workbook(source, read_only=True)
+    sheet = book.worksheets[1]
+    numbers = [action_number(r[0]) for r in sheet.iter_rows(min_row=2, values_only=True) if r and r[0]]
+    book.close()
+    values = {}
+    for offset, number in enumerate(numbers):
+        status = STATUSES[(seed + offset) % 6]
+        values[number] = {"Statut": status, "Avancement (%)": 100 if status == "Réalisée" else 40,
+                          "Date de début réelle": dt.datetime(2026, 3, 1 + offset % 28),
+                          "Dépenses réelles ($)": 1234.5, "Besoin de soutien": "Non",
+                          "Commentaires": "Bonne participation des familles."}
+    fill_form(Path(source), Path(target), values, saved=dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))
+
+
+def fill_returns(forms: Path, returns: Path) -> int:
+    returns.mkdir(parents=True, exist_ok=True)
+    jobs = [(str(p), str(returns / f"retour-{i:03d}.xlsx"), i) for i, p in enumerate(sorted(forms.glob("*.xlsx")))]
+    with multiprocessing.Pool(2) as pool:
+        pool.map(_fill_one, jobs)
+    return len(jobs)
+
+
+def run_size(label: str, folder: Path, command: list[str]) -> list[tuple]:
+    actions, services = SIZES[label]
+    folder.mkdir(parents=True, exist_ok=True)
+    plan = build_plan(folder, actions, services)
+    python = sys.executable
+    repo = str(Path(__file__).resolve().parents[1])
+    rows = []
+    gen = measure([*command, "generer", plan, "-p", "2026", "-o", folder / "suivi.xlsx", "--par-service",
+                   folder / "envois", "--historique", folder / "h.sqlite"])
+    assert gen.code == 0, gen.output
+    bare = measure([python, "-c", BARE, plan, folder / "bare", repo])
+    assert bare.code == 0, bare.output
+    count = fill_returns(folder / "envois", folder / "retours")
+    con = measure([*command, "consolider", folder / "retours", "-o", folder / "rapport.xlsx", "--historique",
+                   folder / "h.sqlite"])
+    assert con.code == 0, con.output
+    floor = measure([python, "-c", FLOOR, folder / "retours"])
+    naive = measure([python, "-c", NAIVE, folder / "retours"])
+    rows.append((label, f"{actions} actions / {services} services / {count} retours", gen, bare, con, floor,
+                 naive))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tailles", default="S,M,L")
+    parser.add_argument("--dossier", type=Path)
+    arguments = parser.parse_args()
+    exe = shutil.which("suivi-excel")
+    command = [exe] if exe else [sys.executable, "-m", "suivi_excel"]
+    folder = arguments.dossier or Path(tempfile.mkdtemp(prefix="suivi-bench-"))
+    help_run = min((measure([*command, "--help"]) for _ in range(5)), key=lambda m: m.seconds)
+    results = []
+    for label in arguments.tailles.split(","):
+        results.extend(run_size(label.strip(), folder / label.strip(), command))
+    print(f"Machine : {platform.machine()}, {multiprocessing.cpu_count()} cœurs, Python {platform.python_version()}, "
+          f"{platform.system()} — dossier {folder}")
+    print(f"suivi-excel --help : {help_run.seconds:.2f} s")
+    print()
+    print("| taille | données | generer | xlsxwriter nu | ratio | consolider | plancher calamine | ratio "
+          "| script naïf | naïf ÷ consolider | mémoire max consolider | S de bout en bout |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for label, data, gen, bare, con, floor, naive in results:
+        end_to_end = f"{gen.seconds + con.seconds:.2f} s" if label == "S" else ""
+        print(f"| {label} | {data} | {gen.seconds:.2f} s | {bare.seconds:.2f} s | {gen.seconds / bare.seconds:.2f}× "
+              f"| {con.seconds:.2f} s | {floor.seconds:.2f} s | {con.seconds / floor.seconds:.2f}× "
+              f"| {naive.seconds:.2f} s | {naive.seconds / con.seconds:.1f}× | {con.peak_mb:.0f} Mo | {end_to_end} |")
+
+
+if __name__ == "__main__":
+    main()

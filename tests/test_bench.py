@@ -1,0 +1,24 @@
+"""The benchmark still runs (size S) and prints its table; its timings are not judged here."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[1] / "scripts" / "bench.py"
+
+
+def test_benchmark_runs_at_size_s_and_prints_figures(tmp_path):
+    done = subprocess.run([sys.executable, BENCH, "--tailles", "S", "--dossier", tmp_path], capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    row = next(line for line in done.stdout.splitlines() if line.startswith("| S |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[1] == "150 actions / 15 services / 15 retours"
+    assert all(re.fullmatch(r"\d+\.\d\d s", c) for c in (cells[2], cells[3], cells[5], cells[6], cells[8]))
+    assert re.fullmatch(r"\d+ Mo", cells[10])
+    assert re.search(r"suivi-excel --help : \d+\.\d\d s", done.stdout)
+    # the report it consolidated is a real one
+    assert (tmp_path / "S" / "rapport.xlsx").stat().st_size > 10_000
