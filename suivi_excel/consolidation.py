@@ -215,7 +215,7 @@ def consolidate(inputs: Iterable[str | Path], plan: Plan | None = None, period: 
             _place_orphans(read, plan, period, anomalies)
             if read.tabs:
                 current.append(read)
-    numbers_when_generated = _numbers_by_version(current)
+    numbers_when_generated = _numbers_by_version(current, plan)
     for read in current:
         filled = [t for t in read.tabs if t.filled]
         if not filled:
@@ -263,9 +263,9 @@ def consolidate(inputs: Iterable[str | Path], plan: Plan | None = None, period: 
     return Consolidation(plan, period, actions, sort_anomalies(anomalies), reads, answered, tabs, provenance)
 
 
-def _numbers_by_version(reads: list[FileRead]) -> dict[str, frozenset[str]]:
+def _numbers_by_version(reads: list[FileRead], plan: Plan) -> dict[str, frozenset[str]]:
     """The action numbers of each plan version the forms were generated from."""
-    numbers: dict[str, frozenset[str]] = {}
+    numbers: dict[str, frozenset[str]] = {plan.version: frozenset(plan.actions["No"])}
     for read in reads:
         if read.meta and read.meta.plan_version not in numbers:
             try:

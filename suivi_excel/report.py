@@ -115,7 +115,8 @@ def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame 
         _group_sheet(book.add_worksheet(BY_SERVICE), services, formats)
         _anomalies_sheet(book.add_worksheet(ANOMALIES), result, formats)
         if history is not None:
-            _table(book.add_worksheet(HISTORY), history[["Période", "No", *TRACKING_HEADERS]], formats)
+            _table(book.add_worksheet(HISTORY), history[["Période", "No", *TRACKING_HEADERS]], formats,
+                   fit_rows=False)  # one row per action and period: kept compact
             book.get_worksheet_by_name(HISTORY).freeze_panes(1, 2)
         _dashboard(book, dashboard, result, axes, services, formats, history, reference, title)
         book.set_properties({"title": f"{title} — {result.plan.title} — {result.period.label}",
@@ -132,8 +133,8 @@ def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame 
     return path
 
 
-def _table(sheet, frame: pd.DataFrame, formats: _Formats, first_row: int = 0) -> None:
-    """A header and rows, each column typed by its header."""
+def _table(sheet, frame: pd.DataFrame, formats: _Formats, first_row: int = 0, fit_rows: bool = True) -> None:
+    """A header and rows, each column typed by its header; `fit_rows` sizes rows holding long text."""
     for col, header in enumerate(frame.columns):
         sheet.write_string(first_row, col, str(header), formats.header)
         sheet.set_column(col, col, _WIDTHS.get(header, 14 if col else 30))
@@ -142,7 +143,7 @@ def _table(sheet, frame: pd.DataFrame, formats: _Formats, first_row: int = 0) ->
     for row, record in enumerate(frame.itertuples(index=False), start=first_row + 1):
         for col, value in enumerate(record):
             write_value(sheet, row, col, value, formats.text, formats.date, column_formats[col])
-        height = row_height(record, widths)
+        height = row_height(record, widths) if fit_rows else None
         if height:
             sheet.set_row(row, height)
 
