@@ -277,7 +277,7 @@ def _numbers_by_version(reads: list[FileRead], plan: Plan) -> dict[str, frozense
 
 def _place_orphans(read: FileRead, plan: Plan, period: Period, anomalies: list[Anomaly]) -> None:
     """Give the form-like tabs of a file without metadata to the service their numbers belong to."""
-    reason = read.why_orphan.code == "meta-damaged" and "données modifiées" or "classeur sans données cachées"
+    reason = "données modifiées" if read.why_orphan.code == "meta-damaged" else "classeur sans données cachées"
     for tab in read.orphans:
         tab.service = service_of_numbers(plan, tab.numbers)
         if tab.service and tab.filled:

@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 import os
 import sys
-import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path

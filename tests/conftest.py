@@ -88,9 +88,9 @@ def fill(forms, service: str, values: dict, target: Path, saved: dt.datetime | N
     return fill_form(forms.per_service[service], target, values, saved=saved)
 
 
-def run(*args: str) -> "CliResult":
-    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-    return result
+def run(*args: object):
+    """Run the CLI in-process as a user would type it; exceptions are not swallowed."""
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def consolidate_cli(returns: Path, report: Path, *extra: str):

@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import (COMM, HEADERS, LOISIRS, ROWS, TP, actions_by_no, anomalies, run, sheet, write_test_plan)
+from conftest import COMM, HEADERS, LOISIRS, TP, actions_by_no, anomalies, run, sheet, write_test_plan
 from suivi_excel.periods import parse_period
 from suivi_excel.simulate import fill_form
 from suivi_excel.workbook import per_service_file_name

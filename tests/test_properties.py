@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from conftest import COMM, LOISIRS, ROWS, TP, actions_by_no, consolidate_cli
 from suivi_excel.columns import STATUSES, TRACKING_COLUMNS
-from suivi_excel.simulate import fill_form
 from suivi_excel.values import READERS
 
 SLOW = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
