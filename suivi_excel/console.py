@@ -41,10 +41,10 @@ class FileProgress:
 
 
 def _where(anomaly: Anomaly) -> str:
-    parts = [anomaly.file or "(plan)"]
-    if anomaly.sheet:
-        parts.append(f"› {anomaly.sheet}" + (f"!{anomaly.cell}" if anomaly.cell else ""))
-    return " ".join(parts)
+    sheet = (anomaly.sheet + (f"!{anomaly.cell}" if anomaly.cell else "")) if anomaly.sheet else ""
+    if not anomaly.file:
+        return f"onglet {sheet}" if sheet else "plan"
+    return f"{anomaly.file} › {sheet}" if sheet else anomaly.file
 
 
 def _line(anomaly: Anomaly, width: int) -> str:
