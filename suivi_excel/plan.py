@@ -137,15 +137,18 @@ class Plan:
 # -- reading ---------------------------------------------------------------------------------
 
 
-def _find_sheet(workbook, wanted: str):
-    for name in workbook.sheetnames:
+def _find_sheet(workbook, path: Path, wanted: str) -> list[list[object]] | None:
+    """The cell values of the sheet named like `wanted` (case and accents aside), or None."""
+    from suivi_excel.returns import sheet_rows
+
+    for name in workbook.sheet_names:
         if match_key(name) == match_key(wanted):
-            return workbook[name]
+            return sheet_rows(workbook, path, name)
     return None
 
 
-def _rows(sheet) -> list[tuple]:
-    return [tuple(r) for r in sheet.iter_rows(values_only=True)]
+def _rows(sheet: list[list[object]]) -> list[tuple]:
+    return [tuple(r) for r in sheet]
 
 
 def _header_map(header: tuple, columns: tuple[PlanColumn, ...]) -> tuple[dict[str, int], dict[str, int]]:
@@ -329,21 +332,18 @@ def read_plan(path: str | Path) -> Plan:
 
     path = Path(path)
     workbook = open_workbook_checked(path, what="le plan")
-    try:
-        problems: list[PlanProblem] = []
-        actions_sheet = _find_sheet(workbook, ACTIONS_SHEET)
-        services_sheet = _find_sheet(workbook, SERVICES_SHEET)
-        for name, sheet in ((ACTIONS_SHEET, actions_sheet), (SERVICES_SHEET, services_sheet)):
-            if sheet is None:
-                problems.append(PlanProblem(name, "", f"feuille « {name} » introuvable (feuilles présentes : "
-                                            f"{', '.join(workbook.sheetnames)})."))
-        if problems:
-            raise PlanInvalid(path.name, problems)
-        services = _read_services(services_sheet, problems)
-        parameters = _read_parameters(_find_sheet(workbook, PARAMETERS_SHEET))
-        actions = _read_actions(actions_sheet, services, problems)
-    finally:
-        workbook.close()
+    problems: list[PlanProblem] = []
+    actions_sheet = _find_sheet(workbook, path, ACTIONS_SHEET)
+    services_sheet = _find_sheet(workbook, path, SERVICES_SHEET)
+    for name, sheet in ((ACTIONS_SHEET, actions_sheet), (SERVICES_SHEET, services_sheet)):
+        if sheet is None:
+            problems.append(PlanProblem(name, "", f"feuille « {name} » introuvable (feuilles présentes : "
+                                        f"{', '.join(workbook.sheet_names)})."))
+    if problems:
+        raise PlanInvalid(path.name, problems)
+    services = _read_services(services_sheet, problems)
+    parameters = _read_parameters(_find_sheet(workbook, path, PARAMETERS_SHEET))
+    actions = _read_actions(actions_sheet, services, problems)
     if problems:
         raise PlanInvalid(path.name, problems)
     return Plan(actions.reset_index(drop=True), services.reset_index(drop=True), parameters, str(path))

@@ -189,7 +189,7 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> FileRea
             problem = Anomaly.of("file-unrelated", file=name)
         else:
             try:
-                result.meta = read_meta(_sheet_rows(book, path, TAB_META), with_plan=False)
+                result.meta = read_meta(sheet_rows(book, path, TAB_META), with_plan=False)
             except MetaDamaged as error:
                 problem = Anomaly.of("meta-damaged", file=name, sheet=TAB_META, reason=str(error))
         if problem is None:
@@ -234,7 +234,7 @@ def _read_tabs(book, sheet_names: list[str], result: FileRead) -> None:
         if sheet_name in RESERVED_TABS or sheet_name.startswith("_"):
             continue
         info = meta.tab_for(sheet_name)
-        rows = _sheet_rows(book, result.path, sheet_name)  # size already bounded by safety.inspect_file
+        rows = sheet_rows(book, result.path, sheet_name)  # size already bounded by safety.inspect_file
         tab = _read_tab(rows, result, sheet_name, info.service if info else "")
         if tab is None:
             continue
@@ -285,10 +285,10 @@ def plan_of(read: FileRead):
 
     with quiet_native_stderr():
         book = CalamineWorkbook.from_path(str(read.path))
-    return read_meta(_sheet_rows(book, read.path, TAB_META)).plan(read.name)
+    return read_meta(sheet_rows(book, read.path, TAB_META)).plan(read.name)
 
 
-def _sheet_rows(book, path: Path, sheet_name: str) -> list[list[object]]:
+def sheet_rows(book, path: Path, sheet_name: str) -> list[list[object]]:
     """The cell values of a tab; the plain XML reader takes over if calamine gives up on a value."""
     try:
         with quiet_native_stderr():
@@ -307,7 +307,7 @@ def _read_orphans(book, sheet_names: list[str], result: FileRead) -> list[TabRea
         if sheet_name in RESERVED_TABS or sheet_name.startswith("_"):
             continue
         scratch = FileRead(result.path, result.name, saved=result.saved)
-        tab = _read_tab(_sheet_rows(book, result.path, sheet_name), scratch, sheet_name, "")
+        tab = _read_tab(sheet_rows(book, result.path, sheet_name), scratch, sheet_name, "")
         if tab is not None and tab.numbers and "Statut" in tab.columns:
             result.orphan_notes.extend(scratch.anomalies)
             found.append(tab)

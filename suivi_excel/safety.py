@@ -224,7 +224,10 @@ def _os_reason(error: OSError) -> str:
 
 
 def open_workbook_checked(path: Path, what: str = "le classeur"):
-    """Open a coordinator's own workbook (the plan) with openpyxl, or stop with a clear message.
+    """Open a coordinator's own workbook (the plan) for its values, or stop with a clear message.
+
+    The same checks as for returned files come first: python-calamine is only
+    handed files whose size and extent are bounded.
 
     Raises:
         SuiviError: exit code 2, naming the file and what to do.
@@ -234,10 +237,10 @@ def open_workbook_checked(path: Path, what: str = "le classeur"):
         reason = refusal.reason or "protégé par un mot de passe"
         raise SuiviError(f"{what} « {path} » ne peut pas être ouvert : {reason}. "
                          "Indiquez un classeur Excel (.xlsx) lisible.")
-    import openpyxl
+    from python_calamine import CalamineWorkbook
 
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types on damaged files
+        return CalamineWorkbook.from_path(str(path))
+    except Exception as error:  # calamine raises its own types on damaged files
         raise SuiviError(f"{what} « {path} » ne peut pas être lu ({type(error).__name__}) : "
                          "ouvrez-le dans Excel et enregistrez-le de nouveau au format .xlsx.") from None

@@ -112,3 +112,19 @@ def test_missing_plan_sheet_is_named(tmp_path):
     book.save(tmp_path / "p.xlsx")
     result = run("generer", tmp_path / "p.xlsx", "--periode", "2026")
     assert result.exit_code == 2 and "feuille « Actions » introuvable" in result.output
+
+
+def test_odd_value_in_a_plan_date_cell_is_a_problem_not_a_crash(tmp_path):
+    """A number no calendar holds, in a date-formatted cell, named at its cell (no Rust backtrace)."""
+    import subprocess
+    import sys
+
+    plan = write_test_plan(tmp_path / "p.xlsx")
+    book = openpyxl.load_workbook(plan)
+    cell = book["Actions"]["E2"]
+    cell.value, cell.number_format = -106_751_991_169, "yyyy-mm-dd"
+    book.save(plan)
+    done = subprocess.run([sys.executable, "-m", "suivi_excel", "generer", plan, "-p", "2026", "-o",
+                           tmp_path / "s.xlsx"], capture_output=True, text=True)
+    assert done.returncode == 2 and "Actions!E2" in done.stderr
+    assert "panicked" not in done.stderr and "Traceback" not in done.stderr
