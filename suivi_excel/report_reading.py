@@ -47,8 +47,9 @@ def read_report_summary(path: Path) -> ReportSummary:
     properties = _custom_properties(path)
     if "Période" not in properties:
         raise SuiviError(f"« {path} » n'est pas un rapport écrit par « suivi-excel consolider ».")
-    actions = pd.read_excel(path, sheet_name="Actions", dtype=object, engine="calamine")
-    services = pd.read_excel(path, sheet_name="Par service", dtype=object, engine="calamine")
+    read = {"dtype": object, "engine": "calamine", "keep_default_na": False, "na_values": [""]}
+    actions = pd.read_excel(path, sheet_name="Actions", **read)
+    services = pd.read_excel(path, sheet_name="Par service", **read)
     services = services[services["Service"] != "Ensemble du plan"]
     figures = key_figures(actions, len(services), int((services["Retour reçu"] == "Oui").sum()))
     statuses = ", ".join(f"{figures.by_status[s]} « {s} »" for s in REPORT_STATUSES if figures.by_status[s])

@@ -101,7 +101,9 @@ def consolidate_cli(returns: Path, report: Path, *extra: str):
 
 def sheet(path: Path, name: str) -> pd.DataFrame:
     """A sheet of a written workbook, read back as a user's script would (header in row 1)."""
-    return pd.read_excel(path, sheet_name=name, dtype=object, engine="calamine")
+    # only empty cells are missing: a service may well type "NA" or "NULL" in a comment
+    return pd.read_excel(path, sheet_name=name, dtype=object, engine="calamine", keep_default_na=False,
+                         na_values=[""])
 
 
 def actions_by_no(report: Path) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import COMM, LOISIRS, ROWS, TP, actions_by_no, consolidate_cli
+from conftest import COMM, LOISIRS, ROWS, TP, actions_by_no, consolidate_cli, sheet
 from suivi_excel.columns import STATUSES, TRACKING_COLUMNS
 from suivi_excel.values import READERS
 
@@ -110,7 +110,7 @@ def test_garbage_in_any_tracking_cell_gives_a_clean_value_or_an_anomaly(forms, t
     result = consolidate_cli(folder / "retours", folder / "r.xlsx")
     assert "Traceback" not in result.output
     actions = actions_by_no(folder / "r.xlsx")
-    anomalies = pd.read_excel(folder / "r.xlsx", sheet_name="Anomalies", dtype=object, engine="calamine")
+    anomalies = sheet(folder / "r.xlsx", "Anomalies")
     flagged = set(zip(anomalies["Feuille"].fillna(""), anomalies["Cellule"].fillna("")))
     for number, row_values in values.items():
         for title, value in row_values.items():
