@@ -122,6 +122,8 @@ def _keys(connection: sqlite3.Connection, plan: Plan, period: Period) -> dict[st
         elif number in known and number not in old_numbers.values():
             keys[number] = known[number]
         else:
+            # a new action: its number is its key, unless a renumbered action already carries
+            # that key (a number reused in the revision), then the period makes it unique
             keys[number] = number if number not in known.values() else f"{number}@{period.label}"
     return keys
 

@@ -80,6 +80,16 @@ class Plan:
         pairs = zip(self.actions["No"], self.actions[column])
         return {no: action_number(old) for no, old in pairs if not is_blank(old) and action_number(old) != no}
 
+    @cached_property
+    def owners(self) -> dict[str, str]:
+        """Action number -> service responsible for it."""
+        return dict(zip(self.actions["No"], self.actions["Service responsable"]))
+
+    @cached_property
+    def renumbered(self) -> dict[str, str]:
+        """Number in the previous version -> current number, for actions the revision renumbered."""
+        return {old: new for new, old in self.former_numbers.items() if old not in self.owners}
+
     @property
     def unused_services(self) -> list[str]:
         """Services of the `Services` sheet that carry no action (they get no tab)."""

@@ -315,11 +315,11 @@ def _read_orphans(book, sheet_names: list[str], result: FileRead) -> list[TabRea
 
 
 def service_of_numbers(plan, numbers: list[str]) -> str:
-    owners = plan.actions.set_index("No")["Service responsable"]
+    """The service most of `numbers` belong to (more than half of them), or ""."""
     counts: dict[str, int] = {}
     for number in numbers:
-        if number in owners.index:
-            counts[owners[number]] = counts.get(owners[number], 0) + 1
+        if number in plan.owners:
+            counts[plan.owners[number]] = counts.get(plan.owners[number], 0) + 1
     if not counts:
         return ""
     best = max(counts, key=counts.get)

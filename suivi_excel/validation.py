@@ -51,21 +51,6 @@ def _parse_column(kind: str, raw: list[object]) -> list[Parsed]:
     return parsed
 
 
-_INDEXES: dict[int, tuple[Plan, dict[str, str], dict[str, str]]] = {}
-
-
-def _index(plan: Plan) -> tuple[dict[str, str], dict[str, str]]:
-    """Number -> service, and former number -> number; built once per plan, not once per tab."""
-    found = _INDEXES.get(id(plan))
-    if found is None or found[0] is not plan:
-        owners = dict(zip(plan.actions["No"], plan.actions["Service responsable"]))
-        renumbered = {old: new for new, old in plan.former_numbers.items() if old not in owners}
-        found = (plan, owners, renumbered)
-        _INDEXES.clear()
-        _INDEXES[id(plan)] = found
-    return found[1], found[2]
-
-
 def values_digest(values: dict[str, dict[str, object]]) -> str:
     """A fingerprint of clean tracking values, equal for equal values however they were stored."""
     items = sorted((number, header, repr(value)) for number, row in values.items()
@@ -86,7 +71,7 @@ def validate_tab(tab: TabRead, plan: Plan, numbers_when_generated: frozenset[str
         Clean values per known action, and the anomalies.
     """
     result = TabValues(tab)
-    owners, renumbered = _index(plan)
+    owners, renumbered = plan.owners, plan.renumbered
     parsed = {header: _parse_column(_KINDS[header], raw) for header, raw in tab.raw.items()}
     first_seen: dict[str, str] = {}
 
