@@ -21,6 +21,7 @@ import pandas as pd
 
 from suivi_excel.columns import PARAMETERS, PLAN_COLUMNS, SERVICE_COLUMNS, PlanColumn, find_column
 from suivi_excel.errors import PlanInvalid, PlanProblem
+from suivi_excel.rawsheet import sheet_rows
 from suivi_excel.text import action_number, cell_ref, clean_text, fold, is_blank, match_key
 from suivi_excel.values import parse_money, read_date_text
 
@@ -149,8 +150,6 @@ class Plan:
 
 def _find_sheet(workbook, path: Path, wanted: str) -> list[list[object]] | None:
     """The cell values of the sheet named like `wanted` (case and accents aside), or None."""
-    from suivi_excel.returns import sheet_rows
-
     for name in workbook.sheet_names:
         if match_key(name) == match_key(wanted):
             return sheet_rows(workbook, path, name)

@@ -1,17 +1,21 @@
-"""A plain reader of one worksheet's values, for when the fast reader gives up.
+"""Reading one worksheet's values: python-calamine, and a plain reader when it gives up.
 
 python-calamine panics on some values it cannot turn into a date (a huge number
-pasted into a date-formatted cell). Rather than lose the whole return, that tab
-is read again here, straight from its XML: values only, numbers left as numbers
-(the readers of `values` know Excel serial dates). The file has already passed
-`safety.inspect_file`, so its parts are bounded and carry no DTD.
+pasted into a date-formatted cell). Rather than lose the whole workbook, that
+sheet is read again straight from its XML: values only, numbers left as numbers
+(the readers of `values` know Excel serial dates). Callers hand over files that
+have passed `safety.inspect_file`, so their parts are bounded and carry no DTD.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import posixpath
 import re
+import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from defusedxml import ElementTree
@@ -93,3 +97,46 @@ def _value(cell, strings: list[str]) -> object:
         return float(raw)
     except ValueError:
         return raw
+
+
+def reraise_interrupts(error: BaseException) -> None:
+    """Let Ctrl-C and exits through; anything else the parser raises is the file's fault.
+
+    calamine raises its own errors for broken parts, and a Rust panic surfaces as
+    pyo3's PanicException, which derives from BaseException, not Exception.
+    """
+    if isinstance(error, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+        raise error
+
+
+@contextlib.contextmanager
+def quiet_native_stderr() -> Iterator[None]:
+    """Silence file descriptor 2 while native code runs.
+
+    A Rust panic inside python-calamine is caught as an exception, but Rust's panic
+    hook has already printed its message and backtrace on stderr: a user must
+    never see that. Python-level errors are unaffected (they are raised, not printed).
+    """
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):  # no real stderr (embedded, tests capturing it)
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def sheet_rows(book, path: Path, sheet_name: str) -> list[list[object]]:
+    """The cell values of a tab; the plain XML reader takes over if calamine gives up on a value."""
+    try:
+        with quiet_native_stderr():
+            return book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+    except BaseException as error:  # noqa: BLE001 - a Rust panic on one odd value
+        reraise_interrupts(error)
+        return read_sheet_values(path, sheet_name)

@@ -8,10 +8,8 @@ readers of `values` interpret them).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +17,7 @@ from pathlib import Path
 from suivi_excel.anomalies import Anomaly
 from suivi_excel.columns import PLAN_COLUMNS, TRACKING_COLUMNS, find_column
 from suivi_excel.metadata import Meta, MetaDamaged, read_meta
+from suivi_excel.rawsheet import quiet_native_stderr, reraise_interrupts, sheet_rows
 from suivi_excel.safety import DEFAULT_LIMITS, Limits, inspect_file
 from suivi_excel.text import action_number, cell_ref, is_blank
 from suivi_excel.texts import RESERVED_TABS, TAB_META
@@ -179,7 +178,7 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> FileRea
             book = CalamineWorkbook.from_path(str(path))
         sheet_names = list(book.sheet_names)
     except BaseException as error:  # noqa: BLE001 - see _reraise_interrupts
-        _reraise_interrupts(error)
+        reraise_interrupts(error)
         result.anomalies.append(Anomaly.of("file-unreadable", file=name, reason=_short(error)))
         return result
     try:
@@ -200,7 +199,7 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> FileRea
             if not result.orphans:
                 result.anomalies.append(problem)
     except BaseException as error:  # noqa: BLE001 - a part that breaks the parser midway
-        _reraise_interrupts(error)
+        reraise_interrupts(error)
         result.meta = None
         result.tabs = []
         result.anomalies.append(Anomaly.of("file-unreadable", file=name, reason=_short(error)))
@@ -209,16 +208,6 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> FileRea
         if close:
             close()
     return result
-
-
-def _reraise_interrupts(error: BaseException) -> None:
-    """Let Ctrl-C and exits through; anything else the parser raises is the file's fault.
-
-    calamine raises its own errors for broken parts, and a Rust panic surfaces as
-    pyo3's PanicException, which derives from BaseException, not Exception.
-    """
-    if isinstance(error, (KeyboardInterrupt, SystemExit, GeneratorExit)):
-        raise error
 
 
 def _short(error: BaseException) -> str:
@@ -252,29 +241,6 @@ def _read_tabs(book, sheet_names: list[str], result: FileRead) -> None:
         result.tabs.append(tab)
 
 
-@contextlib.contextmanager
-def quiet_native_stderr() -> Iterator[None]:
-    """Silence file descriptor 2 while native code runs.
-
-    A Rust panic inside python-calamine is caught as an exception, but Rust's panic
-    hook has already printed its message and backtrace on stderr: a user must
-    never see that. Python-level errors are unaffected (they are raised, not printed).
-    """
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError):  # no real stderr (embedded, tests capturing it)
-        yield
-        return
-    try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 2)
-            yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-
-
 def plan_of(read: FileRead):
     """The plan a recognized file carries (read again: `read_file` does not keep it).
 
@@ -286,18 +252,6 @@ def plan_of(read: FileRead):
     with quiet_native_stderr():
         book = CalamineWorkbook.from_path(str(read.path))
     return read_meta(sheet_rows(book, read.path, TAB_META)).plan(read.name)
-
-
-def sheet_rows(book, path: Path, sheet_name: str) -> list[list[object]]:
-    """The cell values of a tab; the plain XML reader takes over if calamine gives up on a value."""
-    try:
-        with quiet_native_stderr():
-            return book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-    except BaseException as error:  # noqa: BLE001 - a Rust panic on one odd value
-        _reraise_interrupts(error)
-        from suivi_excel.rawsheet import read_sheet_values
-
-        return read_sheet_values(path, sheet_name)
 
 
 def _read_orphans(book, sheet_names: list[str], result: FileRead) -> list[TabRead]:
