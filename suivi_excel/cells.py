@@ -38,3 +38,8 @@ def row_height(values, widths) -> float | None:
             per_line = max(int(width * 1.1) - 1, 1)
             lines = max(lines, sum(-(-max(len(part), 1) // per_line) for part in value.split("\n")))
     return LINE_HEIGHT * min(lines, 12) if lines > 1 else None
+
+
+def rate_formula(count_cell: str, done_cells: list[str]) -> str:
+    """The completion rate as a formula: actions done over actions, 0 when there are none."""
+    return f"=IF({count_cell}>0,({'+'.join(done_cells)})/{count_cell},0)"

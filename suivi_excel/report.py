@@ -15,9 +15,10 @@ import xlsxwriter
 
 from suivi_excel.anomalies import ANOMALY_HEADERS, ERROR, INFO, WARNING
 from suivi_excel.atomic import atomic_path
-from suivi_excel.cells import row_height, write_value
+from suivi_excel.cells import rate_formula, row_height, write_value
+from suivi_excel.text import column_letter
 from suivi_excel import evolution
-from suivi_excel.columns import (NOT_REPORTED, PLAN_COLUMNS, REPORT_STATUSES, TO_CHECK, TRACKING_COLUMNS,
+from suivi_excel.columns import (DONE_STATUSES, NOT_REPORTED, PLAN_COLUMNS, REPORT_STATUSES, TO_CHECK, TRACKING_COLUMNS,
                                   TRACKING_HEADERS, YES)
 from suivi_excel.consolidation import Consolidation
 from suivi_excel.indicators import PROGRESS, RATE, by_group, key_figures
@@ -170,7 +171,7 @@ def _group_sheet(sheet, table: pd.DataFrame, formats: _Formats) -> None:
     total = len(table) + 1
     sheet.write_string(total, 0, "Ensemble du plan", formats.total)
     for col, header in enumerate(table.columns[1:], start=1):
-        letter = xlsxwriter.utility.xl_col_to_name(col)
+        letter = column_letter(col)
         area = f"{letter}2:{letter}{total}"
         if header in ("Retour reçu", "Source"):
             value = f'=COUNTIF({area},"Oui")' if header == "Retour reçu" else None
@@ -179,11 +180,9 @@ def _group_sheet(sheet, table: pd.DataFrame, formats: _Formats) -> None:
             else:
                 sheet.write_blank(total, col, None, formats.total)
         elif header == RATE:
-            done = ("+".join(xlsxwriter.utility.xl_col_to_name(list(table.columns).index(s)) + str(total + 1)
-                             for s in ("Réalisée", "En continu")))
-            count_cell = f"{xlsxwriter.utility.xl_col_to_name(list(table.columns).index('Actions'))}{total + 1}"
-            sheet.write_formula(total, col, f"=IF({count_cell}>0,({done})/{count_cell},0)", formats.total_rate,
-                                _rate(table))
+            cell = lambda header: f"{column_letter(list(table.columns).index(header))}{total + 1}"  # noqa: E731
+            sheet.write_formula(total, col, rate_formula(cell("Actions"), [cell(s) for s in DONE_STATUSES]),
+                                formats.total_rate, _rate(table))
         elif header == PROGRESS:
             sheet.write_blank(total, col, None, formats.total)
         else:
@@ -195,7 +194,7 @@ def _group_sheet(sheet, table: pd.DataFrame, formats: _Formats) -> None:
 
 def _rate(table: pd.DataFrame) -> float:
     actions = table["Actions"].sum()
-    return float((table["Réalisée"].sum() + table["En continu"].sum()) / actions) if actions else 0.0
+    return float(sum(table[s].sum() for s in DONE_STATUSES) / actions) if actions else 0.0
 
 
 def _anomalies_sheet(sheet, result: Consolidation, formats: _Formats) -> None:

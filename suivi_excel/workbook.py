@@ -15,7 +15,7 @@ from pathlib import Path
 import xlsxwriter
 
 from suivi_excel.atomic import atomic_path
-from suivi_excel.cells import row_height, write_value
+from suivi_excel.cells import rate_formula, row_height, write_value
 from suivi_excel.columns import DONE_STATUSES, NO, PLAN_COLUMNS, REPORT_STATUSES, STATUSES, TRACKING_COLUMNS, YES
 from suivi_excel.metadata import Meta, TabInfo, now_iso, write_meta
 from suivi_excel.periods import Period
@@ -228,18 +228,16 @@ class _Writer:
             sheet.write_formula(row, to_check_col, f"=B{excel_row}-SUM({status_cells[0]}:{status_cells[-1]})"
                                 f"-{blank_cell}", self.count, "")
             sheet.write_formula(row, to_check_col + 1, f"=COUNTBLANK({area})", self.count, "")
-            done = "+".join(status_cells[STATUSES.index(s)] for s in DONE_STATUSES)
-            sheet.write_formula(row, len(headers) - 1, f"=IF(B{excel_row}>0,({done})/B{excel_row},0)",
-                                self.rate, "")
+            done = [status_cells[STATUSES.index(s)] for s in DONE_STATUSES]
+            sheet.write_formula(row, len(headers) - 1, rate_formula(f"B{excel_row}", done), self.rate, "")
         total = first + len(tabs)
         excel_total = total + 1
         sheet.write_string(total, 0, "Ensemble du plan", self.cell_total)
         for col in range(1, len(headers) - 1):
             letter = column_letter(col)
             sheet.write_formula(total, col, f"=SUM({letter}{first + 1}:{letter}{total})", self.count_total, "")
-        done = "+".join(f"{column_letter(2 + STATUSES.index(s))}{excel_total}" for s in DONE_STATUSES)
-        sheet.write_formula(total, len(headers) - 1, f"=IF(B{excel_total}>0,({done})/B{excel_total},0)",
-                            self.rate_total, "")
+        done = [f"{column_letter(2 + STATUSES.index(s))}{excel_total}" for s in DONE_STATUSES]
+        sheet.write_formula(total, len(headers) - 1, rate_formula(f"B{excel_total}", done), self.rate_total, "")
         sheet.freeze_panes(4, 1)
         sheet.set_landscape()
         sheet.fit_to_pages(1, 0)
