@@ -42,11 +42,15 @@ def find_forms(folder: Path) -> list[Form]:
     """The per-service forms under `folder`, one per service (the newest when several)."""
     paths, _ = find_files([folder])
     forms: dict[str, Form] = {}
+    plans: dict[str, Plan] = {}  # every form carries the whole plan: decode it once per version
     for path, name in paths:
         read = read_file(path, name)
         if read.meta is None or read.meta.kind != "service" or len(read.meta.tabs) != 1:
             continue
-        form = Form(path, read.meta.tabs[0].service, read.meta.period, read.meta.deadline, plan_of(read))
+        if read.meta.plan_version not in plans:
+            plans[read.meta.plan_version] = plan_of(read)
+        form = Form(path, read.meta.tabs[0].service, read.meta.period, read.meta.deadline,
+                    plans[read.meta.plan_version])
         known = forms.get(form.service)
         if known is None or path.stat().st_mtime > known.path.stat().st_mtime:
             forms[form.service] = form
