@@ -24,12 +24,18 @@ S1 = {TP: {"2.1": {"Statut": "En cours", "Avancement (%)": 30, "Obstacles": "Nei
       COMM: {"3.1": {"Statut": "En cours", "Besoin de soutien": "Non"}}}
 
 
-def cycle(tmp: Path, plan: Path, period: str, changes: dict[str, dict], store: Path, *extra: str) -> Path:
-    """generer (pre-filled from `store`) -> each service types `changes` -> consolider; returns the report."""
-    out = tmp / period
+def make_forms(out: Path, plan: Path, period: str, store: Path, *extra: str) -> Path:
+    """`generer` into `out` (integrated workbook suivi.xlsx, forms in envois/), pre-filled from `store`."""
     result = run("generer", plan, "-p", period, "-o", out / "suivi.xlsx", "--par-service", out / "envois",
                  "--historique", store, *extra)
     assert result.exit_code == 0, result.output
+    return out / "envois"
+
+
+def cycle(tmp: Path, plan: Path, period: str, changes: dict[str, dict], store: Path, *extra: str) -> Path:
+    """generer (pre-filled from `store`) -> each service types `changes` -> consolider; returns the report."""
+    out = tmp / period
+    make_forms(out, plan, period, store, *extra)
     saved = dt.datetime(2026, 7 if period.endswith("S1") else 12, 15, tzinfo=UTC)
     for service, values in changes.items():
         form = out / "envois" / per_service_file_name(service, parse_period(period))
@@ -85,15 +91,14 @@ def test_untouched_prefilled_copy_does_not_outrank_a_real_return(tmp_path, plan_
     store = tmp_path / "h.sqlite"
     cycle(tmp_path, plan_path, "2026-S1", S1, store)
     out = tmp_path / "s2"
-    assert run("generer", plan_path, "-p", "2026-S2", "-o", out / "suivi.xlsx", "--par-service", out / "e",
-               "--historique", store).exit_code == 0
+    forms = make_forms(out, plan_path, "2026-S2", store)
     # the integrated copy, pre-filled everywhere, is filled on the Loisirs tab and saved last
     fill_form(out / "suivi.xlsx", out / "r" / "copie.xlsx", {"1.1": {"Statut": "Réalisée"}}, tab=LOISIRS,
               saved=dt.datetime(2026, 12, 20, tzinfo=UTC))
-    tp_form = next((out / "e").glob("*Travaux*"))
+    tp_form = next(forms.glob("*Travaux*"))
     fill_form(tp_form, out / "r" / "tp.xlsx", {"2.1": {"Statut": "Réalisée", "Avancement (%)": 100}},
               saved=dt.datetime(2026, 12, 10, tzinfo=UTC))
-    comm_form = next((out / "e").glob("*communications*"))
+    comm_form = next(forms.glob("*communications*"))
     fill_form(comm_form, out / "r" / "comm.xlsx", {}, saved=dt.datetime(2026, 12, 11, tzinfo=UTC))
     report = out / "r.xlsx"
     assert run("consolider", out / "r", "-o", report, "--historique", store).exit_code == 0
@@ -167,14 +172,13 @@ def test_revised_plan_follows_renumbered_moved_added_and_removed_actions(tmp_pat
     cycle(tmp_path, plan_path, "2026-S1", S1, store)
     # forms for S2 are made from version 1, then the plan is revised before consolidation
     out = tmp_path / "s2"
-    assert run("generer", plan_path, "-p", "2026-S2", "-o", out / "suivi.xlsx", "--par-service", out / "e",
-               "--historique", store).exit_code == 0
-    fill_form(next((out / "e").glob("*Travaux*")), out / "r" / "tp.xlsx",
+    forms = make_forms(out, plan_path, "2026-S2", store)
+    fill_form(next(forms.glob("*Travaux*")), out / "r" / "tp.xlsx",
               {"2.1": {"Statut": "Réalisée", "Avancement (%)": 100}}, saved=dt.datetime(2026, 12, 1, tzinfo=UTC))
-    fill_form(next((out / "e").glob("*loisirs*")), out / "r" / "loisirs.xlsx",
+    fill_form(next(forms.glob("*loisirs*")), out / "r" / "loisirs.xlsx",
               {"1.2": {"Statut": "Abandonnée"}, "1.1": {"Statut": "Réalisée"}},
               saved=dt.datetime(2026, 12, 1, tzinfo=UTC))
-    fill_form(next((out / "e").glob("*communications*")), out / "r" / "comm.xlsx",
+    fill_form(next(forms.glob("*communications*")), out / "r" / "comm.xlsx",
               {"3.1": {"Statut": "Réalisée"}}, saved=dt.datetime(2026, 12, 1, tzinfo=UTC))
     revised = [("1.1", "Loisirs et culture", "Fête de quartier annuelle", LOISIRS, 2025, 2026, 5000, None),
                ("2.5", "Mobilité", "Trottoir vers l'école", TP, 2025, 2026, 100000, "2.1"),
