@@ -254,15 +254,13 @@ def build_corpus(folder: Path) -> tuple[Path, list[Case]]:
            lambda b: b["_suivi"].cell(row=4, column=2, value="2027"), statuses={"2.2": "Réalisée"})
 
     def copied(book):
-        fresh = openpyxl.Workbook()
-        for row in book[SERVICE].iter_rows(values_only=True):
-            fresh.active.append(row)
-        fresh.active.title = "Feuil1"
+        """What a service does when it pastes its tab's values into a new workbook."""
+        rows = list(book[SERVICE].iter_rows(values_only=True))
         for name in list(book.sheetnames):
             book.remove(book[name])
-        copy = book.create_sheet("Feuil1")
-        for row in fresh.active.iter_rows(values_only=True):
-            copy.append(row)
+        fresh = book.create_sheet("Feuil1")
+        for row in rows:
+            fresh.append(row)
 
     edited("onglet recopié dans un classeur neuf", "recopie.xlsx", {"meta-recovered"}, copied,
            statuses={"2.3": "Non débutée"})
