@@ -365,7 +365,7 @@ def _evolution(book, sheet, row: int, table: pd.DataFrame, formats: _Formats) ->
         row += 1
         for col, value in enumerate(values):
             style = formats.rate if columns[col] == RATE else formats.text
-            write_value(sheet, row, col, value, style, style, formats.rate if columns[col] == RATE else style)
+            write_value(sheet, row, col, value, style, style, style)
     last = row
     chart = book.add_chart({"type": "column", "subtype": "stacked"})
     for offset, status in enumerate(statuses, start=1):
