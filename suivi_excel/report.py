@@ -28,7 +28,8 @@ DASHBOARD, ACTIONS, BY_AXE, BY_SERVICE, ANOMALIES = (
     "Tableau de bord", "Actions", "Par axe", "Par service", "Anomalies")
 COLOURS = {"Non débutée": "#A6A6A6", "En cours": "#FFC000", "Réalisée": "#70AD47", "En continu": "#5B9BD5",
            "Reportée": "#ED7D31", "Abandonnée": "#7F7F7F", TO_CHECK: "#C00000", NOT_REPORTED: "#D9D9D9"}
-_WIDTHS = {c.header: c.width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)}
+# one width per header, used both to set the column and to estimate wrapped rows' heights
+_WIDTHS = {c.header: c.width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)} | {"Source": 40, "En retard": 9}
 _LIST_LIMIT = 60  # rows per dashboard list; the Actions sheet has them all
 _DASHBOARD_WIDTHS = (58, 32, 30, 30, 13, 13)
 _ANOMALY_WIDTHS = (13, 34, 22, 9, 24, 90)
@@ -158,10 +159,9 @@ def _actions_sheet(sheet, actions: pd.DataFrame, formats: _Formats) -> None:
     late_col = list(actions.columns).index("En retard")
     sheet.conditional_format(1, late_col, len(actions), late_col, {
         "type": "cell", "criteria": "==", "value": f'"{YES}"', "format": formats.severity[ERROR]})
-    sheet.set_column(len(actions.columns) - 1, len(actions.columns) - 1, 40)
     sheet.freeze_panes(1, 1)
     sheet.autofilter(0, 0, len(actions), len(actions.columns) - 1)
-    _print_setup(sheet)
+    _print_setup(sheet, paper=5)
 
 
 def _group_sheet(sheet, table: pd.DataFrame, formats: _Formats) -> None:
@@ -214,9 +214,10 @@ def _anomalies_sheet(sheet, result: Consolidation, formats: _Formats) -> None:
     _print_setup(sheet)
 
 
-def _print_setup(sheet) -> None:
+def _print_setup(sheet, paper: int = 1) -> None:
+    """Landscape, one page wide, header row repeated; Letter (1) by default, legal (5) for wide tables."""
     sheet.set_landscape()
-    sheet.set_paper(1)
+    sheet.set_paper(paper)
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(0)
 
