@@ -35,6 +35,8 @@ from suivi_excel.workbook import Options, generate  # noqa: E402
 SERVICE = "Travaux publics"
 OTHER = "Loisirs"
 SHEET_XML = "xl/worksheets/sheet2.xml"  # the service tab of a per-service form (after Instructions)
+PLAN_XML = "xl/worksheets/sheet5.xml"  # its very hidden plan sheet (after Listes and _suivi)
+LAST_CELL = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
 GOOD_VALUES = {"2.1": {"Statut": "En cours", "Avancement (%)": 40}, "2.2": {"Statut": "Réalisée"},
                "2.3": {"Statut": "Non débutée"}}
 SAVED = dt.datetime(2026, 12, 1, 12, tzinfo=dt.timezone.utc)
@@ -153,8 +155,19 @@ def build_corpus(folder: Path) -> tuple[Path, list[Case]]:
               lambda d: d.replace(b"</sheetData>", b'<row r="1000000"><c r="A1000000" t="inlineStr"><is><t>x'
                                   b"</t></is></c></row></sheetData>"))
     _in_sheet(forms, case("cellule en XFD1048576", "derniere-cellule.xlsx", {"file-too-large"}),
-              lambda d: d.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x'
-                                  b"</t></is></c></row></sheetData>"))
+              lambda d: d.replace(b"</sheetData>", LAST_CELL))
+    # the hidden plan sheet is parsed only when the plan must come from this file, and checked then
+    source = _good(forms, out / "tmp-plan.xlsx")
+    _rezip(source, case("cellule en XFD1048576 dans la feuille cachée du plan", "plan-piege.xlsx", set(),
+                        statuses={"2.2": "Réalisée"}),
+           lambda n, d: d.replace(b"</sheetData>", LAST_CELL) if n == PLAN_XML else d)
+    # …and a tab that points at that sheet under another case cannot slip past the check
+    _rezip(source, case("onglet du service pointé sur la feuille piégée (autre casse)", "lien-piege.xlsx",
+                        {"file-too-large"}),
+           lambda n, d: (d.replace(b"</sheetData>", LAST_CELL) if n == PLAN_XML else
+                         d.replace(b'Target="/xl/worksheets/sheet2.xml"', b'Target="/xl/worksheets/SHEET5.xml"')
+                         if n == "xl/_rels/workbook.xml.rels" else d))
+    source.unlink()
     _in_sheet(forms, case("feuille de 16 384 colonnes sur 5 000 lignes", "tres-large.xlsx", {"file-too-large"}),
               lambda d: d.replace(b"</sheetData>", b'<row r="5000"><c r="XFD5000" t="inlineStr"><is><t>x'
                                   b"</t></is></c></row></sheetData>"))

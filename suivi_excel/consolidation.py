@@ -136,12 +136,17 @@ def _choose_plan(reads: list[FileRead], plan: Plan | None, anomalies: list[Anoma
     filled = Counter()
     for read in recognized:
         filled[read.meta.plan_id] += sum(t.filled for t in read.tabs)
-    latest = max(recognized, key=lambda r: (files[r.meta.plan_id], filled[r.meta.plan_id], r.meta.generated_at))
-    try:
-        return plan_of(latest)
-    except (ValueError, KeyError, TypeError, OSError) as error:
-        raise SuiviError(f"le plan caché dans « {latest.name} » est illisible ({error}) : "
-                         "indiquez le plan avec --plan.") from None
+    ranked = sorted(recognized, reverse=True,
+                    key=lambda r: (files[r.meta.plan_id], filled[r.meta.plan_id], r.meta.generated_at))
+    chosen = ranked[0].meta.plan_id
+    first_error = None
+    for read in (r for r in ranked if r.meta.plan_id == chosen):  # the plan is in each of them: one is enough
+        try:
+            return plan_of(read)
+        except (ValueError, KeyError, TypeError, OSError) as error:
+            first_error = first_error or (read.name, error)
+    name, error = first_error
+    raise SuiviError(f"le plan caché dans « {name} » est illisible ({error}) : indiquez le plan avec --plan.")
 
 
 def _choose_period(reads: list[FileRead], period: Period | None) -> Period:

@@ -3,7 +3,10 @@
 They identify the plan (identity and version), the period, the kind of
 workbook and each service tab, and they carry the whole plan as JSON so that a
 returned file is understood without the plan file and whatever its name.
-A checksum over them tells when someone edited them.
+A checksum over them tells when someone edited them. The plan's JSON (up to
+megabytes) sits apart in the very hidden sheet `_plan`, so that reading a
+returned file does not mean parsing it: one file is enough to learn the plan.
+Format 1 kept it in `_suivi`; such forms are still read.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from suivi_excel.texts import TAB_META
+from suivi_excel.texts import TAB_META, TAB_PLAN
 
-FORMAT = "1"
+FORMAT = "2"
+_READ_FORMATS = {"1", "1.0", "2", "2.0"}
 _CHUNK = 30000  # Excel holds at most 32,767 characters in a cell
 
 
@@ -62,7 +66,7 @@ def _checksum(*parts: str) -> str:
 
 
 def write_meta(workbook, meta: Meta) -> None:
-    """Add the very hidden `_suivi` sheet to an xlsxwriter workbook."""
+    """Add the very hidden `_suivi` and `_plan` sheets to an xlsxwriter workbook."""
     sheet = workbook.add_worksheet(TAB_META)
     tabs_json = json.dumps([t.__dict__ for t in meta.tabs], ensure_ascii=False)
     rows = [
@@ -80,19 +84,21 @@ def write_meta(workbook, meta: Meta) -> None:
     for row, (key, value) in enumerate(rows):
         sheet.write_string(row, 0, key)
         sheet.write_string(row, 1, value)
-    sheet.write_string(len(rows), 0, "plan_json")
-    chunks = [meta.plan_json[i:i + _CHUNK] for i in range(0, len(meta.plan_json), _CHUNK)] or [""]
-    for col, chunk in enumerate(chunks, start=1):
-        sheet.write_string(len(rows), col, chunk)
     sheet.very_hidden()
+    plan_sheet = workbook.add_worksheet(TAB_PLAN)
+    chunks = [meta.plan_json[i:i + _CHUNK] for i in range(0, len(meta.plan_json), _CHUNK)] or [""]
+    for row, chunk in enumerate(chunks):
+        plan_sheet.write_string(row, 0, chunk)
+    plan_sheet.very_hidden()
 
 
-def read_meta(rows: list[list[object]], with_plan: bool = True) -> Meta:
+def read_meta(rows: list[list[object]], plan_rows: list[list[object]] | None = None) -> Meta:
     """Rebuild the metadata from the cell values of the `_suivi` sheet.
 
     Args:
-        rows: the sheet's cells.
-        with_plan: also assemble the plan's JSON (up to megabytes; `plan()` needs it).
+        rows: the `_suivi` sheet's cells.
+        plan_rows: the `_plan` sheet's cells, to assemble the plan's JSON (`plan()` needs
+            it); None leaves it out. Format-1 forms carry it in `_suivi` instead.
 
     Raises:
         MetaDamaged: when a key is missing, the JSON is broken or the checksum differs.
@@ -107,9 +113,12 @@ def read_meta(rows: list[list[object]], with_plan: bool = True) -> Meta:
             raise MetaDamaged(f"information « {key} » absente")
         return table[key][0]
 
-    if one("suivi-excel") not in (FORMAT, FORMAT + ".0"):
+    if one("suivi-excel") not in _READ_FORMATS:
         raise MetaDamaged("format de formulaire inconnu ; il vient d'une autre version de suivi-excel")
-    plan_json = "".join(table.get("plan_json", [])) if with_plan else ""
+    plan_json = ""
+    if plan_rows is not None:
+        plan_json = "".join(table.get("plan_json", [])) or "".join(
+            str(row[0]) for row in plan_rows if row and isinstance(row[0], str))
     tabs_json = one("onglets")
     meta = Meta(one("plan"), one("version"), one("periode"), one("genere_le"), one("type"),
                 plan_json=plan_json, deadline=(table.get("echeance") or [""])[0])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import posixpath
 import re
 import sys
 import zipfile
@@ -20,20 +19,16 @@ from pathlib import Path
 
 from defusedxml import ElementTree
 
+from suivi_excel.safety import sheet_targets
+
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _REF = re.compile(r"([A-Z]+)(\d+)")
 
 
 def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str:
-    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{_PKG}Relationship")}
-    for sheet in workbook.iter(f"{_MAIN}sheet"):
-        if sheet.get("name") == sheet_name:
-            target = targets[sheet.get(f"{_REL}id")]
-            return target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+    for name, part in sheet_targets(archive.read("xl/workbook.xml"), archive.read("xl/_rels/workbook.xml.rels")):
+        if name == sheet_name:
+            return part
     raise KeyError(sheet_name)
 
 

@@ -20,7 +20,7 @@ from suivi_excel.metadata import Meta, MetaDamaged, read_meta
 from suivi_excel.rawsheet import quiet_native_stderr, reraise_interrupts, sheet_rows
 from suivi_excel.safety import DEFAULT_LIMITS, Limits, inspect_file
 from suivi_excel.text import action_number, cell_ref, is_blank
-from suivi_excel.texts import RESERVED_TABS, TAB_META
+from suivi_excel.texts import RESERVED_TABS, TAB_META, TAB_PLAN
 
 EXTENSIONS = (".xlsx", ".xlsm")
 # spreadsheets a service might send that we cannot read: each one is reported
@@ -68,6 +68,7 @@ class FileRead:
     orphans: list[TabRead] = field(default_factory=list)
     why_orphan: Anomaly | None = None
     orphan_notes: list[Anomaly] = field(default_factory=list)  # header problems of those tabs
+    limits: Limits = DEFAULT_LIMITS  # those it was read within, for reading its plan later
 
     @property
     def recognized(self) -> bool:
@@ -164,9 +165,9 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> FileRea
     Returns:
         The FileRead; `meta` is None when the file is not a suivi-excel workbook.
     """
-    result = FileRead(path, name)
+    result = FileRead(path, name, limits=limits)
     parts: dict[str, bytes] = {}
-    refusal = inspect_file(path, limits, parts)
+    refusal = inspect_file(path, limits, parts, parsed=_read_here)
     if refusal is not None:
         result.anomalies.append(Anomaly.of(refusal.code, file=name, reason=refusal.reason,
                                            option=refusal.option))
@@ -188,7 +189,7 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> FileRea
             problem = Anomaly.of("file-unrelated", file=name)
         else:
             try:
-                result.meta = read_meta(sheet_rows(book, path, TAB_META), with_plan=False)
+                result.meta = read_meta(sheet_rows(book, path, TAB_META))
             except MetaDamaged as error:
                 problem = Anomaly.of("meta-damaged", file=name, sheet=TAB_META, reason=str(error))
         if problem is None:
@@ -215,12 +216,21 @@ def _short(error: BaseException) -> str:
     return f"{type(error).__name__} : {text[:120]}" if text else type(error).__name__
 
 
+def _is_service_tab(sheet_name: str) -> bool:
+    return sheet_name not in RESERVED_TABS and not sheet_name.startswith("_")
+
+
+def _read_here(sheet_name: str) -> bool:
+    """The sheets `read_file` parses: the metadata and the service tabs (not the plan's JSON)."""
+    return sheet_name == TAB_META or _is_service_tab(sheet_name)
+
+
 def _read_tabs(book, sheet_names: list[str], result: FileRead) -> None:
     meta = result.meta
     assert meta is not None
     plan = None
     for sheet_name in sheet_names:
-        if sheet_name in RESERVED_TABS or sheet_name.startswith("_"):
+        if not _is_service_tab(sheet_name):
             continue
         info = meta.tab_for(sheet_name)
         rows = sheet_rows(book, result.path, sheet_name)  # size already bounded by safety.inspect_file
@@ -242,23 +252,29 @@ def _read_tabs(book, sheet_names: list[str], result: FileRead) -> None:
 
 
 def plan_of(read: FileRead):
-    """The plan a recognized file carries (read again: `read_file` does not keep it).
+    """The plan a recognized file carries (read again: `read_file` neither parses nor keeps it).
+
+    The file is checked whole first: `read_file` left the plan's sheet unchecked.
 
     Raises:
         MetaDamaged, ValueError: when it cannot be read any more.
     """
     from python_calamine import CalamineWorkbook
 
+    refusal = inspect_file(read.path, read.limits)
+    if refusal is not None:
+        raise MetaDamaged(refusal.reason or "fichier refusé à la relecture")
     with quiet_native_stderr():
         book = CalamineWorkbook.from_path(str(read.path))
-    return read_meta(sheet_rows(book, read.path, TAB_META)).plan(read.name)
+    plan_rows = sheet_rows(book, read.path, TAB_PLAN) if TAB_PLAN in book.sheet_names else []
+    return read_meta(sheet_rows(book, read.path, TAB_META), plan_rows).plan(read.name)
 
 
 def _read_orphans(book, sheet_names: list[str], result: FileRead) -> list[TabRead]:
     """Form-like tabs of a file without metadata; silent when a tab is not form-like."""
     found = []
     for sheet_name in sheet_names:
-        if sheet_name in RESERVED_TABS or sheet_name.startswith("_"):
+        if not _is_service_tab(sheet_name):
             continue
         scratch = FileRead(result.path, result.name, saved=result.saved)
         tab = _read_tab(sheet_rows(book, result.path, sheet_name), scratch, sheet_name, "")

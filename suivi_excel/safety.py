@@ -9,9 +9,11 @@ would inflate. Only a plausible .xlsx within the limits reaches a parser.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import stat
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,8 +51,8 @@ def _mb(size: float) -> str:
     return f"{size / 1_000_000:,.1f} Mo".replace(",", " ").replace(".", ",")
 
 
-def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS, keep: dict[str, bytes] | None = None
-                 ) -> Refusal | None:
+def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS, keep: dict[str, bytes] | None = None,
+                 parsed: Callable[[str], bool] | None = None) -> Refusal | None:
     """Check that `path` is a plausible .xlsx within `limits`, without parsing it.
 
     Args:
@@ -58,6 +60,9 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS, keep: dict[str, by
         limits: the bounds.
         keep: when given, receives the bytes of small parts read on the way
             (`docProps/core.xml`), so that nobody opens the archive again for them.
+        parsed: when given, tells by name which worksheets the caller will parse; the
+            parts of the others are not inflated (their sizes are still bounded). A
+            caller that later parses one of them must inspect the file again.
 
     Returns:
         None when it may be opened, else the Refusal to report.
@@ -108,7 +113,7 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS, keep: dict[str, by
         if entry.file_size > 1_000_000 and entry.file_size > limits.max_ratio * max(entry.compress_size, 1):
             return Refusal("file-hostile", f"la partie {entry.filename} se décompresse "
                            f"{entry.file_size // max(entry.compress_size, 1)} fois (bombe de décompression ?)")
-    return _scan_parts(path, entries, limits, keep)
+    return _scan_parts(path, entries, limits, keep, parsed)
 
 
 _CHUNK = 1 << 20
@@ -145,10 +150,46 @@ class _SheetExtent:
 
 
 _KEPT = ("docProps/core.xml",)
+_WORKBOOK, _WORKBOOK_RELS = "xl/workbook.xml", "xl/_rels/workbook.xml.rels"
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _is_worksheet(name: str) -> bool:
+    return name.startswith("xl/worksheets/") and name.endswith(".xml")
+
+
+def sheet_targets(workbook_xml: bytes, rels_xml: bytes) -> list[tuple[str, str]]:
+    """(sheet name, zip part) of every sheet a workbook declares, targets made absolute."""
+    from defusedxml import ElementTree
+
+    rels = ElementTree.fromstring(rels_xml)
+    targets = {r.get("Id"): r.get("Target") or "" for r in rels.iter(f"{_PKG}Relationship")}
+    found = []
+    for sheet in ElementTree.fromstring(workbook_xml).iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{_REL}id"), "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+        found.append((sheet.get("name") or "", part))
+    return found
+
+
+def _unparsed_parts(small: dict[str, bytes], parsed: Callable[[str], bool] | None) -> set[str]:
+    """Worksheet parts that only sheets nobody will parse point to (compared ignoring case,
+    as readers look parts up); when anything is unclear, none: then every part is checked."""
+    if parsed is None:
+        return set()
+    try:
+        targets = sheet_targets(small[_WORKBOOK], small[_WORKBOOK_RELS])
+    except Exception:  # noqa: BLE001 - a part we cannot follow: check everything
+        return set()
+    needed = {part.lower() for name, part in targets if parsed(name)}
+    return {part.lower() for name, part in targets if not parsed(name)} - needed
 
 
 def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits,
-                keep: dict[str, bytes] | None = None) -> Refusal | None:
+                keep: dict[str, bytes] | None = None, parsed: Callable[[str], bool] | None = None
+                ) -> Refusal | None:
     """Inflate every part once, as a stream, before any parser sees it.
 
     Python's zipfile stops at each part's declared size and checks its CRC, so a
@@ -157,31 +198,44 @@ def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits,
     Worksheets may not reach past `max_rows` nor span more than `max_cells`:
     the reader allocates the whole grid up to the furthest cell, and a single
     cell at XFD1048576 aborts the process (seen with python-calamine 0.9).
+    Worksheets come last, so that the workbook's own parts, already checked, tell
+    which of them `parsed` leaves out.
     """
+    small: dict[str, bytes] = {}
+    skipped: set[str] | None = None
     try:
         with zipfile.ZipFile(path) as archive:
-            for entry in entries:
+            for entry in sorted(entries, key=lambda e: _is_worksheet(e.filename)):
                 if entry.is_dir():
                     continue
                 name = entry.filename
-                is_sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
+                is_sheet = _is_worksheet(name)
+                if is_sheet:
+                    skipped = _unparsed_parts(small, parsed) if skipped is None else skipped
+                    if name.lower() in skipped:
+                        continue
                 is_xml = name.endswith((".xml", ".rels", ".vml"))
                 extent = _SheetExtent() if is_sheet else None
+                wanted = (name in _KEPT and keep is not None) or name in (_WORKBOOK, _WORKBOOK_RELS)
+                whole: list[bytes] = []
                 carry = b""
                 with archive.open(entry) as stream:
-                    while chunk := stream.read(_CHUNK):
+                    while True:
+                        chunk = stream.read(_CHUNK)
                         data = carry + chunk
-                        cut = data.rfind(b"<")  # keep an unfinished tag for the next chunk
+                        cut = data.rfind(b"<") if chunk else -1  # keep an unfinished tag for the next chunk
                         complete, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
                         if is_xml and (b"<!DOCTYPE" in complete or b"<!ENTITY" in complete):
                             return Refusal("file-hostile", f"la partie {name} déclare une DTD (bombe XML ?), "
                                            "ce qu'Excel n'écrit jamais")
                         if extent is not None:
                             extent.feed(complete)
-                    if extent is not None:
-                        extent.feed(carry)
-                    if keep is not None and name in _KEPT:
-                        keep[name] = data
+                        if wanted:
+                            whole.append(complete)
+                        if not chunk:
+                            break
+                if wanted:
+                    (keep if name in _KEPT else small)[name] = b"".join(whole)
                 if extent is None:
                     continue
                 sheet = name.rsplit("/", 1)[-1]

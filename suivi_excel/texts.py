@@ -33,7 +33,8 @@ TAB_INSTRUCTIONS = "Instructions"
 TAB_SUMMARY = "Sommaire"
 TAB_LISTS = "Listes"
 TAB_META = "_suivi"
-RESERVED_TABS = {TAB_INSTRUCTIONS, TAB_SUMMARY, TAB_LISTS, TAB_META}
+TAB_PLAN = "_plan"  # the plan's JSON, apart: only one returned file needs to be read for it
+RESERVED_TABS = {TAB_INSTRUCTIONS, TAB_SUMMARY, TAB_LISTS, TAB_META, TAB_PLAN}
 
 
 def instructions(municipality: str, title: str, period: str, deadline: str, coordinator: str,

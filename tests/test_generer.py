@@ -6,6 +6,7 @@ import openpyxl
 import pytest
 
 from conftest import COMM, LOISIRS, ROWS, SERVICES, TP, run, write_test_plan
+from suivi_excel.returns import plan_of, read_file
 from suivi_excel.text import file_stem, sheet_names
 
 
@@ -17,6 +18,7 @@ def test_generer_writes_integrated_and_per_service_workbooks(tmp_path, plan_path
     assert book.sheetnames[:2] == ["Instructions", "Sommaire"]
     assert set(book.sheetnames) >= {LOISIRS, TP, "Service des communications et des relations"[:31].strip()}
     assert book["_suivi"].sheet_state == "veryHidden" and book["Listes"].sheet_state == "hidden"
+    assert book["_plan"].sheet_state == "veryHidden"
     files = sorted(p.name for p in (tmp_path / "envois").iterdir())
     assert files == sorted(f"suivi-2026 - {file_stem(s['Service'])}.xlsx" for s in SERVICES)
     instructions = "\n".join(str(c.value) for c in book["Instructions"]["A"] if c.value)
@@ -55,15 +57,25 @@ def test_password_protects_tabs(tmp_path, plan_path):
 
 
 def test_every_workbook_carries_the_whole_plan(forms):
-    from python_calamine import CalamineWorkbook
-
-    from suivi_excel.metadata import read_meta
-
     for path in [forms.integrated, *forms.per_service.values()]:
-        meta = read_meta(CalamineWorkbook.from_path(str(path)).get_sheet_by_name("_suivi").to_python())
-        plan = meta.plan()
+        read = read_file(path, path.name)
+        plan = plan_of(read)
         assert list(plan.actions["No"]) == [r[0] for r in ROWS]
-        assert meta.period == "2026"
+        assert read.meta.period == "2026"
+
+
+def test_forms_of_the_first_format_keep_the_plan_in_the_metadata_sheet_and_are_still_read(forms, tmp_path):
+    # format 1 (before the plan moved to its own sheet): the JSON sits in `_suivi`, row "plan_json"
+    book = openpyxl.load_workbook(forms.integrated)
+    chunks = [row[0] for row in book["_plan"].iter_rows(values_only=True) if row[0]]
+    meta = book["_suivi"]
+    meta["B1"] = "1"
+    meta.append(["plan_json", *chunks])
+    del book["_plan"]
+    book.save(tmp_path / "format1.xlsx")
+    read = read_file(tmp_path / "format1.xlsx", "format1.xlsx")
+    assert read.meta is not None and not read.anomalies
+    assert list(plan_of(read).actions["No"]) == [r[0] for r in ROWS]
 
 
 def test_long_service_names_get_unique_tab_names_within_excel_rules(tmp_path):
@@ -77,7 +89,7 @@ def test_long_service_names_get_unique_tab_names_within_excel_rules(tmp_path):
     result = run("generer", plan, "-p", "2026", "-o", tmp_path / "s.xlsx", "--par-service", tmp_path / "e")
     assert result.exit_code == 0, result.output
     names = openpyxl.load_workbook(tmp_path / "s.xlsx").sheetnames
-    tabs = [n for n in names if n not in ("Instructions", "Sommaire", "Listes", "_suivi")]
+    tabs = [n for n in names if n not in ("Instructions", "Sommaire", "Listes", "_suivi", "_plan")]
     assert len(tabs) == 3 and len({t.casefold() for t in tabs}) == 3
     assert all(len(t) <= 31 and not set(t) & set("[]:*?/\\") for t in tabs)
     assert len(list((tmp_path / "e").iterdir())) == 3

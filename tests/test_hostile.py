@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -69,6 +70,22 @@ def test_a_value_the_fast_reader_rejects_prints_no_backtrace(corpus, tmp_path):
     assert done.returncode == 1
     assert "date-enorme.xlsx › Travaux publics!N2" in done.stdout
     assert "panicked" not in done.stderr and "backtrace" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_trap_in_the_hidden_plan_sheet_is_caught_when_the_plan_must_come_from_that_file(corpus, tmp_path):
+    folder, _plan, _cases = corpus
+    trapped = folder / "retours" / "plan-piege.xlsx"
+    done = subprocess.run([sys.executable, "-m", "suivi_excel", "consolider", trapped, "-o", tmp_path / "r.xlsx"],
+                          capture_output=True, text=True)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "plan-piege.xlsx" in done.stderr and "ligne 1048576" in done.stderr and "--plan" in done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "r.xlsx").exists()
+    # with another return of the same plan beside it, the plan comes from that one
+    shutil.copy(folder / "retours" / "temoin.xlsx", tmp_path / "temoin.xlsx")
+    shutil.copy(trapped, tmp_path / "plan-piege.xlsx")
+    assert run("consolider", tmp_path / "temoin.xlsx", tmp_path / "plan-piege.xlsx",
+               "-o", tmp_path / "r.xlsx").exit_code in (0, 1)
+    assert (tmp_path / "r.xlsx").exists()
 
 
 def test_whole_hostile_folder_consolidates_with_exit_0_and_names_every_bad_file(corpus, tmp_path):
