@@ -174,12 +174,18 @@ def consolider(retours, sortie, plan, periode, strict, historique, taille_max, d
 
 def _consolidate(retours, plan_path, periode, limits):
     from suivi_excel import console
-    from suivi_excel.consolidation import consolidate
-    from suivi_excel.plan import read_plan
+    from suivi_excel.reading import Reading, find_returns
 
-    plan = read_plan(plan_path) if plan_path else None
-    with console.FileProgress() as progress:
-        return consolidate(retours, plan, periode, limits, progress=progress.advance, on_files=progress.start)
+    paths, anomalies = find_returns(retours)
+    with console.FileProgress() as progress, Reading(paths, limits) as reading:
+        progress.start(len(paths))
+        # the workers read while pandas and the plan load here
+        from suivi_excel.consolidation import consolidate_reads
+        from suivi_excel.plan import read_plan
+
+        plan = read_plan(plan_path) if plan_path else None
+        reads = reading.results(progress.advance)
+    return consolidate_reads(reads, anomalies, plan, periode)
 
 
 @main.command(context_settings=CONTEXT)

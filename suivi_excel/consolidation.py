@@ -8,11 +8,7 @@ actions, in plan order, with `En retard` and `Source`.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,13 +20,13 @@ from suivi_excel.columns import LATE_STATUSES, NO, NOT_REPORTED, TRACKING_HEADER
 from suivi_excel.errors import SuiviError
 from suivi_excel.periods import Period, parse_period
 from suivi_excel.plan import Plan
-from suivi_excel.returns import FileRead, find_files, plan_of, read_file, service_of_numbers
+from suivi_excel.reading import Reading, find_returns, nothing_usable
+from suivi_excel.returns import FileRead, plan_of, service_of_numbers
 from suivi_excel.safety import DEFAULT_LIMITS, Limits
 from suivi_excel.validation import TabValues, validate_tab
 from suivi_excel.workbook import plan_tabs
 
 _NEVER = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
-_SHOWN_WHEN_NOTHING = 10
 
 
 @dataclass
@@ -56,73 +52,8 @@ class Consolidation:
         return sum(a.severity == ERROR for a in self.anomalies)
 
 
-_POOL_FROM = 12  # below this many files, starting worker processes costs more than it saves
-
-
-def read_all(paths: list[tuple[Path, str]], limits: Limits,
-             progress: Callable[[str], None] | None = None) -> list[FileRead]:
-    """Read every file, in order, on every core; `progress(name)` is called after each one.
-
-    Each file is read in a worker process: besides using both cores, a file that
-    brings a worker down cannot take the run with it (it is read again alone,
-    and reported if it fails again).
-    """
-    workers = min(os.cpu_count() or 1, 4)
-    if len(paths) < _POOL_FROM or workers < 2:
-        return [_read_reporting(path, name, limits, progress) for path, name in paths]
-    reads: dict[int, FileRead] = {}
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = {pool.submit(read_file, path, name, limits): index for index, (path, name) in enumerate(paths)}
-            for future in as_completed(futures):
-                index = futures[future]
-                try:
-                    reads[index] = future.result()
-                except BrokenProcessPool:
-                    continue  # read again below, one by one
-                if progress:
-                    progress(paths[index][1])
-    except (BrokenProcessPool, OSError):
-        pass
-    for index, (path, name) in enumerate(paths):
-        if index not in reads:
-            reads[index] = _read_alone(path, name, limits, progress)
-    return [reads[i] for i in range(len(paths))]
-
-
-def _read_reporting(path: Path, name: str, limits: Limits, progress) -> FileRead:
-    read = read_file(path, name, limits)
-    if progress:
-        progress(name)
-    return read
-
-
-def _read_alone(path: Path, name: str, limits: Limits, progress) -> FileRead:
-    """Read one file in its own process; if that process dies, the file becomes an anomaly."""
-    try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            read = pool.submit(read_file, path, name, limits).result()
-    except BrokenProcessPool:
-        read = FileRead(path, name)
-        read.anomalies.append(Anomaly.of("file-unreadable", file=name, reason="sa lecture a fait échouer le "
-                                                                          "programme de lecture"))
-    if progress:
-        progress(name)
-    return read
-
-
 def _plan_label(plan: Plan) -> str:
     return " — ".join(p for p in (plan.municipality, plan.title) if p)
-
-
-def nothing_usable(what: str, anomalies: list[Anomaly]) -> SuiviError:
-    """The exit-2 error when no file can be used, naming what was wrong with each one."""
-    lines = [f"{what} : vérifiez le dossier des retours (les fichiers doivent venir de « suivi-excel generer »)."]
-    shown = [a for a in anomalies if a.file][:_SHOWN_WHEN_NOTHING]
-    lines += [f"  - {a.file} : {a.problem}" for a in shown]
-    if len(anomalies) > len(shown):
-        lines.append(f"  … et {len(anomalies) - len(shown)} autre(s).")
-    return SuiviError("\n".join(lines))
 
 
 def _choose_plan(reads: list[FileRead], plan: Plan | None, anomalies: list[Anomaly]) -> Plan:
@@ -184,12 +115,18 @@ def consolidate(inputs: Iterable[str | Path], plan: Plan | None = None, period: 
     Raises:
         SuiviError: when nothing can be consolidated (no file, no recognized form).
     """
-    paths, anomalies = find_files(inputs)
-    if not paths:
-        raise nothing_usable("aucun fichier .xlsx trouvé dans les retours indiqués", anomalies)
+    paths, anomalies = find_returns(inputs)
     if on_files:
         on_files(len(paths))
-    reads = read_all(paths, limits, progress)
+    with Reading(paths, limits) as reading:
+        reads = reading.results(progress)
+    return consolidate_reads(reads, anomalies, plan, period)
+
+
+def consolidate_reads(reads: list[FileRead], anomalies: list[Anomaly], plan: Plan | None = None,
+                      period: Period | None = None) -> Consolidation:
+    """Consolidate files already read (`reading.Reading`); `anomalies` are those of finding them."""
+    anomalies = list(anomalies)
     for read in reads:
         anomalies.extend(read.anomalies)
     plan = _choose_plan(reads, plan, anomalies)

@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import LOISIRS, PARAMETERS, TP, digest, fill, run, write_test_plan
+from conftest import LOISIRS, PARAMETERS, TP, digest, fill, run, sheet, write_test_plan
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
@@ -86,6 +86,26 @@ def test_a_trap_in_the_hidden_plan_sheet_is_caught_when_the_plan_must_come_from_
     assert run("consolider", tmp_path / "temoin.xlsx", tmp_path / "plan-piege.xlsx",
                "-o", tmp_path / "r.xlsx").exit_code in (0, 1)
     assert (tmp_path / "r.xlsx").exists()
+
+
+def test_a_file_that_brings_its_reader_down_is_reported_and_the_others_are_consolidated(corpus, tmp_path):
+    # Loosening --lignes-max that far lets a cell at XFD1048576 reach python-calamine, which then
+    # aborts its process outright (not an exception): the worker dies for real.
+    folder, _plan, _cases = corpus
+    returns = tmp_path / "retours"
+    returns.mkdir()
+    for index in range(12):  # enough files to be read by worker processes
+        shutil.copy(folder / "retours" / "temoin.xlsx", returns / f"copie-{index:02d}.xlsx")
+    shutil.copy(folder / "retours" / "derniere-cellule.xlsx", returns / "derniere-cellule.xlsx")
+    done = subprocess.run([sys.executable, "-m", "suivi_excel", "consolider", returns, "-o", tmp_path / "r.xlsx",
+                           "--lignes-max", "200000000"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    anomalies = sheet(tmp_path / "r.xlsx", "Anomalies")
+    crashed = anomalies[anomalies["Fichier"] == "derniere-cellule.xlsx"]
+    assert list(crashed["Problème"].str.contains("programme de lecture")) == [True], anomalies.to_string()
+    actions = sheet(tmp_path / "r.xlsx", "Actions").set_index("No")
+    assert actions.loc["2.1", "Statut"] == "En cours"
 
 
 def test_whole_hostile_folder_consolidates_with_exit_0_and_names_every_bad_file(corpus, tmp_path):
