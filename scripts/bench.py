@@ -5,8 +5,11 @@ largest real plan). For each size, every per-service form is filled (not timed),
 - generer: `suivi-excel generer --par-service`, next to bare xlsxwriter writing the same
   cells (same workbooks, same texts, no formats, no rules);
 - consolider: `suivi-excel consolider`, next to the floor (python-calamine parsing every
-  sheet of every returned file, nothing else) and the naive script
-  (`pandas.read_excel(engine="openpyxl")` on every sheet of every file, then `pd.concat`).
+  sheet of every returned file, nothing else), the naive script
+  (`pandas.read_excel(engine="openpyxl")` on every sheet of every file, then `pd.concat`),
+  and the bare report: a process that imports pandas and writes the cells of the report
+  `consolider` wrote with bare xlsxwriter, the least any consolidation writing that
+  report with this stack can cost.
 Times are wall seconds of whole processes; memory is the peak resident set.
 
 Run: python scripts/bench.py [--tailles S,M,L] [--dossier DIR]
@@ -52,6 +55,26 @@ frames = []
 for path in sorted(Path(sys.argv[1]).rglob("*.xlsx")):
     frames.extend(pd.read_excel(path, sheet_name=None, engine="openpyxl").values())
 print(len(pd.concat(frames)))
+"""
+REPORT_CELLS = """
+import pickle, sys
+from python_calamine import CalamineWorkbook
+book = CalamineWorkbook.from_path(sys.argv[1])
+sheets = {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+with open(sys.argv[2], "wb") as handle:
+    pickle.dump(sheets, handle)
+"""
+BARE_REPORT = """
+import pickle, sys
+import pandas, xlsxwriter
+with open(sys.argv[1], "rb") as handle:
+    sheets = pickle.load(handle)
+book = xlsxwriter.Workbook(sys.argv[2])
+for name, rows in sheets.items():
+    sheet = book.add_worksheet(name)
+    for r, row in enumerate(rows):
+        sheet.write_row(r, 0, row)
+book.close()
 """
 BARE = """
 import sys, json
@@ -149,8 +172,12 @@ def run_size(label: str, folder: Path, command: list[str]) -> list[tuple]:
     assert con.code == 0, con.output
     floor = measure([python, "-c", FLOOR, folder / "retours"])
     naive = measure([python, "-c", NAIVE, folder / "retours"])
+    cells = measure([python, "-c", REPORT_CELLS, folder / "rapport.xlsx", folder / "rapport.pickle"])  # not timed
+    assert cells.code == 0, cells.output
+    report = measure([python, "-c", BARE_REPORT, folder / "rapport.pickle", folder / "rapport-nu.xlsx"])
+    assert report.code == 0, report.output
     rows.append((label, f"{actions} actions / {services} services / {count} retours", gen, bare, con, floor,
-                 naive))
+                 naive, report))
     return rows
 
 
@@ -171,13 +198,15 @@ def main() -> None:
     print(f"suivi-excel --help : {help_run.seconds:.2f} s")
     print()
     print("| taille | données | generer | xlsxwriter nu | ratio | consolider | plancher calamine | ratio "
-          "| script naïf | naïf ÷ consolider | mémoire max consolider | S de bout en bout |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for label, data, gen, bare, con, floor, naive in results:
+          "| script naïf | naïf ÷ consolider | rapport nu | naïf ÷ rapport nu | mémoire max consolider "
+          "| S de bout en bout |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for label, data, gen, bare, con, floor, naive, report in results:
         end_to_end = f"{gen.seconds + con.seconds:.2f} s" if label == "S" else ""
         print(f"| {label} | {data} | {gen.seconds:.2f} s | {bare.seconds:.2f} s | {gen.seconds / bare.seconds:.2f}× "
               f"| {con.seconds:.2f} s | {floor.seconds:.2f} s | {con.seconds / floor.seconds:.2f}× "
-              f"| {naive.seconds:.2f} s | {naive.seconds / con.seconds:.1f}× | {con.peak_mb:.0f} Mo | {end_to_end} |")
+              f"| {naive.seconds:.2f} s | {naive.seconds / con.seconds:.1f}× | {report.seconds:.2f} s "
+              f"| {naive.seconds / report.seconds:.1f}× | {con.peak_mb:.0f} Mo | {end_to_end} |")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from suivi_excel.plan import Plan
 from suivi_excel.reading import Reading, find_returns, nothing_usable
 from suivi_excel.returns import FileRead, plan_of, service_of_numbers
 from suivi_excel.safety import DEFAULT_LIMITS, Limits
-from suivi_excel.validation import TabValues, validate_tab
+from suivi_excel.validation import TabValues, validate_tabs
 from suivi_excel.workbook import plan_tabs
 
 _NEVER = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
@@ -151,26 +151,27 @@ def consolidate_reads(reads: list[FileRead], anomalies: list[Anomaly], plan: Pla
         else:
             current.append(read)
 
-    by_service: dict[str, list[TabValues]] = {}
     for read in reads:
         if read.orphans:
             _place_orphans(read, plan, period, anomalies)
             if read.tabs:
                 current.append(read)
     numbers_when_generated = _numbers_by_version(current, plan)
+    filled, known = [], []
     for read in current:
-        filled = [t for t in read.tabs if t.filled]
-        if not filled:
+        tabs = [t for t in read.tabs if t.filled]
+        if not tabs:
             anomalies.append(Anomaly.of("file-nothing-filled", file=read.name))
-        known = numbers_when_generated.get(read.meta.plan_version if read.meta else "", frozenset())
-        for tab in filled:
-            by_service.setdefault(tab.service, []).append(validate_tab(tab, plan, known))
+        filled += tabs
+        known += [numbers_when_generated.get(read.meta.plan_version if read.meta else "", frozenset())] * len(tabs)
+    checked = validate_tabs(filled, plan, known)
+    by_service: dict[str, list[TabValues]] = {}
+    for result in checked.tabs:
+        by_service.setdefault(result.tab.service, []).append(result)
 
     tabs = plan_tabs(plan)
     answered: dict[str, str] = {}
-    values: dict[str, dict[str, object]] = {}
-    sources: dict[str, str] = {}
-    provenance = []
+    winners: dict[int, str] = {}  # tab index -> source
     for service, candidates in by_service.items():
         # A pre-filled tab sent back untouched answers only from the service's own workbook, and
         # only when nothing was changed elsewhere; in a copy of the integrated workbook it is noise.
@@ -184,25 +185,21 @@ def consolidate_reads(reads: list[FileRead], anomalies: list[Anomaly], plan: Pla
         if not changed:
             anomalies.append(Anomaly.of("return-unchanged", file=winner.tab.file, sheet=winner.tab.sheet,
                                         service=service))
-        provenance.extend(winner.provenance)
         for loser in ordered[:-1] if changed else ():
             anomalies.append(Anomaly.of(
                 "return-superseded", file=loser.tab.file, sheet=loser.tab.sheet, service=service,
                 winner=winner.tab.file, winner_saved=_saved_text(winner.tab.saved),
                 saved=_saved_text(loser.tab.saved)))
         anomalies.extend(winner.anomalies)
-        source = f"{winner.tab.file} › {winner.tab.sheet}"
-        answered[service] = source
-        for number, clean in winner.values.items():
-            values[number] = clean
-            sources[number] = source
+        answered[service] = winners[winner.index] = f"{winner.tab.file} › {winner.tab.sheet}"
     for service in tabs:
         if service not in answered:
             count = int((plan.actions["Service responsable"] == service).sum())
             anomalies.append(Anomaly.of("service-no-return", sheet=tabs[service], value=service, count=count))
 
-    actions = _merge(plan, period, values, sources)
-    return Consolidation(plan, period, actions, sort_anomalies(anomalies), reads, answered, tabs, provenance)
+    actions = _merge(plan, period, checked.values_of(winners))
+    return Consolidation(plan, period, actions, sort_anomalies(anomalies), reads, answered, tabs,
+                         checked.provenance_of(set(winners)))
 
 
 def _numbers_by_version(reads: list[FileRead], plan: Plan) -> dict[str, frozenset[str]]:
@@ -232,19 +229,15 @@ def _place_orphans(read: FileRead, plan: Plan, period: Period, anomalies: list[A
         anomalies.extend(n for n in read.orphan_notes if n.sheet in {t.sheet for t in read.tabs})
 
 
-def _merge(plan: Plan, period: Period, values: dict[str, dict[str, object]],
-           sources: dict[str, str]) -> pd.DataFrame:
+def _merge(plan: Plan, period: Period, tracking: pd.DataFrame) -> pd.DataFrame:
+    """The plan's actions with the retained values (one row per number, with `Source`), `En retard`."""
     actions = plan.actions.copy()
-    tracking = pd.DataFrame.from_dict(values, orient="index", columns=list(TRACKING_HEADERS), dtype=object)
-    tracking = tracking.reindex(actions["No"]).reset_index(drop=True)
-    for header in TRACKING_HEADERS:
+    columns = [*TRACKING_HEADERS, "Source"]
+    tracking = tracking.reindex(actions["No"])[columns].reset_index(drop=True)
+    for header in columns:
         actions[header] = tracking[header].astype(object).where(tracking[header].notna(), None)
     actions["Statut"] = actions["Statut"].fillna(NOT_REPORTED)
-    ends = actions["Fin"]
-    late = [
-        YES if (end is not None and end == end and end <= period.end and status in LATE_STATUSES) else NO
-        for end, status in zip(ends, actions["Statut"])
-    ]
-    actions["En retard"] = late
-    actions["Source"] = [sources.get(n, "") for n in actions["No"]]
+    actions["Source"] = actions["Source"].fillna("")
+    late = actions["Statut"].isin(LATE_STATUSES) & (pd.to_datetime(actions["Fin"]) <= pd.Timestamp(period.end))
+    actions.insert(len(actions.columns) - 1, "En retard", late.map({True: YES, False: NO}))
     return actions

@@ -136,6 +136,15 @@ def test_done_below_100_and_not_started_above_0_are_warnings(tmp_path, forms):
     assert anomaly_at(report, "M3", "Non débutée")["Gravité"] == "Avertissement"
 
 
+def test_values_without_a_status_are_warned_at_the_status_cell_and_counted_not_reported(tmp_path, forms):
+    report = report_of(tmp_path, forms, {TP: {"2.1": {"Avancement (%)": 50, "Commentaires": "en attente"},
+                                              "2.10": {"Statut": "En cours"}}})
+    assert actions_by_no(report).loc["2.1", "Statut"] == "Non renseigné"
+    found = anomaly_at(report, "L2", "Aucun statut pour l'action 2.1")
+    assert found["Gravité"] == "Avertissement"
+    assert not (anomalies(report)["Cellule"] == "L3").any()
+
+
 def test_unknown_action_number_and_duplicated_row_are_errors(tmp_path, forms):
     target = tmp_path / "retours" / "tp.xlsx"
     fill(forms, TP, {"2.1": {"Statut": "En cours"}, "2.10": {"Statut": "Réalisée"}}, target)
