@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from suivi_excel.anomalies import ERROR, Anomaly, sort_anomalies
@@ -24,6 +25,7 @@ from suivi_excel.reading import Reading, find_returns, nothing_usable
 from suivi_excel.returns import FileRead, plan_of, service_of_numbers
 from suivi_excel.safety import DEFAULT_LIMITS, Limits
 from suivi_excel.validation import TabValues, validate_tabs
+from suivi_excel.values import days
 from suivi_excel.workbook import plan_tabs
 
 _NEVER = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
@@ -238,6 +240,6 @@ def _merge(plan: Plan, period: Period, tracking: pd.DataFrame) -> pd.DataFrame:
         actions[header] = tracking[header].astype(object).where(tracking[header].notna(), None)
     actions["Statut"] = actions["Statut"].fillna(NOT_REPORTED)
     actions["Source"] = actions["Source"].fillna("")
-    late = actions["Statut"].isin(LATE_STATUSES) & (pd.to_datetime(actions["Fin"]) <= pd.Timestamp(period.end))
+    late = actions["Statut"].isin(LATE_STATUSES) & (days(actions["Fin"]) <= np.datetime64(period.end, "D"))
     actions.insert(len(actions.columns) - 1, "En retard", late.map({True: YES, False: NO}))
     return actions

@@ -21,7 +21,7 @@ from suivi_excel.columns import TO_CHECK, TRACKING_COLUMNS, TRACKING_HEADERS
 from suivi_excel.plan import Plan
 from suivi_excel.returns import TabRead
 from suivi_excel.text import clean_text, column_letter
-from suivi_excel.values import READERS, Parsed
+from suivi_excel.values import READERS, Parsed, days
 
 _KINDS = {c.header: c.kind for c in TRACKING_COLUMNS}
 _HEADERS = list(TRACKING_HEADERS)
@@ -225,7 +225,7 @@ def _check_consistency(lines: pd.DataFrame, clean: pd.DataFrame, renamed: dict[s
                lambda ln: ln.progress, action=lambda ln: ln.final)
     found.each(checked, (status == "Non débutée") & (progress > 0), "not-started-above-0", _PROGRESS,
                lambda ln: ln.progress, action=lambda ln: ln.final)
-    reversed_dates = pd.to_datetime(clean[_END]) < pd.to_datetime(clean[_START])
+    reversed_dates = pd.Series(days(clean[_END]) < days(clean[_START]), index=clean.index)
     found.each(checked, reversed_dates, "dates-reversed", _END, lambda ln: ln.end.isoformat(),
                start=lambda ln: ln.start.isoformat())
 

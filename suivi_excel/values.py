@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
+
+import numpy as np
 
 from suivi_excel.columns import NO, STATUSES, YES
 from suivi_excel.text import clean_text, fold, is_blank, match_key
@@ -184,3 +187,12 @@ READERS = {
     "text": parse_text,
     "yesno": parse_yesno,
 }
+
+
+def days(values: Iterable[object]) -> np.ndarray:
+    """Dates as numpy days, NaT for empty ones, to compare whole columns at once.
+
+    Days, not pandas timestamps: those stop in 2262, and a date is whatever year
+    someone typed.
+    """
+    return np.asarray(list(values), dtype="datetime64[D]")

@@ -112,6 +112,29 @@ def test_real_end_before_real_start_is_a_warning(tmp_path, forms):
     assert anomaly_at(report, "O2", "précède")["Gravité"] == "Avertissement"
 
 
+def test_dates_past_2262_are_compared_like_any_other(tmp_path, forms):
+    # pandas timestamps stop in 2262; a year typed wrong must not stop the run
+    report = report_of(tmp_path, forms, {TP: {"2.1": {"Statut": "En cours", "Date de début réelle":
+                                                      dt.datetime(2263, 1, 1), "Date de fin réelle":
+                                                      dt.datetime(2026, 4, 1)}, "2.10": {"Statut": "En cours"}}})
+    assert anomaly_at(report, "O2", "précède")["Gravité"] == "Avertissement"
+
+
+def test_an_action_ending_in_a_far_year_is_not_late(tmp_path):
+    from conftest import ROWS
+
+    rows = [(*row[:5], dt.datetime(2999, 12, 31), *row[6:]) if row[0] == "2.1" else row for row in ROWS]
+    plan = write_test_plan(tmp_path / "p.xlsx", rows=rows)
+    assert run("generer", plan, "-p", "2026", "-o", tmp_path / "s.xlsx", "--par-service",
+               tmp_path / "e").exit_code == 0
+    fill_form(next((tmp_path / "e").glob("*Travaux*")), tmp_path / "retours" / "tp.xlsx",
+              {"2.1": {"Statut": "En cours"}, "2.10": {"Statut": "En cours"}})
+    report = tmp_path / "r.xlsx"
+    consolidate_cli(tmp_path / "retours", report)
+    actions = actions_by_no(report)
+    assert actions.loc["2.1", "En retard"] == "Non" and actions.loc["2.10", "En retard"] == "Oui"
+
+
 def test_money_in_french_text_is_read_and_negative_refused(tmp_path, forms):
     report = report_of(tmp_path, forms, {TP: {"2.1": {"Statut": "En cours", "Dépenses réelles ($)": "1\u202f234,56 $"},
                                               "2.10": {"Statut": "En cours", "Dépenses réelles ($)": -40}}})
