@@ -74,18 +74,8 @@ class Reading:
         self.limits = limits
         self._pool: ProcessPoolExecutor | None = None
         self._batches: dict[Future, list[int]] = {}
-        workers = min(os.cpu_count() or 1, _MAX_WORKERS, max(1, len(paths) // _FILES_PER_WORKER))
-        if len(paths) < POOL_FROM or os.cpu_count() == 1:
-            return
-        try:
-            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-            size = max(1, len(paths) // (workers * _BATCHES_PER_WORKER))
-            for start in range(0, len(paths), size):
-                indexes = list(range(start, min(start + size, len(paths))))
-                future = self._pool.submit(read_batch, [paths[i] for i in indexes], limits)
-                self._batches[future] = indexes
-        except (BrokenProcessPool, OSError):  # no processes to be had: read here
-            self.close()
+        if len(paths) >= POOL_FROM and (os.cpu_count() or 1) > 1:
+            self._pool, self._batches = self._start(list(range(len(paths))))
 
     def __enter__(self) -> Reading:
         return self
@@ -97,30 +87,86 @@ class Reading:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-            self._batches = {}
 
     def results(self, progress: Progress = None) -> list[FileRead]:
         """Every file's FileRead, in the order of `paths`; `progress(name)` after each file."""
-        reads: dict[int, FileRead] = {}
-        pooled = bool(self._batches)
-        try:
-            for future in as_completed(self._batches):
-                try:
-                    batch = future.result()
-                except BrokenProcessPool:
-                    continue  # its files are read again below, one by one
-                for index, read in zip(self._batches[future], batch):
-                    reads[index] = read
-                    if progress:
-                        progress(read.name)
-        finally:
-            self.close()
-        for index, (path, name) in enumerate(self.paths):
-            if index not in reads:  # never sent to a worker, or its worker died
-                reads[index] = (_read_alone if pooled else read_file)(path, name, self.limits)
+        if self._pool is None:
+            reads = {}
+            for index, (path, name) in enumerate(self.paths):
+                reads[index] = read_file(path, name, self.limits)
                 if progress:
                     progress(name)
+        else:
+            try:
+                reads = _collect(self._batches, progress)
+            finally:
+                self.close()
+            missing = [i for i in range(len(self.paths)) if i not in reads]
+            if missing:
+                reads.update(self._recover(missing, progress))
         return [reads[i] for i in range(len(self.paths))]
+
+    def _start(self, indexes: list[int]) -> tuple[ProcessPoolExecutor | None, dict[Future, list[int]]]:
+        """A pool reading the files at `indexes` in batches; (None, {}) when no process can be had."""
+        workers = min(os.cpu_count() or 1, _MAX_WORKERS, max(1, len(indexes) // _FILES_PER_WORKER))
+        size = max(1, len(indexes) // (workers * _BATCHES_PER_WORKER))
+        pool = None
+        try:
+            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            batches = {}
+            for start in range(0, len(indexes), size):
+                batch = indexes[start:start + size]
+                batches[pool.submit(read_batch, [self.paths[i] for i in batch], self.limits)] = batch
+            return pool, batches
+        except (BrokenProcessPool, OSError):
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+            return None, {}
+
+    def _recover(self, indexes: list[int], progress: Progress) -> dict[int, FileRead]:
+        """Files whose worker died, with the file that killed it among them somewhere.
+
+        Each half is read again by fresh workers; the half that dies again is halved
+        in turn, down to the one file read alone and reported. A few rounds, rather
+        than one process per file.
+        """
+        if len(indexes) == 1:
+            path, name = self.paths[indexes[0]]
+            read = _read_alone(path, name, self.limits)
+            if progress:
+                progress(name)
+            return {indexes[0]: read}
+        reads: dict[int, FileRead] = {}
+        middle = len(indexes) // 2
+        for half in (indexes[:middle], indexes[middle:]):
+            pool, batches = self._start(half)
+            if pool is None:
+                got: dict[int, FileRead] = {}
+            else:
+                try:
+                    got = _collect(batches, progress)
+                finally:
+                    pool.shutdown(wait=True, cancel_futures=True)
+            reads.update(got)
+            missing = [i for i in half if i not in got]
+            if missing:
+                reads.update(self._recover(missing, progress))
+        return reads
+
+
+def _collect(batches: dict[Future, list[int]], progress: Progress) -> dict[int, FileRead]:
+    """The reads of every batch that came back; those of a dead worker are left out."""
+    reads: dict[int, FileRead] = {}
+    for future in as_completed(batches):
+        try:
+            batch = future.result()
+        except BrokenProcessPool:
+            continue
+        for index, read in zip(batches[future], batch):
+            reads[index] = read
+            if progress:
+                progress(read.name)
+    return reads
 
 
 def _read_alone(path: Path, name: str, limits: Limits) -> FileRead:
@@ -128,7 +174,7 @@ def _read_alone(path: Path, name: str, limits: Limits) -> FileRead:
     try:
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
             return pool.submit(read_file, path, name, limits).result()
-    except BrokenProcessPool:
+    except (BrokenProcessPool, OSError):
         read = FileRead(path, name)
         read.anomalies.append(Anomaly.of("file-unreadable", file=name, reason="sa lecture a fait échouer le "
                                                                           "programme de lecture"))

@@ -104,6 +104,7 @@ def test_a_file_that_brings_its_reader_down_is_reported_and_the_others_are_conso
     anomalies = sheet(tmp_path / "r.xlsx", "Anomalies")
     crashed = anomalies[anomalies["Fichier"] == "derniere-cellule.xlsx"]
     assert list(crashed["Problème"].str.contains("programme de lecture")) == [True], anomalies.to_string()
+    assert anomalies["Problème"].str.contains("programme de lecture").sum() == 1
     actions = sheet(tmp_path / "r.xlsx", "Actions").set_index("No")
     assert actions.loc["2.1", "Statut"] == "En cours"
 
