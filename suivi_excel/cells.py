@@ -13,8 +13,7 @@ import math
 def write_value(sheet, row: int, col: int, value: object, text_format=None, date_format=None,
                 number_format=None) -> None:
     """Write `value` at (row, col) using the format that fits its type."""
-    kind = type(value)
-    if kind is str:  # the common case first: reports write tens of thousands of cells
+    if type(value) is str:  # the common case first: reports write tens of thousands of cells
         sheet.write_string(row, col, value, text_format)
     elif value is None or (isinstance(value, float) and math.isnan(value)):
         sheet.write_blank(row, col, None, text_format)

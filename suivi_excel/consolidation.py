@@ -133,15 +133,17 @@ def consolidate_reads(reads: list[FileRead], anomalies: list[Anomaly], plan: Pla
         anomalies.extend(read.anomalies)
     plan = _choose_plan(reads, plan, anomalies)
     usable = []
+    others: dict[str, str] = {}  # plan identity -> label, each other plan read from one file only
     for read in reads:
         if read.meta is None:
             continue
         if read.meta.plan_id != plan.identity:
-            try:
-                other = _plan_label(plan_of(read)) or read.meta.plan_id
-            except (ValueError, KeyError, TypeError):
-                other = read.meta.plan_id
-            anomalies.append(Anomaly.of("file-other-plan", file=read.name, value=other))
+            if read.meta.plan_id not in others:
+                try:
+                    others[read.meta.plan_id] = _plan_label(plan_of(read)) or read.meta.plan_id
+                except (ValueError, KeyError, TypeError):
+                    others[read.meta.plan_id] = read.meta.plan_id
+            anomalies.append(Anomaly.of("file-other-plan", file=read.name, value=others[read.meta.plan_id]))
         else:
             usable.append(read)
     period = _choose_period(usable, period)

@@ -146,12 +146,11 @@ def record(path: Path, result) -> None:
         connection.execute("INSERT INTO periodes VALUES (?, ?, ?, ?, ?, ?)",
                            (*where, period.end.isoformat(), dt.datetime.now().isoformat(timespec="seconds"),
                             plan.version, plan.to_json()))
-        actions = result.actions
-        tracked = zip(*(map(_sql_value, actions[h]) for h in _COLUMNS))
-        rows = [(*where, no, keys[no], order, service, axis, text, *values, late, source)
-                for order, (no, service, axis, text, late, source, values) in enumerate(zip(
-                    actions["No"], actions["Service responsable"], actions["Axe"], actions["Action"],
-                    actions["En retard"], actions["Source"], tracked))]
+        rows = []
+        for order, action in enumerate(result.actions.to_dict("records")):
+            rows.append((*where, action["No"], keys[action["No"]], order, action["Service responsable"],
+                         action["Axe"], action["Action"], *(_sql_value(action[h]) for h in _COLUMNS),
+                         action["En retard"], action["Source"]))
         marks = ", ".join("?" * len(rows[0])) if rows else ""
         if rows:
             connection.executemany(f"INSERT INTO actions VALUES ({marks})", rows)

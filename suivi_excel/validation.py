@@ -115,6 +115,11 @@ def _lines(tabs: Sequence[TabRead]) -> pd.DataFrame:
     return frame
 
 
+def _per_tab(lines: pd.DataFrame, values: list) -> pd.Series:
+    """For each line, the value its tab has in `values` (one per tab)."""
+    return lines["tab"].map(dict(enumerate(values)))
+
+
 class _Found:
     """Anomalies as they are found, kept per tab (only the retained return's count)."""
 
@@ -176,7 +181,7 @@ def validate_tabs(tabs: Sequence[TabRead], plan: Plan,
                first=lambda ln: tabs[ln.tab].cell("No", ln.first))
     lines = lines[~duplicate].reset_index(drop=True)
     owner = lines["final"].map(plan.owners)
-    service = lines["tab"].map(lambda i: tabs[i].service)
+    service = _per_tab(lines, [t.service for t in tabs])
     found.each(lines.assign(owner=owner, service=service), (service != "") & (owner != service),
                "action-other-service", "No", lambda ln: ln.final, owner=lambda ln: ln.owner,
                service=lambda ln: ln.service)
@@ -215,7 +220,7 @@ def _digests(results: list[TabValues], clean: pd.DataFrame) -> None:
 def _check_consistency(lines: pd.DataFrame, clean: pd.DataFrame, renamed: dict[str, str],
                        tabs: Sequence[TabRead], found: _Found) -> None:
     """Checks across the columns of a line: status missing, status against progress, date order."""
-    has_status = lines["tab"].map(lambda i: _STATUS in tabs[i].raw)
+    has_status = _per_tab(lines, [_STATUS in t.raw for t in tabs])
     others = [c for h, c in renamed.items() if h != _STATUS]
     found.each(lines, has_status & lines[renamed[_STATUS]].isna() & lines[others].notna().any(axis=1),
                "status-missing", _STATUS, lambda ln: "", action=lambda ln: ln.final)
@@ -239,7 +244,7 @@ def _provenance(lines: pd.DataFrame, renamed: dict[str, str], tabs: Sequence[Tab
         if not filled.any():
             continue
         picked = lines.loc[filled, ["tab", "final", column]]
-        letters = picked["tab"].map(lambda i: column_letter(tabs[i].columns[header]))
+        letters = _per_tab(picked, [column_letter(t.columns.get(header, 0)) for t in tabs])
         parts.append(pd.DataFrame({"tab": picked["tab"], "No": picked["final"], "header": header,
                                    "cell": letters + rows[filled],
                                    "raw": [clean_text(v) for v in picked[column]]}))

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import xlsxwriter
 
-from conftest import (COMM, LOISIRS, TP, actions_by_no, anomalies, consolidate_cli, digest, fill, run, sheet,
+from conftest import (COMM, LOISIRS, ROWS, TP, actions_by_no, anomalies, consolidate_cli, digest, fill, run, sheet,
                       write_test_plan)
 from suivi_excel.simulate import fill_form, set_saved_time
 
@@ -121,8 +121,6 @@ def test_dates_past_2262_are_compared_like_any_other(tmp_path, forms):
 
 
 def test_an_action_ending_in_a_far_year_is_not_late(tmp_path):
-    from conftest import ROWS
-
     rows = [(*row[:5], dt.datetime(2999, 12, 31), *row[6:]) if row[0] == "2.1" else row for row in ROWS]
     plan = write_test_plan(tmp_path / "p.xlsx", rows=rows)
     assert run("generer", plan, "-p", "2026", "-o", tmp_path / "s.xlsx", "--par-service",
@@ -246,10 +244,12 @@ def test_file_from_another_plan_and_unrelated_files_are_errors(tmp_path, forms):
     folder = tmp_path / "retours"
     fill(forms, TP, {"2.1": {"Statut": "En cours"}}, folder / "tp.xlsx")
     fill(forms, LOISIRS, {"1.1": {"Statut": "En cours"}}, folder / "loisirs.xlsx")
+    fill(forms, COMM, {"3.1": {"Statut": "En cours"}}, folder / "comm.xlsx")
     other = write_test_plan(tmp_path / "autre.xlsx", parameters={"Municipalité": "Autreville",
                                                                  "Titre du plan": "MADA 2024"})
     assert run("generer", other, "-p", "2026", "-o", tmp_path / "autre-suivi.xlsx").exit_code == 0
     fill_form(tmp_path / "autre-suivi.xlsx", folder / "autre.xlsx", {"2.1": {"Statut": "Réalisée"}}, tab=TP)
+    shutil.copy(folder / "autre.xlsx", folder / "autre-2.xlsx")  # that plan's label is read once, shown twice
     book = xlsxwriter.Workbook(str(folder / "budget.xlsx"))
     book.add_worksheet("Budget").write("A1", "Salaires")
     book.close()
@@ -258,7 +258,7 @@ def test_file_from_another_plan_and_unrelated_files_are_errors(tmp_path, forms):
     report = tmp_path / "r.xlsx"
     result = consolidate_cli(folder, report)
     table = anomalies(report).set_index("Fichier")
-    assert "Autreville" in table.loc["autre.xlsx", "Problème"]
+    assert "Autreville" in table.loc["autre.xlsx", "Problème"] and "Autreville" in table.loc["autre-2.xlsx", "Problème"]
     assert "pas un formulaire de suivi" in table.loc["budget.xlsx", "Problème"]
     assert "HTML" in table.loc["notes.xlsx", "Problème"]
     assert "~$tp.xlsx" not in table.index
