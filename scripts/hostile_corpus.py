@@ -118,6 +118,41 @@ def _raw_zip(target: Path, parts: list[tuple[str, bytes, int, int, int]], aliase
     return target
 
 
+_SST = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+_SST_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+_L2 = rb'<c r="L2"[^>]*?(/>|>.*?</c>)'
+
+
+def _shared_strings(forms, target: Path, part: str = "xl/sharedStrings.xml", prefix: bytes = b"",
+                    encoding: str = "utf-8") -> Path:
+    """A good return whose status in L2 is a shared string, as Excel and LibreOffice write them;
+    `prefix` goes after the XML declaration of the strings part, which is named `part`."""
+    source = _good(forms, target.with_suffix(".src.xlsx"))
+    strings = (f'<?xml version="1.0" encoding="{encoding.upper()}"?>'.encode() + prefix +
+               b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+               b"<si><t>En cours</t></si></sst>").decode().encode(encoding)
+    short = part.split("/", 1)[1]
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name == SHEET_XML:
+            return re.sub(_L2, b'<c r="L2" t="s"><v>0</v></c>', data, count=1)
+        if name == "[Content_Types].xml":
+            return data.replace(b"</Types>", f'<Override PartName="/{part}" ContentType="{_SST}"/></Types>'.encode())
+        if name == "xl/_rels/workbook.xml.rels":
+            return data.replace(b"</Relationships>", f'<Relationship Type="{_SST_REL}" Target="{short}" '
+                                f'Id="rId99"/></Relationships>'.encode())
+        return data
+
+    _rezip(source, target, edit, extra={part: strings})
+    source.unlink()
+    return target
+
+
+def _after_declaration(data: bytes, inserted: bytes) -> bytes:
+    end = data.index(b"?>") + 2 if data.startswith(b"<?xml") else 0
+    return data[:end] + inserted + data[end:]
+
+
 _WORKBOOK = b'<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
 
 
@@ -150,6 +185,26 @@ def build_corpus(folder: Path) -> tuple[Path, list[Case]]:
     source = _good(forms, out / "tmp-xml.xlsx")
     _rezip(source, case("bombe XML (entités)", "bombe-xml.xlsx", {"file-hostile"}),
            lambda n, d: lol + d if n == "xl/workbook.xml" else d)
+    # every part a reader parses is checked, whatever it is named and however it is encoded
+    _shared_strings(forms, case("chaînes partagées, comme les écrit Excel (témoin)", "chaines-partagees.xlsx",
+                                set(), statuses={"2.1": "En cours"}))
+    _shared_strings(forms, case("bombe XML dans sharedStrings.xml", "bombe-chaines.xlsx", {"file-hostile"}),
+                    prefix=lol)
+    _shared_strings(forms, case("bombe XML dans une table de chaînes au nom en majuscules",
+                                "bombe-chaines-nom.xlsx", {"file-hostile"}), part="xl/Strings.XML", prefix=lol)
+    _shared_strings(forms, case("bombe XML dans une table de chaînes en UTF-16", "bombe-chaines-utf16.xlsx",
+                                {"file-hostile"}), prefix=lol, encoding="utf-16")
+    _rezip(source, case("bombe XML dans styles.xml", "bombe-styles.xlsx", {"file-hostile"}),
+           lambda n, d: _after_declaration(d, lol) if n == "xl/styles.xml" else d)
+    _rezip(source, case("bombe XML dans l'onglet du service", "bombe-onglet.xlsx", {"file-hostile"}),
+           lambda n, d: _after_declaration(d, lol) if n == SHEET_XML else d)
+    # the service's tab stored under a name outside xl/worksheets/ is still bounded
+    _rezip(source, case("onglet du service hors de xl/worksheets, jusqu'à XFD1048576", "onglet-deplace.xlsx",
+                        {"file-too-large"}),
+           lambda n, d: (None if n == SHEET_XML else
+                         d.replace(b'Target="/xl/worksheets/sheet2.xml"', b'Target="/xl/donnees.bin"')
+                         if n == "xl/_rels/workbook.xml.rels" else d),
+           extra={"xl/donnees.bin": zipfile.ZipFile(source).read(SHEET_XML).replace(b"</sheetData>", LAST_CELL)})
     source.unlink()
     _in_sheet(forms, case("feuille qui atteint la ligne 1 000 000", "million-lignes.xlsx", {"file-too-large"}),
               lambda d: d.replace(b"</sheetData>", b'<row r="1000000"><c r="A1000000" t="inlineStr"><is><t>x'

@@ -174,17 +174,24 @@ def sheet_targets(workbook_xml: bytes, rels_xml: bytes) -> list[tuple[str, str]]
     return found
 
 
-def _unparsed_parts(small: dict[str, bytes], parsed: Callable[[str], bool] | None) -> set[str]:
-    """Worksheet parts that only sheets nobody will parse point to (compared ignoring case,
-    as readers look parts up); when anything is unclear, none: then every part is checked."""
-    if parsed is None:
-        return set()
+def _sheet_parts(small: dict[str, bytes], parsed: Callable[[str], bool] | None) -> tuple[set[str], set[str]]:
+    """Parts the workbook declares as sheets, and those that only sheets nobody will parse point
+    to; lower-cased, as readers look parts up ignoring case. When the workbook's parts cannot be
+    followed, no part is skipped and only `xl/worksheets/` holds sheets."""
     try:
         targets = sheet_targets(small[_WORKBOOK], small[_WORKBOOK_RELS])
     except Exception:  # noqa: BLE001 - a part we cannot follow: check everything
-        return set()
+        return set(), set()
+    sheets = {part.lower() for _name, part in targets}
+    if parsed is None:
+        return sheets, set()
     needed = {part.lower() for name, part in targets if parsed(name)}
-    return {part.lower() for name, part in targets if not parsed(name)} - needed
+    return sheets, {part.lower() for name, part in targets if not parsed(name)} - needed
+
+
+def _scan_order(entry: zipfile.ZipInfo) -> int:
+    # the workbook and its relationships first: they tell which parts are sheets; worksheets last
+    return 0 if entry.filename in (_WORKBOOK, _WORKBOOK_RELS) else 2 if _is_worksheet(entry.filename) else 1
 
 
 def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits,
@@ -194,34 +201,40 @@ def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits,
 
     Python's zipfile stops at each part's declared size and checks its CRC, so a
     part that lies about its size is caught here instead of inflating without
-    end inside the parser. XML parts may not declare a DTD (entity bombs).
+    end inside the parser. XML parts, told by their first bytes whatever their name, may not
+    declare a DTD (entity bombs) nor come in UTF-16 or UTF-32.
     Worksheets may not reach past `max_rows` nor span more than `max_cells`:
     the reader allocates the whole grid up to the furthest cell, and a single
     cell at XFD1048576 aborts the process (seen with python-calamine 0.9).
-    Worksheets come last, so that the workbook's own parts, already checked, tell
-    which of them `parsed` leaves out.
+    The workbook's own parts come first: they tell which parts are sheets (whatever
+    their names) and which of them `parsed` leaves out.
     """
     small: dict[str, bytes] = {}
-    skipped: set[str] | None = None
+    sheets: set[str] | None = None
+    skipped: set[str] = set()
     try:
         with zipfile.ZipFile(path) as archive:
-            for entry in sorted(entries, key=lambda e: _is_worksheet(e.filename)):
+            for entry in sorted(entries, key=_scan_order):
                 if entry.is_dir():
                     continue
                 name = entry.filename
-                is_sheet = _is_worksheet(name)
-                if is_sheet:
-                    skipped = _unparsed_parts(small, parsed) if skipped is None else skipped
-                    if name.lower() in skipped:
-                        continue
-                is_xml = name.endswith((".xml", ".rels", ".vml"))
+                if sheets is None and _scan_order(entry):
+                    sheets, skipped = _sheet_parts(small, parsed)
+                is_sheet = _is_worksheet(name) or (sheets is not None and name.lower() in sheets)
+                if is_sheet and name.lower() in skipped:
+                    continue
                 extent = _SheetExtent() if is_sheet else None
                 wanted = (name in _KEPT and keep is not None) or name in (_WORKBOOK, _WORKBOOK_RELS)
                 whole: list[bytes] = []
                 carry = b""
                 with archive.open(entry) as stream:
+                    is_xml = None  # decided on the first bytes, whatever the part's name
                     while True:
                         chunk = stream.read(_CHUNK)
+                        if is_xml is None:
+                            is_xml, refusal = _xml_kind(name, chunk)
+                            if refusal is not None:
+                                return refusal
                         data = carry + chunk
                         cut = data.rfind(b"<") if chunk else -1  # keep an unfinished tag for the next chunk
                         complete, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
@@ -249,6 +262,20 @@ def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits,
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as error:
         return Refusal("file-unreadable", f"archive endommagée : {_zip_reason(error)}")
     return None
+
+
+_WIDE_MARKS = (b"\xff\xfe", b"\xfe\xff", b"<\0", b"\0<", b"\0\0\xfe\xff", b"\0\0\0<")
+
+
+def _xml_kind(name: str, head: bytes) -> tuple[bool, Refusal | None]:
+    """Whether a part is XML, judged from its first bytes rather than its name (a reader follows
+    the workbook's relationships to any name); XML in UTF-16 or UTF-32, which Excel and
+    LibreOffice never write and a byte scan cannot read, is refused."""
+    start = head.lstrip(b" \t\r\n")
+    if start.startswith(_WIDE_MARKS):
+        return True, Refusal("file-hostile", f"la partie {name} est en UTF-16 ou UTF-32, ce qu'Excel "
+                             "n'écrit jamais")
+    return start.startswith((b"<", b"\xef\xbb\xbf")), None
 
 
 def _zip_reason(error: Exception) -> str:
