@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,8 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces `target` in one rename.
 
     An interrupted or failed write leaves `target` as it was (the previous report
-    stays intact). A target that cannot be written (read-only folder, file open in
+    stays intact). The new file keeps the mode of the one it replaces, or follows the
+    umask like any program's output. A target that cannot be written (read-only folder, file open in
     Excel on Windows) stops the command with a clear message, exit code 2.
     """
     target = Path(target)
@@ -30,6 +32,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
         _remove_orphans(target)
     except OSError as error:
@@ -38,6 +41,23 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions the written file gets: those of the file it replaces, else what the
+    umask gives a new file (mkstemp's own 0600 would hide a report from colleagues on a
+    shared drive)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    # reading the umask means setting it; put it straight back
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def _prefix(target: Path) -> str:

@@ -63,6 +63,22 @@ _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SHEET_NAME_MAX = 31
 
 
+def _unique(bases: list[str], limit: int, taken: set[str], tidy=lambda name: name) -> list[str]:
+    """Each base cut to `limit` characters, kept unique (ignoring case) by a ` (2)` suffix fitted
+    inside the limit; `taken` holds the names already used, casefolded, and grows."""
+    result = []
+    for base in bases:
+        candidate = tidy(base[:limit])
+        counter = 2
+        while candidate.casefold() in taken:
+            suffix = f" ({counter})"
+            candidate = tidy(base[: limit - len(suffix)]) + suffix
+            counter += 1
+        taken.add(candidate.casefold())
+        result.append(candidate)
+    return result
+
+
 def sheet_names(names: list[str], reserved: set[str] = frozenset()) -> list[str]:
     """Excel-valid, unique tab names for `names`, in order.
 
@@ -75,20 +91,10 @@ def sheet_names(names: list[str], reserved: set[str] = frozenset()) -> list[str]
         or ending with an apostrophe, unique even when two long names share their
         first 31 characters (a ` (2)` suffix is then fitted inside the limit).
     """
+    bases = [_SPACES.sub(" ", _SHEET_FORBIDDEN.sub("-", name)).strip().strip("'").strip() or "Service"
+             for name in names]
     taken = {n.casefold() for n in reserved} | {"history"}
-    result = []
-    for name in names:
-        base = _SPACES.sub(" ", _SHEET_FORBIDDEN.sub("-", name)).strip().strip("'").strip()
-        base = base or "Service"
-        candidate = base[:SHEET_NAME_MAX].rstrip().strip("'")
-        counter = 2
-        while candidate.casefold() in taken:
-            suffix = f" ({counter})"
-            candidate = base[: SHEET_NAME_MAX - len(suffix)].rstrip().strip("'") + suffix
-            counter += 1
-        taken.add(candidate.casefold())
-        result.append(candidate)
-    return result
+    return _unique(bases, SHEET_NAME_MAX, taken, lambda name: name.rstrip().strip("'"))
 
 
 _FILE_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
@@ -99,11 +105,44 @@ _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(1, 
 
 def file_stem(name: str, limit: int = 80) -> str:
     """A file name stem that Windows, macOS and Linux all accept, readable (accents kept)."""
-    stem = _SPACES.sub(" ", _FILE_FORBIDDEN.sub("-", unicodedata.normalize("NFC", name))).strip()
-    stem = stem[:limit].rstrip(" .") or "service"
-    if stem.split(".")[0].casefold() in _WINDOWS_RESERVED:
-        stem = f"_{stem}"
-    return stem
+    return file_stems([name], limit)[0]
+
+
+def file_stems(names: list[str], limit: int = 80) -> list[str]:
+    """File name stems for `names`, in order, each safe on every system and unique ignoring case
+    (two names cut at the same length get a ` (2)` suffix), so no output replaces another."""
+    bases = [_SPACES.sub(" ", _FILE_FORBIDDEN.sub("-", unicodedata.normalize("NFC", name))).strip()
+             for name in names]
+    return _unique(bases, limit, set(), _safe_stem)
+
+
+def _safe_stem(stem: str) -> str:
+    stem = stem.rstrip(" .") or "service"
+    return f"_{stem}" if stem.split(".")[0].casefold() in _WINDOWS_RESERVED else stem
+
+
+def column_number(letters: str) -> int:
+    """The 1-based column number of Excel column letters (A -> 1, AB -> 28), case ignored."""
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+_CELL_REF = re.compile(r"\$?([A-Za-z]{0,3})\$?(\d{0,7})")
+
+
+def split_ref(ref: str) -> tuple[int, int]:
+    """(row, column), 1-based, of the first cell an A1 reference names: `B12` -> (12, 2).
+
+    A whole row or column gives 0 for what it spans (`1:1` -> (1, 0), `C:C` -> (0, 3));
+    a reference that names no cell (blank, a sheet name) gives (0, 0).
+    """
+    match = _CELL_REF.fullmatch(str(ref).strip().split(":")[0])
+    if not match:
+        return 0, 0
+    letters, digits = match.groups()
+    return int(digits) if digits else 0, column_number(letters) if letters else 0
 
 
 def column_letter(index: int) -> str:

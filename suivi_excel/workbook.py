@@ -21,7 +21,7 @@ from suivi_excel.metadata import Meta, TabInfo, now_iso, write_meta
 from suivi_excel.periods import Period
 from suivi_excel.plan import Plan
 from suivi_excel.template import WORKBOOK_OPTIONS
-from suivi_excel.text import column_letter, file_stem, sheet_names
+from suivi_excel.text import column_letter, file_stems, sheet_names
 from suivi_excel.validation import values_digest
 from suivi_excel.values import READERS
 from suivi_excel.texts import (RESERVED_TABS, SUMMARY_NOTE, SUMMARY_TITLE, TAB_INSTRUCTIONS, TAB_LISTS,
@@ -295,8 +295,10 @@ def _prefill_digest(plan: Plan, service: str, prefill: Mapping[str, Mapping[str,
     return values_digest(values)
 
 
-def per_service_file_name(service: str, period: Period) -> str:
-    return f"suivi-{period.label} - {file_stem(service)}.xlsx"
+def per_service_file_names(services: list[str], period: Period, prefix: str = "suivi") -> dict[str, str]:
+    """Service -> file name of its workbook, safe on Windows and unique even for long names."""
+    return {service: f"{prefix}-{period.label} - {stem}.xlsx"
+            for service, stem in zip(services, file_stems(services))}
 
 
 def generate(plan: Plan, options: Options, output: Path, per_service_dir: Path | None = None,
@@ -317,13 +319,9 @@ def generate(plan: Plan, options: Options, output: Path, per_service_dir: Path |
     write_workbook(output, plan, options, tabs, "integre")
     result = Generated(output, tabs=tabs)
     if per_service_dir is not None:
-        used: set[str] = set()
+        names = per_service_file_names(list(tabs), options.period)
         for service, tab in tabs.items():
-            name = per_service_file_name(service, options.period)
-            while name.casefold() in used:
-                name = name[:-5] + "_.xlsx"
-            used.add(name.casefold())
-            path = per_service_dir / name
+            path = per_service_dir / names[service]
             write_workbook(path, plan, options, {service: tab}, "service")
             result.per_service[service] = path
             if progress:

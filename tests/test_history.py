@@ -14,7 +14,7 @@ import pytest
 from conftest import COMM, HEADERS, LOISIRS, TP, actions_by_no, anomalies, run, sheet, write_test_plan
 from suivi_excel.periods import parse_period
 from suivi_excel.simulate import fill_form
-from suivi_excel.workbook import per_service_file_name
+from suivi_excel.workbook import per_service_file_names
 
 UTC = dt.timezone.utc
 S1 = {TP: {"2.1": {"Statut": "En cours", "Avancement (%)": 30, "Obstacles": "Neige"},
@@ -38,7 +38,7 @@ def cycle(tmp: Path, plan: Path, period: str, changes: dict[str, dict], store: P
     make_forms(out, plan, period, store, *extra)
     saved = dt.datetime(2026, 7 if period.endswith("S1") else 12, 15, tzinfo=UTC)
     for service, values in changes.items():
-        form = out / "envois" / per_service_file_name(service, parse_period(period))
+        form = out / "envois" / per_service_file_names([service], parse_period(period))[service]
         fill_form(form, out / "retours" / form.name, values, saved=saved)
     report = out / "rapport.xlsx"
     result = run("consolider", out / "retours", "-o", report, "--historique", store)
