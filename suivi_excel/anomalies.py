@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from suivi_excel.messages import ANOMALIES
+from suivi_excel.text import split_ref
 
 ERROR, WARNING, INFO = "Erreur", "Avertissement", "Info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
@@ -58,11 +59,5 @@ ANOMALY_HEADERS = ("Gravité", "Fichier", "Feuille", "Cellule", "Valeur", "Probl
 
 
 def sort_anomalies(items: list[Anomaly]) -> list[Anomaly]:
-    """Errors first, then by file, sheet and cell in reading order."""
-
-    def cell_key(ref: str) -> tuple[int, str]:
-        digits = "".join(c for c in ref if c.isdigit())
-        letters = "".join(c for c in ref if c.isalpha())
-        return (int(digits) if digits else 0, letters.rjust(3))
-
-    return sorted(items, key=lambda a: (SEVERITY_ORDER[a.severity], a.file, a.sheet, cell_key(a.cell)))
+    """Errors first, then by file, sheet and cell in reading order (row, then column)."""
+    return sorted(items, key=lambda a: (SEVERITY_ORDER[a.severity], a.file, a.sheet, split_ref(a.cell)))

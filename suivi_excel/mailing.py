@@ -10,7 +10,7 @@ import click
 
 from suivi_excel.errors import EXIT_ERRORS_FOUND, SuiviError
 from suivi_excel.mail import Outgoing
-from suivi_excel.sending import FAILED, SENT, SendLog, deliver, read_settings, write_drafts
+from suivi_excel.sending import FAILED, SENT, SendLog, deliver, read_config, read_settings, write_drafts
 
 _ADDRESS = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 
@@ -20,25 +20,33 @@ def _sender(option: str | None, config: Path | None) -> str:
         return option
     if os.environ.get("SUIVI_SMTP_FROM"):
         return os.environ["SUIVI_SMTP_FROM"]
-    if config is not None:
-        try:
-            return read_settings(config).sender
-        except SuiviError:
-            return ""
-    return ""
+    return read_config(config).get("from", "") if config is not None else ""
 
 
 def _answered(forms, returns: Path | None, store: Path | None) -> set[str]:
+    """The services whose return has arrived, from the returns folder or the history.
+
+    Raises:
+        SuiviError: when neither is given, the folder cannot be read, or the history lacks the period.
+    """
     from suivi_excel.periods import parse_period
 
     period = parse_period(forms[0].period)
     if returns is not None:
         from suivi_excel.consolidation import consolidate
 
+        from suivi_excel.returns import find_files
+
+        unreadable = [a for a in find_files([returns])[1] if a.code == "folder-unreadable"]
+        if unreadable:
+            raise SuiviError("sans les retours, impossible de savoir qui a répondu ; rien n'est envoyé.\n"
+                             + "\n".join(f"  - {a.file} : {a.problem}" for a in unreadable))
         try:
             return set(consolidate([returns], forms[0].plan, period).answered)
         except SuiviError:
-            return set()  # nothing readable has arrived yet
+            click.echo(click.style(f"Aucun retour reconnu dans « {returns} » : tous les services sont relancés.",
+                                   fg="yellow"))
+            return set()
     if store is not None:
         from suivi_excel.history import history_rows
 
@@ -60,7 +68,9 @@ def send_forms(folder: Path, plan_path: Path | None, reminder: bool, returns: Pa
     from suivi_excel.outbox import find_forms, form_messages
     from suivi_excel.plan import read_plan
 
-    forms = find_forms(folder)
+    forms, refused = find_forms(folder)
+    for line in refused:
+        click.echo(click.style("Formulaire écarté : ", fg="yellow") + line)
     services = read_plan(plan_path).services if plan_path else None
     answered = _answered(forms, returns, store) if reminder else set()
     outbox = form_messages(forms, _sender(sender, config), reminder, answered, templates, services, deadline)
@@ -70,6 +80,9 @@ def send_forms(folder: Path, plan_path: Path | None, reminder: bool, returns: Pa
         click.echo(click.style("Sans adresse courriel dans la feuille Services (à joindre autrement) : ",
                                fg="yellow") + ", ".join(outbox.without_address))
     _dispatch(outbox.items, drafts, trial, config, journal or folder.parent / "journal-envois.csv")
+    if refused:
+        click.echo(f"{len(refused)} formulaire(s) écarté(s) : générez-les de nouveau, puis relancez la même commande.")
+        raise SystemExit(EXIT_ERRORS_FOUND)
 
 
 def send_report(report: Path, recipients: tuple[str, ...], drafts: Path | None, trial: bool,

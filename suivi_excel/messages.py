@@ -82,6 +82,8 @@ ANOMALIES: dict[str, tuple[str, str]] = {
                           "« {sheet} » a été reconnu par ses numéros d'action comme celui du service "
                           "« {service} » et compté pour la période {period}. Vérifiez qu'il s'agit du bon "
                           "retour."),
+    "folder-unreadable": (E, "Ce dossier ne peut pas être lu ({reason}) : les fichiers qu'il contient ne sont "
+                             "pas consolidés. Donnez-vous le droit de le lire, ou copiez les fichiers ailleurs."),
     "meta-damaged": (E, "Les données cachées du formulaire sont abîmées ({reason}) : le fichier est "
                         "ignoré. Demandez au service de remplir un formulaire neuf."),
 }

@@ -49,9 +49,17 @@ class Meta:
         """The plan carried by the workbook (a `plan.Plan`)."""
         from suivi_excel.plan import Plan  # pandas: only when a plan is really needed
 
+        self.check_plan()
+        return Plan.from_json(self.plan_json, source)
+
+    def check_plan(self) -> None:
+        """Check that the carried plan is the one the workbook was generated from.
+
+        Raises:
+            MetaDamaged: when it was edited by hand.
+        """
         if hashlib.sha256(self.plan_json.encode()).hexdigest()[:16] != self.plan_version:
             raise MetaDamaged("le plan caché a été modifié à la main")
-        return Plan.from_json(self.plan_json, source)
 
     def tab_for(self, name: str) -> TabInfo | None:
         return next((t for t in self.tabs if t.tab == name), None)

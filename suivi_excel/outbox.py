@@ -16,7 +16,8 @@ import pandas as pd
 from suivi_excel.errors import SuiviError
 from suivi_excel.mail import Outgoing, build_message, file_digest, load_template, render
 from suivi_excel.plan import Plan
-from suivi_excel.returns import find_files, plan_of, read_file
+from suivi_excel.metadata import MetaDamaged
+from suivi_excel.returns import carried_meta, find_files, read_file
 from suivi_excel.workbook import french_date
 
 
@@ -38,26 +39,42 @@ class Outbox:
     skipped: list[str] = field(default_factory=list)  # services that already answered (reminders)
 
 
-def find_forms(folder: Path) -> list[Form]:
-    """The per-service forms under `folder`, one per service (the newest when several)."""
+def find_forms(folder: Path) -> tuple[list[Form], list[str]]:
+    """The per-service forms under `folder`, one per service (the newest when several).
+
+    Returns:
+        The forms, and a French line for each form that cannot be sent as it is (hidden
+        data edited or unreadable), naming its file.
+
+    Raises:
+        SuiviError: when the folder holds no form that can be sent.
+    """
     paths, _ = find_files([folder])
     forms: dict[str, Form] = {}
-    plans: dict[str, Plan] = {}  # every form carries the whole plan: decode it once per version
+    refused: list[str] = []
+    plans: dict[str, Plan] = {}  # every form carries the whole plan: build it once per version
     for path, name in paths:
         read = read_file(path, name)
-        if read.meta is None or read.meta.kind != "service" or len(read.meta.tabs) != 1:
+        damaged = any(a.code == "meta-damaged" for a in read.anomalies)
+        if not damaged and (read.meta is None or read.meta.kind != "service" or len(read.meta.tabs) != 1):
+            continue  # not a per-service form (the integrated workbook, another file)
+        try:
+            meta = carried_meta(read)  # each form's hidden plan is checked, not only the first one's
+            plan = plans.get(meta.plan_version) or plans.setdefault(meta.plan_version, meta.plan(name))
+        except Exception as error:  # noqa: BLE001 - any damage to a form: name it, send the others
+            reason = str(error) if isinstance(error, MetaDamaged) else f"illisibles : {type(error).__name__}"
+            refused.append(f"{name} : les données cachées du formulaire sont abîmées ({reason}) ; il n'est "
+                           "pas envoyé. Générez-le de nouveau avec « suivi-excel generer ».")
             continue
-        if read.meta.plan_version not in plans:
-            plans[read.meta.plan_version] = plan_of(read)
-        form = Form(path, read.meta.tabs[0].service, read.meta.period, read.meta.deadline,
-                    plans[read.meta.plan_version])
+        form = Form(path, read.meta.tabs[0].service, read.meta.period, read.meta.deadline, plan)
         known = forms.get(form.service)
         if known is None or path.stat().st_mtime > known.path.stat().st_mtime:
             forms[form.service] = form
     if not forms:
-        raise SuiviError(f"aucun formulaire par service dans « {folder} » : indiquez le dossier écrit par "
-                         "« suivi-excel generer … --par-service DOSSIER ».")
-    return sorted(forms.values(), key=lambda f: f.service)
+        detail = "".join(f"\n  - {line}" for line in refused)
+        raise SuiviError(f"aucun formulaire par service à envoyer dans « {folder} » : indiquez le dossier écrit "
+                         f"par « suivi-excel generer … --par-service DOSSIER ».{detail}")
+    return sorted(forms.values(), key=lambda f: f.service), refused
 
 
 def _placeholders(plan: Plan, period: str, deadline: str) -> dict[str, str]:

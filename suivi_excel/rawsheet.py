@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sys
 import zipfile
 from collections.abc import Iterator
@@ -20,9 +19,9 @@ from pathlib import Path
 from defusedxml import ElementTree
 
 from suivi_excel.safety import sheet_targets
+from suivi_excel.text import split_ref
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REF = re.compile(r"([A-Z]+)(\d+)")
 
 
 def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str:
@@ -37,13 +36,6 @@ def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
         return []
     root = ElementTree.fromstring(archive.read("xl/sharedStrings.xml"))
     return ["".join(t.text or "" for t in item.iter(f"{_MAIN}t")) for item in root.iter(f"{_MAIN}si")]
-
-
-def _column(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number - 1
 
 
 def read_sheet_values(path: Path, sheet_name: str) -> list[list[object]]:
@@ -61,8 +53,8 @@ def read_sheet_values(path: Path, sheet_name: str) -> list[list[object]]:
         row_index = int(row.get("r")) - 1 if row.get("r") else row_index + 1
         col_index = -1
         for cell in row.iter(f"{_MAIN}c"):
-            match = _REF.fullmatch(cell.get("r") or "")
-            col_index = _column(match.group(1)) if match else col_index + 1
+            column = split_ref(cell.get("r") or "")[1]
+            col_index = column - 1 if column else col_index + 1
             cells[(row_index, col_index)] = _value(cell, strings)
     if not cells:
         return []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from suivi_excel.anomalies import Anomaly
 from suivi_excel.columns import PLAN_COLUMNS, TRACKING_COLUMNS, find_column
 from suivi_excel.metadata import Meta, MetaDamaged, read_meta
 from suivi_excel.rawsheet import quiet_native_stderr, reraise_interrupts, sheet_rows
-from suivi_excel.safety import DEFAULT_LIMITS, Limits, inspect_file
+from suivi_excel.safety import DEFAULT_LIMITS, Limits, inspect_file, os_reason
 from suivi_excel.text import action_number, cell_ref, is_blank
 from suivi_excel.texts import RESERVED_TABS, TAB_META, TAB_PLAN
 
@@ -98,7 +98,8 @@ def find_files(inputs: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], li
     for item in inputs:
         root = Path(item)
         if root.is_dir() and root.suffix.lower() not in EXTENSIONS:
-            for path in sorted(_walk(root)):
+            unreadable: list[OSError] = []
+            for path in sorted(_walk(root, unreadable.append)):
                 shown = path.relative_to(root).as_posix()
                 if path.suffix.lower() in EXTENSIONS:
                     add(path, shown)
@@ -106,6 +107,10 @@ def find_files(inputs: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], li
                     anomalies.append(Anomaly.of("file-not-xlsx", file=shown, reason=f"format {path.suffix}"))
                 else:
                     anomalies.append(Anomaly.of("file-ignored", file=shown))
+            for error in unreadable:
+                folder = Path(error.filename or root)
+                shown = folder.relative_to(root).as_posix() if folder != root else str(root)
+                anomalies.append(Anomaly.of("folder-unreadable", file=shown, reason=os_reason(error)))
         elif root.exists() or root.is_symlink():
             if root.name.startswith("~$"):
                 continue
@@ -119,9 +124,10 @@ def find_files(inputs: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], li
     return found, anomalies
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    # os.walk does not follow symbolic links to folders, so link loops cannot trap it
-    for folder, _dirs, files in os.walk(root):
+def _walk(root: Path, on_error: Callable[[OSError], None]) -> Iterator[Path]:
+    # os.walk does not follow symbolic links to folders, so link loops cannot trap it; a folder
+    # it cannot list goes to `on_error` rather than being skipped in silence
+    for folder, _dirs, files in os.walk(root, onerror=on_error):
         for name in files:
             if name.startswith(("~$", ".")):  # Excel lock files, hidden files (.DS_Store…)
                 continue
@@ -254,10 +260,19 @@ def _read_tabs(book, sheet_names: list[str], result: FileRead) -> None:
 def plan_of(read: FileRead):
     """The plan a recognized file carries (read again: `read_file` neither parses nor keeps it).
 
+    Raises:
+        MetaDamaged, ValueError: when it cannot be read any more.
+    """
+    return carried_meta(read).plan(read.name)
+
+
+def carried_meta(read: FileRead) -> Meta:
+    """A recognized file's metadata with the plan it carries, whose integrity is checked.
+
     The file is checked whole first: `read_file` left the plan's sheet unchecked.
 
     Raises:
-        MetaDamaged, ValueError: when it cannot be read any more.
+        MetaDamaged, ValueError: when it cannot be read any more, or the plan was edited.
     """
     from python_calamine import CalamineWorkbook
 
@@ -267,7 +282,9 @@ def plan_of(read: FileRead):
     with quiet_native_stderr():
         book = CalamineWorkbook.from_path(str(read.path))
     plan_rows = sheet_rows(book, read.path, TAB_PLAN) if TAB_PLAN in book.sheet_names else []
-    return read_meta(sheet_rows(book, read.path, TAB_META), plan_rows).plan(read.name)
+    meta = read_meta(sheet_rows(book, read.path, TAB_META), plan_rows)
+    meta.check_plan()
+    return meta
 
 
 def _read_orphans(book, sheet_names: list[str], result: FileRead) -> list[TabRead]:

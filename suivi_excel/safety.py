@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from suivi_excel.errors import SuiviError
+from suivi_excel.text import column_number
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
@@ -70,7 +71,7 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS, keep: dict[str, by
     try:
         info = path.stat()
     except OSError as error:
-        return Refusal("file-unreadable", _os_reason(error))
+        return Refusal("file-unreadable", os_reason(error))
     if stat.S_ISDIR(info.st_mode):
         return Refusal("file-not-xlsx", "c'est un dossier")
     if not stat.S_ISREG(info.st_mode):
@@ -89,7 +90,7 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS, keep: dict[str, by
                     return Refusal("file-encrypted")
                 return Refusal("file-not-xlsx", "ancien format Excel 97-2003 (.xls)")
     except OSError as error:
-        return Refusal("file-unreadable", _os_reason(error))
+        return Refusal("file-unreadable", os_reason(error))
     if not head.startswith(b"PK"):
         return Refusal("file-not-xlsx", _sniff_text(head))
     try:
@@ -121,13 +122,6 @@ _CHUNK = 1 << 20
 _TAG = re.compile(rb'<(row|c)(?=[\s>/])(?:[^>]*?\sr="([A-Za-z]{0,4})(\d{1,9})")?')
 
 
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters.upper():
-        number = number * 26 + letter - 64
-    return number
-
-
 class _SheetExtent:
     """How far a worksheet's cells reach, followed tag by tag (positions may be implicit)."""
 
@@ -143,7 +137,7 @@ class _SheetExtent:
                 self.rows = max(self.rows, self._row)
             else:
                 self.cells += 1
-                self._column = _column_number(letters) if letters else self._column + 1
+                self._column = column_number(letters.decode()) if letters else self._column + 1
                 self.columns = max(self.columns, self._column)
                 if number:
                     self.rows = max(self.rows, int(number))
@@ -294,7 +288,8 @@ def _sniff_text(head: bytes) -> str:
     return "fichier texte ou d'un autre format renommé en .xlsx"
 
 
-def _os_reason(error: OSError) -> str:
+def os_reason(error: OSError) -> str:
+    """Why a file or folder cannot be read, in French."""
     if isinstance(error, PermissionError):
         return "accès refusé"
     if isinstance(error, FileNotFoundError):

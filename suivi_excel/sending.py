@@ -22,9 +22,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from suivi_excel.atomic import atomic_path
 from suivi_excel.errors import SuiviError
 from suivi_excel.mail import Outgoing
-from suivi_excel.text import file_stem
+from suivi_excel.text import file_stems
 
 SECURITIES = {"starttls": 587, "ssl": 465, "aucune": 25}
 SENT, FAILED = "envoyé", "échec"
@@ -48,27 +49,47 @@ class SmtpSettings:
         return f"{who}{self.host}:{self.port} ({self.security})"
 
 
+_CONFIG_KEYS = {"serveur": "host", "hote": "host", "host": "host", "port": "port", "securite": "securite",
+                "utilisateur": "user", "user": "user", "mot_de_passe": "password", "password": "password",
+                "expediteur": "from", "from": "from"}
+
+
+def read_config(config: Path) -> dict[str, str]:
+    """The [smtp] section of a settings file, keys in English (host, port, securite, user, password, from).
+
+    Raises:
+        SuiviError: when the file cannot be read, has no [smtp] section or a key we do not know
+            (a misspelt key would otherwise be silently ignored).
+    """
+    parser = configparser.ConfigParser()
+    try:
+        with open(config, encoding="utf-8") as handle:
+            parser.read_file(handle)
+    except UnicodeDecodeError:
+        raise SuiviError(f"fichier de configuration « {config} » illisible : enregistrez-le en UTF-8.") from None
+    except OSError as error:
+        raise SuiviError(f"fichier de configuration « {config} » illisible ({error.strerror}).") from None
+    except configparser.Error as error:
+        where = f"ligne {error.lineno}" if getattr(error, "lineno", None) else "format"
+        raise SuiviError(f"fichier de configuration « {config} » illisible ({where} incompréhensible) : il "
+                         "commence par la ligne [smtp], puis une ligne « clé = valeur » par réglage.") from None
+    if not parser.has_section("smtp"):
+        raise SuiviError(f"le fichier de configuration « {config} » n'a pas de section [smtp] : voyez l'exemple "
+                         "du README (« Envoyer par courriel »).")
+    unknown = [key for key in parser["smtp"] if key not in _CONFIG_KEYS]
+    if unknown:
+        raise SuiviError(f"clé(s) inconnue(s) dans la section [smtp] de « {config} » : {', '.join(unknown)}. "
+                         "Clés reconnues : serveur, port, securite, utilisateur, mot_de_passe, expediteur.")
+    return {_CONFIG_KEYS[key]: value.strip() for key, value in parser["smtp"].items()}
+
+
 def read_settings(config: Path | None = None, environ: Mapping[str, str] = os.environ) -> SmtpSettings:
     """SMTP settings from an INI file's [smtp] section, overridden by SUIVI_SMTP_* variables.
 
     Raises:
-        SuiviError: when no host is given or a value is invalid.
+        SuiviError: when no host is given, the file is broken or a value is invalid.
     """
-    values: dict[str, str] = {}
-    if config is not None:
-        parser = configparser.ConfigParser()
-        try:
-            with open(config, encoding="utf-8") as handle:
-                parser.read_file(handle)
-        except (OSError, configparser.Error) as error:
-            raise SuiviError(f"fichier de configuration « {config} » illisible ({error}).") from None
-        section = parser["smtp"] if parser.has_section("smtp") else {}
-        aliases = {"serveur": "host", "hote": "host", "host": "host", "port": "port", "securite": "securite",
-                   "utilisateur": "user", "user": "user", "mot_de_passe": "password", "password": "password",
-                   "expediteur": "from", "from": "from"}
-        for key, value in section.items():
-            if key in aliases:
-                values[aliases[key]] = value.strip()
+    values: dict[str, str] = read_config(config) if config is not None else {}
     for key in ("host", "port", "securite", "user", "password", "from"):
         if environ.get(f"SUIVI_SMTP_{key.upper()}"):
             values[key] = environ[f"SUIVI_SMTP_{key.upper()}"]
@@ -219,15 +240,19 @@ def _close(client: smtplib.SMTP | None) -> None:
 
 
 def write_drafts(items: list[Outgoing], folder: Path) -> list[Path]:
-    """Save each message as an .eml draft that Outlook or Thunderbird opens ready to send."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Save each message as an .eml draft that Outlook or Thunderbird opens ready to send.
+
+    Names come from the kind and the service, shortened for Windows and kept unique, so one
+    draft never replaces another of the same run; each is written whole or not at all.
+    """
+    stems = file_stems([f"{item.kind} - {item.service or 'rapport'}" for item in items], 72)
     written = []
-    for item in items:
+    for item, stem in zip(items, stems):
         message = item.message
         if "X-Unsent" not in message:
             message["X-Unsent"] = "1"  # Outlook opens it as a draft, with a Send button
-        name = f"{item.kind} - {file_stem(item.service or 'rapport', 60)}.eml"
-        target = folder / name
-        target.write_bytes(message.as_bytes())
+        target = folder / f"{stem}.eml"
+        with atomic_path(target) as temporary:
+            temporary.write_bytes(message.as_bytes())
         written.append(target)
     return written
