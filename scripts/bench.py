@@ -81,7 +81,7 @@ import sys, json
 from pathlib import Path
 import xlsxwriter
 sys.path.insert(0, sys.argv[3])
-from suivi_excel.plan import read_plan
+from suivi_excel.plan.model import read_plan
 plan = read_plan(sys.argv[1])
 out = Path(sys.argv[2]); out.mkdir(parents=True, exist_ok=True)
 payload = plan.to_json()
@@ -107,7 +107,7 @@ for index, service in enumerate(rows):
 
 
 def build_plan(folder: Path, actions: int, services: int) -> Path:
-    from suivi_excel.template import write_plan
+    from suivi_excel.plan.template import write_plan
 
     names = [f"Service {i:03d} — {AXES[i % 6].split(',')[0].lower()} et développement communautaire"
              for i in range(services)]
@@ -126,8 +126,8 @@ def build_plan(folder: Path, actions: int, services: int) -> Path:
 
 
 def _fill_one(args: tuple[str, str, int]) -> None:
-    from suivi_excel.simulate import fill_form
-    from suivi_excel.text import action_number
+    from suivi_excel.forms.simulate import fill_form
+    from suivi_excel.core.text import action_number
 
     import openpyxl
 

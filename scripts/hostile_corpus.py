@@ -26,11 +26,11 @@ import openpyxl  # noqa: E402
 from measure import measure  # noqa: E402
 import xlsxwriter  # noqa: E402
 
-from suivi_excel.periods import parse_period  # noqa: E402
-from suivi_excel.plan import read_plan  # noqa: E402
-from suivi_excel.simulate import fill_form, set_saved_time  # noqa: E402
-from suivi_excel.template import write_plan  # noqa: E402
-from suivi_excel.workbook import Options, generate  # noqa: E402
+from suivi_excel.core.periods import parse_period  # noqa: E402
+from suivi_excel.plan.model import read_plan  # noqa: E402
+from suivi_excel.forms.simulate import fill_form, set_saved_time  # noqa: E402
+from suivi_excel.plan.template import write_plan  # noqa: E402
+from suivi_excel.forms.generation import Options, generate  # noqa: E402
 
 SERVICE = "Travaux publics"
 OTHER = "Loisirs"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from suivi_excel.template import write_plan  # noqa: E402
+from suivi_excel.plan.template import write_plan  # noqa: E402
 
 LOISIRS = "Service des loisirs, de la culture et de la vie communautaire"
 TP = "Service des travaux publics"

@@ -15,11 +15,11 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from suivi_excel.cli import main
-from suivi_excel.periods import parse_period
-from suivi_excel.plan import read_plan
-from suivi_excel.simulate import fill_form
-from suivi_excel.workbook import Options, generate
+from suivi_excel.cli.commands import main
+from suivi_excel.core.periods import parse_period
+from suivi_excel.plan.model import read_plan
+from suivi_excel.forms.simulate import fill_form
+from suivi_excel.forms.generation import Options, generate
 
 LOISIRS = "Service des loisirs"
 TP = "Travaux publics"

@@ -12,7 +12,7 @@ import xlsxwriter
 
 from conftest import (COMM, LOISIRS, ROWS, TP, actions_by_no, anomalies, consolidate_cli, digest, fill, run, sheet,
                       write_test_plan)
-from suivi_excel.simulate import fill_form, set_saved_time
+from suivi_excel.forms.simulate import fill_form, set_saved_time
 
 UTC = dt.timezone.utc
 

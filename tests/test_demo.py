@@ -8,8 +8,8 @@ import sys
 import openpyxl
 
 from conftest import actions_by_no, anomalies, run, sheet
-from suivi_excel.plan import read_plan
-from suivi_excel.resources import example_plan
+from suivi_excel.plan.model import read_plan
+from suivi_excel.core.resources import example_plan
 
 
 def test_example_plan_is_realistic_and_valid():

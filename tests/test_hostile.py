@@ -17,10 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 from hostile_corpus import build_corpus  # noqa: E402
 
-from suivi_excel.consolidation import consolidate  # noqa: E402
-from suivi_excel.errors import SuiviError  # noqa: E402
-from suivi_excel.periods import parse_period  # noqa: E402
-from suivi_excel.plan import read_plan  # noqa: E402
+from suivi_excel.consolidate.consolidation import consolidate  # noqa: E402
+from suivi_excel.core.errors import SuiviError  # noqa: E402
+from suivi_excel.core.periods import parse_period  # noqa: E402
+from suivi_excel.plan.model import read_plan  # noqa: E402
 
 ROOT = os.geteuid() == 0
 

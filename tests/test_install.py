@@ -25,6 +25,6 @@ def test_wheel_ships_the_models_and_the_installed_demo_runs(tmp_path):
                           text=True, env=env, cwd=tmp_path, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert (tmp_path / "essai" / "rapport-2026.xlsx").exists()
-    located = subprocess.run([sys.executable, "-c", "import suivi_excel.resources as r; print(r.models_dir())"],
+    located = subprocess.run([sys.executable, "-c", "import suivi_excel.core.resources as r; print(r.models_dir())"],
                              capture_output=True, text=True, env=env, cwd=tmp_path, check=True).stdout.strip()
     assert Path(located) == tmp_path / "site" / "suivi_excel" / "modeles"

@@ -9,8 +9,8 @@ import pandas as pd
 
 from conftest import (COMM, LOISIRS, TP, actions_by_no, anomalies, consolidate_cli, fill, needs_soffice,
                       soffice_convert)
-from suivi_excel.columns import REPORT_STATUSES
-from suivi_excel.simulate import fill_form
+from suivi_excel.core.columns import REPORT_STATUSES
+from suivi_excel.forms.simulate import fill_form
 
 pytestmark = needs_soffice
 

@@ -14,9 +14,9 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
 from conftest import COMM, LOISIRS, TP, fill, run
-from suivi_excel.periods import parse_period
-from suivi_excel.plan import read_plan
-from suivi_excel.workbook import Options, generate
+from suivi_excel.core.periods import parse_period
+from suivi_excel.plan.model import read_plan
+from suivi_excel.forms.generation import Options, generate
 
 
 class Mailbox:
@@ -142,7 +142,7 @@ def test_a_server_that_is_down_fails_cleanly(envois, monkeypatch):
 
 def test_reminders_go_only_to_services_without_a_return(smtp, envois, tmp_path):
     forms = {s: next(envois.glob(f"*{s[:14]}*")) for s in (TP,)}
-    from suivi_excel.simulate import fill_form
+    from suivi_excel.forms.simulate import fill_form
 
     fill_form(forms[TP], tmp_path / "retours" / "tp.xlsx", {"2.1": {"Statut": "En cours"}})
     result = run("envoyer", "formulaires", envois, "--relance", "--retours", tmp_path / "retours")

@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 
 from conftest import LOISIRS, TP, anomalies, fill, run, write_test_plan
-from suivi_excel.simulate import set_saved_time
+from suivi_excel.forms.simulate import set_saved_time
 
 LONG = "Service des loisirs, de la culture et de la vie communautaire"
 EAST = f"{LONG} - secteur est"
@@ -72,7 +72,7 @@ def test_every_kind_of_file_written_follows_the_umask(tmp_path, umask_022):
     assert run("generer", plan, "-p", "2026", "-o", tmp_path / "suivi.xlsx",
                "--par-service", tmp_path / "envois").exit_code == 0
     form = next((tmp_path / "envois").glob("*Travaux*"))
-    from suivi_excel.simulate import fill_form
+    from suivi_excel.forms.simulate import fill_form
 
     fill_form(form, tmp_path / "retours" / "tp.xlsx", {"2.1": {"Statut": "En cours"}})
     report = tmp_path / "rapport.xlsx"

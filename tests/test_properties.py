@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROWS, actions_by_no, consolidate_cli, sheet
-from suivi_excel.columns import STATUSES, TRACKING_COLUMNS
-from suivi_excel.text import column_letter
-from suivi_excel.values import READERS
+from suivi_excel.core.columns import STATUSES, TRACKING_COLUMNS
+from suivi_excel.core.text import column_letter
+from suivi_excel.core.values import READERS
 
 def _cells(workbook) -> dict[tuple[str, str], str]:
     """(action number, tracking header) -> A1 cell, read from the generated workbook's own tabs."""

@@ -1,0 +1,284 @@
+"""Command line: parse, call the pipeline, print. Heavy modules load only inside commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from suivi_excel import __version__
+from suivi_excel.cli import click_fr
+from suivi_excel.core.errors import EXIT_ERRORS_FOUND, SuiviError
+
+click_fr.install()
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _period(_ctx, _param, value):
+    if value is None:
+        return None
+    from suivi_excel.core.periods import parse_period
+
+    try:
+        return parse_period(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _date(_ctx, _param, value):
+    if value is None:
+        return None
+    from suivi_excel.core.values import read_date_text
+
+    found = read_date_text(value)
+    if found is None:
+        raise click.BadParameter(f"« {value} » n'est pas une date : écrivez par exemple 2026-03-31.")
+    return found
+
+
+def _limits_options(function):
+    """Options bounding what one returned file may cost (shared by verifier and consolider)."""
+    from suivi_excel.core.safety import DEFAULT_LIMITS as d
+
+    options = [
+        click.option("--taille-max", type=click.FloatRange(min=0.1), default=d.max_file_mb, show_default=True,
+                     help="Taille maximale d'un fichier reçu, en Mo."),
+        click.option("--decompresse-max", type=click.FloatRange(min=1), default=d.max_inflated_mb,
+                     show_default=True, help="Taille maximale d'un fichier une fois décompressé, en Mo."),
+        click.option("--lignes-max", type=click.IntRange(min=10), default=d.max_rows, show_default=True,
+                     help="Nombre maximal de lignes d'un onglet reçu."),
+        click.option("--parties-max", type=click.IntRange(min=10), default=d.max_parts, show_default=True,
+                     help="Nombre maximal de parties dans l'archive d'un fichier reçu (onglets, images…)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _limits(taille_max: float, decompresse_max: float, lignes_max: int, parties_max: int):
+    from suivi_excel.core.safety import DEFAULT_LIMITS, Limits
+
+    # the grid a tab may span grows with the rows allowed, at the default width ratio
+    cells = DEFAULT_LIMITS.max_cells * lignes_max // DEFAULT_LIMITS.max_rows
+    return Limits(max_file_mb=taille_max, max_inflated_mb=decompresse_max, max_rows=lignes_max,
+                  max_parts=parties_max, max_cells=max(cells, DEFAULT_LIMITS.max_cells))
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="suivi-excel", message="%(prog)s %(version)s")
+def main() -> None:
+    """Suivi des plans d'action municipaux (PFM, MADA…) dans Excel.
+
+    \b
+    Le cycle :
+      suivi-excel modele plan.xlsx              un plan vierge à remplir
+      suivi-excel generer plan.xlsx --periode 2026 -o suivi-2026.xlsx --par-service envois/
+      suivi-excel envoyer formulaires envois/   chaque service reçoit son formulaire
+      suivi-excel verifier retours/             les problèmes des fichiers reçus
+      suivi-excel consolider retours/ -o rapport-2026.xlsx
+      suivi-excel envoyer rapport rapport-2026.xlsx --a comite@ville.qc.ca
+      suivi-excel bilan --annee 2026            le bilan annuel, depuis l'historique
+      suivi-excel demo essai/                   tout le cycle sur un plan d'exemple
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("fichier", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--ecraser", is_flag=True, help="Remplacer le fichier s'il existe déjà.")
+def modele(fichier: Path, ecraser: bool) -> None:
+    """Écrire un classeur de plan vierge (Actions, Services, Paramètres) à remplir."""
+    from suivi_excel.plan.template import write_plan
+
+    if fichier.exists() and not ecraser:
+        raise SuiviError(f"« {fichier} » existe déjà : choisissez un autre nom ou ajoutez --ecraser.")
+    write_plan(fichier)
+    click.echo(f"Plan vierge écrit : {fichier}")
+    click.echo("Remplissez les feuilles Actions, Services et Paramètres (une ligne d'exemple vous guide), "
+               "puis lancez « suivi-excel generer ».")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--periode", "-p", required=True, callback=_period,
+              help="Période suivie : 2026, 2026-S1, 2026-T3…")
+@click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path),
+              help="Classeur intégré à écrire (par défaut suivi-PÉRIODE.xlsx).")
+@click.option("--par-service", type=click.Path(file_okay=False, path_type=Path),
+              help="Dossier où écrire aussi un classeur par service, à envoyer.")
+@click.option("--echeance", callback=_date, help="Date limite de retour, affichée dans les instructions.")
+@click.option("--mot-de-passe", help="Mot de passe de protection des onglets (aucun par défaut).")
+@click.option("--historique", type=click.Path(dir_okay=False, path_type=Path),
+              help="Historique des périodes (par défaut suivi-historique.sqlite à côté du classeur).")
+@click.option("--vierge", is_flag=True, help="Ne pas pré-remplir avec les valeurs de la période précédente.")
+def generer(plan: Path, periode, sortie: Path | None, par_service: Path | None, echeance: dt.date | None,
+            mot_de_passe: str | None, historique: Path | None, vierge: bool) -> None:
+    """Générer le classeur de suivi (et un classeur par service) à partir du plan."""
+    from suivi_excel.cli import console
+    from suivi_excel.history import store as history
+    from suivi_excel.plan.model import read_plan
+    from suivi_excel.forms.generation import Options, generate
+
+    checked = read_plan(plan)
+    sortie = sortie or Path(f"suivi-{periode.label}.xlsx")
+    store = historique or history.default_path(sortie)
+    prefill = {} if vierge else history.prefill_values(store, checked, periode)
+    options = Options(periode, deadline=echeance, password=mot_de_passe, prefill=prefill)
+    result = generate(checked, options, sortie, par_service)
+    console.generated(checked, result, par_service)
+    if prefill:
+        click.echo(f"Pré-remplissage : {len(prefill)} action(s) reprennent les valeurs de la période précédente "
+                   f"({store}) ; --vierge pour des formulaires vides.")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("retours", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--plan", type=click.Path(dir_okay=False, path_type=Path),
+              help="Plan à utiliser (par défaut, celui que portent les fichiers).")
+@click.option("--periode", "-p", callback=_period, help="Période (par défaut, celle des fichiers).")
+@_limits_options
+def verifier(retours, plan, periode, taille_max, decompresse_max, lignes_max, parties_max) -> None:
+    """Lister les problèmes des fichiers reçus, sans écrire de rapport."""
+    from suivi_excel.cli import console
+
+    result = _consolidate(retours, plan, periode, _limits(taille_max, decompresse_max, lignes_max, parties_max))
+    console.verification(result)
+    if result.errors:
+        raise SystemExit(EXIT_ERRORS_FOUND)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("retours", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path),
+              help="Rapport à écrire (par défaut rapport-PÉRIODE.xlsx).")
+@click.option("--plan", type=click.Path(dir_okay=False, path_type=Path),
+              help="Plan à utiliser (par défaut, celui que portent les fichiers).")
+@click.option("--periode", "-p", callback=_period, help="Période (par défaut, celle des fichiers).")
+@click.option("--strict", is_flag=True, help="Code de sortie 1 si le rapport contient des erreurs.")
+@click.option("--historique", type=click.Path(dir_okay=False, path_type=Path),
+              help="Historique des périodes (par défaut suivi-historique.sqlite à côté du rapport).")
+@_limits_options
+def consolider(retours, sortie, plan, periode, strict, historique, taille_max, decompresse_max, lignes_max,
+               parties_max) -> None:
+    """Lire les fichiers reçus et écrire le rapport consolidé (tableau de bord, anomalies)."""
+    from suivi_excel.cli import console
+
+    result = _consolidate(retours, plan, periode, _limits(taille_max, decompresse_max, lignes_max, parties_max))
+    sortie = sortie or Path(f"rapport-{result.period.label}.xlsx")
+    from suivi_excel.history.store import record_and_report
+
+    store = record_and_report(result, sortie, historique)
+    console.consolidation(result, sortie)
+    click.echo(f"Historique : {store}")
+    if strict and result.errors:
+        raise SystemExit(EXIT_ERRORS_FOUND)
+
+
+def _consolidate(retours, plan_path, periode, limits):
+    from suivi_excel.cli import console
+    from suivi_excel.returns.pool import Reading, find_returns
+
+    paths, anomalies = find_returns(retours)
+    with console.FileProgress() as progress, Reading(paths, limits) as reading:
+        progress.start(len(paths))
+        # the workers read while pandas and the plan load here
+        from suivi_excel.consolidate.consolidation import consolidate_reads
+        from suivi_excel.plan.model import read_plan
+
+        plan = read_plan(plan_path) if plan_path else None
+        reads = reading.results(progress.advance)
+    return consolidate_reads(reads, anomalies, plan, periode)
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--annee", type=click.IntRange(2000, 2100), required=True, help="L'année du bilan, par exemple 2026.")
+@click.option("--historique", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("suivi-historique.sqlite"), show_default=True, help="Historique des périodes.")
+@click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path),
+              help="Bilan à écrire (par défaut bilan-ANNÉE.xlsx).")
+def bilan(annee: int, historique: Path, sortie: Path | None) -> None:
+    """Écrire le bilan annuel à partir de l'historique seul (toutes les périodes de l'année)."""
+    from suivi_excel.report.bilan import write_annual_review
+
+    sortie = sortie or Path(f"bilan-{annee}.xlsx")
+    result, periods = write_annual_review(historique, annee, sortie)
+    click.echo(f"Bilan annuel écrit : {sortie}")
+    click.echo(f"Périodes de {annee} : {', '.join(p.label for p in periods)} — situation à la fin de "
+               f"{result.period.label} : {len(result.actions)} actions.")
+
+
+@main.group(context_settings=CONTEXT)
+def envoyer() -> None:
+    """Envoyer par courriel : les formulaires aux services, les relances, le rapport au comité.
+
+    \b
+    Le serveur d'envoi se règle par les variables SUIVI_SMTP_HOST, SUIVI_SMTP_PORT,
+    SUIVI_SMTP_SECURITE (starttls, ssl ou aucune), SUIVI_SMTP_USER, SUIVI_SMTP_PASSWORD,
+    SUIVI_SMTP_FROM, ou par un fichier --config (section [smtp]).
+    --essai montre ce qui partirait ; --brouillons DOSSIER écrit des .eml à ouvrir dans
+    Outlook ou Thunderbird au lieu d'envoyer.
+    """
+
+
+def _mail_options(function):
+    options = [
+        click.option("--brouillons", type=click.Path(file_okay=False, path_type=Path),
+                     help="Écrire des brouillons .eml dans ce dossier au lieu d'envoyer."),
+        click.option("--essai", is_flag=True, help="Montrer ce qui serait envoyé, sans rien envoyer."),
+        click.option("--config", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                     help="Fichier de réglages du serveur d'envoi (section [smtp])."),
+        click.option("--modeles", type=click.Path(file_okay=False, exists=True, path_type=Path),
+                     help="Dossier des modèles de courriel modifiés (par défaut, ceux de modeles/)."),
+        click.option("--journal", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Journal des envois (par défaut journal-envois.csv à côté des fichiers envoyés)."),
+        click.option("--de", "expediteur", help="Adresse de l'expéditeur (par défaut SUIVI_SMTP_FROM ou le "
+                                                "courriel du coordonnateur)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@envoyer.command(context_settings=CONTEXT)
+@click.argument("dossier", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--plan", type=click.Path(dir_okay=False, path_type=Path),
+              help="Plan à jour, si les courriels de la feuille Services ont changé depuis la génération.")
+@click.option("--relance", is_flag=True, help="Relancer seulement les services dont le retour n'est pas arrivé.")
+@click.option("--retours", type=click.Path(exists=True, path_type=Path),
+              help="Avec --relance : le dossier des retours reçus.")
+@click.option("--historique", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Avec --relance : l'historique, si la période est déjà consolidée.")
+@click.option("--echeance", callback=_date, help="Date limite à indiquer (par défaut celle des formulaires).")
+@_mail_options
+def formulaires(dossier, plan, relance, retours, historique, echeance, brouillons, essai, config, modeles,
+                journal, expediteur) -> None:
+    """Envoyer à chaque service son formulaire (DOSSIER écrit par « generer --par-service »)."""
+    from suivi_excel.mail import commands as mailing
+
+    mailing.send_forms(dossier, plan, relance, retours, historique, echeance, brouillons, essai, config,
+                       modeles, journal, expediteur)
+
+
+@envoyer.command(context_settings=CONTEXT)
+@click.argument("rapport", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--a", "destinataires", required=True, multiple=True,
+              help="Destinataire(s) : répétez l'option ou séparez les adresses par des virgules.")
+@_mail_options
+def rapport(rapport, destinataires, brouillons, essai, config, modeles, journal, expediteur) -> None:
+    """Envoyer le rapport au comité de suivi, avec un résumé des chiffres clés."""
+    from suivi_excel.mail import commands as mailing
+
+    mailing.send_report(rapport, destinataires, brouillons, essai, config, modeles, journal, expediteur)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("dossier", type=click.Path(file_okay=False, path_type=Path))
+def demo(dossier: Path) -> None:
+    """Faire tout le cycle sur le plan d'exemple, avec des retours simulés (et leurs erreurs)."""
+    from suivi_excel.cli.demo import run_demo
+
+    run_demo(dossier)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

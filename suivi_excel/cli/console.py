@@ -1,0 +1,122 @@
+"""What the commands print: progress over files and summaries that fit on one screen."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from suivi_excel.core.anomalies import ERROR, INFO, WARNING, Anomaly
+from suivi_excel.core.columns import REPORT_STATUSES
+
+_SHOWN_IN_SUMMARY = 8
+
+
+class FileProgress:
+    """A progress bar over the returned files, on standard error."""
+
+    def __init__(self) -> None:
+        self._bar = None
+
+    def __enter__(self) -> "FileProgress":
+        return self
+
+    def start(self, total: int) -> None:
+        if not sys.stderr.isatty():
+            return  # a log file or a pipe gets the summary, not a half-drawn bar
+        self._bar = click.progressbar(length=total, label="Lecture des retours", file=sys.stderr,
+                                      show_pos=True, width=30, item_show_func=lambda name: name and name[-40:])
+        self._bar.__enter__()
+
+    def advance(self, name: str) -> None:
+        if self._bar is not None:
+            self._bar.update(1, name)
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+
+def _where(anomaly: Anomaly) -> str:
+    sheet = (anomaly.sheet + (f"!{anomaly.cell}" if anomaly.cell else "")) if anomaly.sheet else ""
+    if not anomaly.file:
+        return f"onglet {sheet}" if sheet else "plan"
+    return f"{anomaly.file} › {sheet}" if sheet else anomaly.file
+
+
+def _line(anomaly: Anomaly, width: int) -> str:
+    colour = {ERROR: "red", WARNING: "yellow", INFO: "blue"}[anomaly.severity]
+    head = click.style(f"{anomaly.severity:<13}", fg=colour)
+    text = f"{_where(anomaly)} : {anomaly.problem}"
+    if width and len(text) > width - 14:
+        text = text[: width - 15] + "…"
+    return f"  {head} {text}"
+
+
+def _count_text(anomalies: list[Anomaly]) -> str:
+    counts = Counter(a.severity for a in anomalies)
+    return (f"{counts[ERROR]} erreur(s), {counts[WARNING]} avertissement(s), {counts[INFO]} info(s)")
+
+
+def generated(plan, result, per_service: Path | None) -> None:
+    actions = len(plan.actions)
+    click.echo(f"Classeur de suivi écrit : {result.integrated} ({len(result.tabs)} onglets de service, "
+               f"{actions} actions)")
+    if per_service is not None:
+        click.echo(f"Classeurs par service : {len(result.per_service)} fichiers dans {per_service}")
+    if plan.unused_services:
+        click.echo("Services sans action (aucun onglet) : " + ", ".join(plan.unused_services))
+    no_email = [s for s, e in zip(plan.services["Service"], plan.services["Courriel"])
+                if not e and s in result.tabs]
+    if no_email:
+        click.echo("Services sans courriel dans le plan (envoi manuel) : " + ", ".join(no_email))
+
+
+def _files_line(result) -> str:
+    recognized = sum(r.recognized for r in result.files)
+    refused = len(result.files) - recognized
+    return f"Fichiers lus : {len(result.files)} ({recognized} formulaire(s) reconnu(s), {refused} refusé(s))"
+
+
+def verification(result) -> None:
+    """Every anomaly, grouped by file, then the counts."""
+    width = shutil.get_terminal_size((120, 24)).columns
+    click.echo(f"Période {result.period.label} — {result.plan.title}")
+    click.echo(_files_line(result))
+    for anomaly in result.anomalies:
+        click.echo(_line(anomaly, 0 if not sys.stdout.isatty() else width))
+    if not result.anomalies:
+        click.echo("Aucun problème trouvé.")
+    click.echo(f"Bilan : {_count_text(result.anomalies)}.")
+
+
+def consolidation(result, report: Path) -> None:
+    """A one-screen summary of the consolidation."""
+    from suivi_excel.report.indicators import key_figures
+    from suivi_excel.report.workbook import money_text, percent_text
+
+    width = shutil.get_terminal_size((120, 24)).columns
+    figures = key_figures(result.actions, len(result.tabs), len(result.answered))
+    plan = result.plan
+    click.echo(click.style(f"Rapport écrit : {report}", bold=True))
+    click.echo(f"Période {result.period.label} — " + " — ".join(p for p in (plan.municipality, plan.title) if p))
+    click.echo(_files_line(result))
+    missing = result.missing
+    line = f"Services qui ont répondu : {figures.services_answered} sur {figures.services_total}"
+    if missing:
+        shown = ", ".join(missing[:4]) + (f" et {len(missing) - 4} autres" if len(missing) > 4 else "")
+        line += f" (sans retour : {shown})"
+    click.echo(line)
+    statuses = " · ".join(f"{s} {figures.by_status[s]}" for s in REPORT_STATUSES if figures.by_status[s])
+    click.echo(f"Actions : {figures.actions} — {statuses}")
+    click.echo(f"Taux de réalisation : {percent_text(figures.completion_rate)} — en retard : {figures.late} — "
+               f"besoin de soutien : {figures.support_needed} — dépenses : {money_text(figures.spent)} sur "
+               f"{money_text(figures.budget_planned)} prévus")
+    click.echo(f"Anomalies : {_count_text(result.anomalies)} (détail dans l'onglet Anomalies du rapport)")
+    for anomaly in result.anomalies[:_SHOWN_IN_SUMMARY]:
+        click.echo(_line(anomaly, width))
+    if len(result.anomalies) > _SHOWN_IN_SUMMARY:
+        click.echo(f"  … et {len(result.anomalies) - _SHOWN_IN_SUMMARY} autres.")

@@ -1,0 +1,115 @@
+"""`suivi-excel demo`: the whole cycle on the example plan, with the mistakes real returns hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+from pathlib import Path
+
+import click
+import xlsxwriter
+
+from suivi_excel.cli import console
+from suivi_excel.consolidate.consolidation import consolidate
+from suivi_excel.history.store import record_and_report
+from suivi_excel.core.periods import parse_period
+from suivi_excel.plan.model import Plan, read_plan
+from suivi_excel.core.resources import example_plan
+from suivi_excel.forms.simulate import fill_form, set_saved_time
+from suivi_excel.forms.generation import Options, generate
+
+PERIOD = "2026"
+DEADLINE = dt.date(2027, 1, 15)
+SILENT_SERVICE = "Service de sécurité incendie"  # the one that never answers
+TWICE_SERVICE = "Service des travaux publics"  # answers twice
+COPY_SERVICE = "Direction générale"  # answers in a copy of the integrated workbook
+SLOPPY_SERVICE = "Service des loisirs, de la culture et de la vie communautaire"
+
+
+def _values_for(plan: Plan, service: str, rng: random.Random) -> dict[str, dict[str, object]]:
+    """Plausible answers for a service's actions in 2026."""
+    answers = {}
+    for action in plan.service_actions(service).itertuples(index=False):
+        number, start, budget = action[0], action[6], action[8] or 0
+        if start and start.year > 2026:
+            status = "Non débutée"
+        else:
+            status = rng.choices(["Réalisée", "En cours", "En continu", "Non débutée", "Reportée"],
+                                 [3, 5, 2, 1, 1])[0]
+        progress = {"Réalisée": 100, "En continu": 100, "Non débutée": 0, "Reportée": rng.choice([0, 10, 20]),
+                    "En cours": rng.choice([20, 35, 50, 60, 75, 90])}[status]
+        values: dict[str, object] = {"Statut": status, "Avancement (%)": progress}
+        if status != "Non débutée":
+            values["Date de début réelle"] = dt.datetime(2026, rng.randint(1, 6), rng.randint(1, 28))
+            values["Dépenses réelles ($)"] = round(budget * progress / 100 * rng.uniform(0.7, 1.1))
+            values["Besoin de soutien"] = "Oui" if rng.random() < 0.15 else "Non"
+        if status == "Réalisée":
+            values["Date de fin réelle"] = dt.datetime(2026, rng.randint(7, 11), rng.randint(1, 28))
+            values["Commentaires"] = rng.choice(["Très bonne participation.", "Bon coup : partenaires ravis.",
+                                                 "Objectif dépassé."])
+        if status in ("Reportée", "En cours") and rng.random() < 0.4:
+            values["Obstacles"] = rng.choice(["Manque de personnel cet été.", "Soumissions trop élevées.",
+                                              "En attente d'une subvention.", "Délais du partenaire."])
+            values["Besoin de soutien"] = "Oui"
+        answers[number] = values
+    return answers
+
+
+def _simulate_returns(plan: Plan, generated, returns: Path) -> None:
+    rng = random.Random(2026)
+    saved = dt.datetime(2026, 12, 1, 14, 0, tzinfo=dt.timezone.utc)
+    for index, (service, form) in enumerate(generated.per_service.items()):
+        if service in (SILENT_SERVICE, COPY_SERVICE):
+            continue
+        values = _values_for(plan, service, rng)
+        when = saved + dt.timedelta(hours=5 * index)
+        if service == SLOPPY_SERVICE:
+            numbers = list(values)
+            values[numbers[0]]["Statut"] = "realisee"  # typed by hand, no accents
+            values[numbers[1]].update({"Statut": "en cours ", "Avancement (%)": 0.45})  # a fraction
+            values[numbers[2]]["Date de début réelle"] = "15 mars 2026"  # a date as text
+            values[numbers[3]].update({"Statut": "Presque fini", "Dépenses réelles ($)": "1 234,56 $"})
+            values[numbers[4]].update({"Statut": "Réalisée", "Avancement (%)": 80})
+        if service == TWICE_SERVICE:
+            first = {n: {**v, "Statut": "En cours", "Avancement (%)": 10} for n, v in values.items()}
+            fill_form(form, returns / "courriels" / "suivi TP - brouillon.xlsx", first, saved=when)
+            when += dt.timedelta(days=3)
+        name = {TWICE_SERVICE: "Travaux publics FINAL (2).xlsx"}.get(service, f"Retour - {form.name}")
+        fill_form(form, returns / name, values, saved=when)
+    copy_values = _values_for(plan, COPY_SERVICE, rng)
+    fill_form(generated.integrated, returns / "Copie de suivi-2026.xlsx", copy_values,
+              tab=generated.tabs[COPY_SERVICE], saved=saved + dt.timedelta(days=2))
+    unrelated = returns / "Budget personnel 2026.xlsx"
+    book = xlsxwriter.Workbook(str(unrelated))
+    sheet = book.add_worksheet("Budget")
+    sheet.write_row(0, 0, ["Poste", "Montant"])
+    sheet.write_row(1, 0, ["Salaires", 125000])
+    book.close()
+    set_saved_time(unrelated, saved)
+
+
+def run_demo(folder: Path) -> None:
+    """Generate, simulate returns, consolidate, and say where everything is."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "suivi-historique.sqlite").unlink(missing_ok=True)  # each demo starts a fresh history
+    plan_path = folder / "plan-exemple.xlsx"
+    shutil.copyfile(example_plan(), plan_path)
+    plan = read_plan(plan_path)
+    options = Options(parse_period(PERIOD), deadline=DEADLINE)
+    generated = generate(plan, options, folder / f"suivi-{PERIOD}.xlsx", folder / "envois")  # blank: first period
+    click.echo(f"1. Plan d'exemple : {plan_path} ({len(plan.actions)} actions, {len(generated.tabs)} services)")
+    click.echo(f"2. Classeur de suivi : {generated.integrated} ; formulaires à envoyer : {folder / 'envois'}")
+    returns = folder / "retours"
+    if returns.exists():
+        shutil.rmtree(returns)
+    _simulate_returns(plan, generated, returns)
+    click.echo(f"3. Retours simulés : {returns} (un service n'a pas répondu, un autre deux fois, "
+               "et quelques erreurs de saisie)")
+    with console.FileProgress() as progress:
+        result = consolidate([returns], progress=progress.advance, on_files=progress.start)
+    report = folder / f"rapport-{PERIOD}.xlsx"
+    record_and_report(result, report, None)
+    click.echo("4. Consolidation :")
+    console.consolidation(result, report)
+    click.echo(f"\nOuvrez {report} : l'onglet « Tableau de bord » est celui du comité de suivi.")

@@ -1,0 +1,63 @@
+"""Anomalies: every problem found in a returned file is one record, never an exception.
+
+Each record has a stable code, a severity, where it is (file, sheet, A1 cell, as
+the service sees it), the raw value and a French message that says what to do.
+The message texts live in `messages.ANOMALIES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from suivi_excel.core.messages import ANOMALIES
+from suivi_excel.core.text import split_ref
+
+ERROR, WARNING, INFO = "Erreur", "Avertissement", "Info"
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+
+
+@dataclass(frozen=True)
+class Anomaly:
+    """One problem found while reading or consolidating returns."""
+
+    code: str
+    severity: str
+    file: str
+    sheet: str
+    cell: str
+    value: str
+    problem: str
+
+    @classmethod
+    def of(cls, code: str, file: str = "", sheet: str = "", cell: str = "",
+           value: object = "", **details: object) -> "Anomaly":
+        """Build the anomaly `code` from the catalogue.
+
+        Args:
+            code: key of `messages.ANOMALIES`.
+            file, sheet, cell: where the problem is; cell in A1 notation.
+            value: the raw value as found (shown as text).
+            details: placeholders of the message template.
+
+        Returns:
+            The Anomaly, with its severity and French message.
+        """
+        severity, template = ANOMALIES[code]
+        shown = "" if value is None else str(value)
+        problem = template.format(value=shown, file=file, sheet=sheet, cell=cell, **details)
+        return cls(code, severity, file, sheet, cell, shown, problem)
+
+    def as_row(self) -> dict[str, str]:
+        return {"Gravité": self.severity, "Fichier": self.file, "Feuille": self.sheet,
+                "Cellule": self.cell, "Valeur": self.value, "Problème": self.problem}
+
+    def as_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+ANOMALY_HEADERS = ("Gravité", "Fichier", "Feuille", "Cellule", "Valeur", "Problème")
+
+
+def sort_anomalies(items: list[Anomaly]) -> list[Anomaly]:
+    """Errors first, then by file, sheet and cell in reading order (row, then column)."""
+    return sorted(items, key=lambda a: (SEVERITY_ORDER[a.severity], a.file, a.sheet, split_ref(a.cell)))

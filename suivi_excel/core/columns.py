@@ -1,0 +1,138 @@
+"""The columns of the plan and of the tracking forms, declared once.
+
+Each declaration drives both sides: the generator writes headers, widths,
+dropdowns, input messages and error alerts from it, and the readers match
+headers and validate values with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from suivi_excel.core.text import match_key
+
+STATUSES = ("Non débutée", "En cours", "Réalisée", "En continu", "Reportée", "Abandonnée")
+TO_CHECK = "À vérifier"  # a status typed past the dropdown that matches nothing
+NOT_REPORTED = "Non renseigné"  # no status reported for the action
+REPORT_STATUSES = STATUSES + (TO_CHECK, NOT_REPORTED)
+DONE_STATUSES = ("Réalisée", "En continu")  # count toward the completion rate
+LATE_STATUSES = ("Non débutée", "En cours", "Reportée")
+YES, NO = "Oui", "Non"
+
+
+@dataclass(frozen=True)
+class PlanColumn:
+    """A column of the plan's `Actions` sheet."""
+
+    header: str
+    required: bool
+    kind: str  # text | number | period_start | period_end | money | service
+    width: int
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+
+    def keys(self) -> set[str]:
+        return {match_key(self.header)} | {match_key(a) for a in self.aliases}
+
+
+PLAN_COLUMNS = (
+    PlanColumn("No", True, "number", 7, ("N°", "Numéro", "Num", "No action", "Numéro de l'action"),
+               "Numéro de l'action, gardé tel quel : 2.1 et 2.10 sont deux actions."),
+    PlanColumn("Axe", True, "text", 22, ("Axe d'intervention", "Champ d'intervention"),
+               "Axe (champ d'intervention) du plan."),
+    PlanColumn("Objectif", False, "text", 30, (), "Objectif poursuivi par l'action."),
+    PlanColumn("Action", True, "text", 45, ("Actions", "Description de l'action"),
+               "Ce qui sera fait, en une ou deux phrases."),
+    PlanColumn("Service responsable", True, "service", 22,
+               ("Service", "Responsable de l'action", "Porteur", "Service porteur"),
+               "Doit être un service de la feuille Services."),
+    PlanColumn("Partenaires", False, "text", 22, ("Partenaire",), "Organismes associés."),
+    PlanColumn("Début", False, "period_start", 11, ("Date de début", "Année de début"),
+               "Année (2025 = 1er janvier) ou date."),
+    PlanColumn("Fin", False, "period_end", 11, ("Date de fin", "Échéance", "Année de fin"),
+               "Année (2027 = 31 décembre) ou date, pas avant le début."),
+    PlanColumn("Budget prévu ($)", False, "money", 13, ("Budget", "Budget prévu"),
+               "Montant en dollars, positif ou nul."),
+    PlanColumn("Indicateur", False, "text", 25, ("Indicateurs",), "Ce qu'on mesurera."),
+    PlanColumn("Cible", False, "text", 16, ("Cibles",), "Valeur visée de l'indicateur."),
+)
+
+SERVICE_COLUMNS = (
+    PlanColumn("Service", True, "text", 40, ("Services", "Nom du service")),
+    PlanColumn("Responsable", False, "text", 28, ("Personne responsable",)),
+    PlanColumn("Courriel", False, "text", 32, ("Adresse courriel", "Courriel du responsable", "Email", "E-mail")),
+)
+
+PARAMETERS = ("Municipalité", "Titre du plan", "Coordonnateur", "Courriel du coordonnateur")
+
+
+@dataclass(frozen=True)
+class TrackingColumn:
+    """A column a service fills; `kind` selects the reader and the Excel rule."""
+
+    header: str
+    kind: str  # status | percent | date | money | text | yesno
+    width: int
+    prompt: str  # input message shown in Excel (255 characters at most)
+    error: str  # error alert shown in Excel (255 characters at most)
+    number_format: str | None = None
+    aliases: tuple[str, ...] = field(default=())
+
+    def keys(self) -> set[str]:
+        return {match_key(self.header)} | {match_key(a) for a in self.aliases}
+
+
+TRACKING_COLUMNS = (
+    TrackingColumn("Statut", "status", 14,
+                   "Choisissez l'état de l'action dans la liste.",
+                   "Choisissez un statut de la liste : Non débutée, En cours, Réalisée, "
+                   "En continu, Reportée ou Abandonnée.", aliases=("État", "Etat de l'action")),
+    TrackingColumn("Avancement (%)", "percent", 12,
+                   "Nombre entier de 0 à 100 (sans le signe %).",
+                   "L'avancement est un nombre entier de 0 à 100.", "0",
+                   aliases=("Avancement", "% avancement", "Pourcentage d'avancement")),
+    TrackingColumn("Date de début réelle", "date", 13,
+                   "Date à laquelle l'action a réellement commencé (aaaa-mm-jj).",
+                   "Entrez une date, par exemple 2026-03-15.", "yyyy-mm-dd",
+                   aliases=("Début réel",)),
+    TrackingColumn("Date de fin réelle", "date", 13,
+                   "Date à laquelle l'action a été terminée (aaaa-mm-jj).",
+                   "Entrez une date, par exemple 2026-03-15.", "yyyy-mm-dd",
+                   aliases=("Fin réelle",)),
+    TrackingColumn("Dépenses réelles ($)", "money", 14,
+                   "Montant dépensé à ce jour, en dollars.",
+                   "Les dépenses sont un montant positif ou nul.", '#,##0.00 "$"',
+                   aliases=("Dépenses réelles", "Dépenses")),
+    TrackingColumn("Résultat de l'indicateur", "text", 25,
+                   "Valeur mesurée de l'indicateur pour la période.", "",
+                   aliases=("Résultat", "Résultat indicateur")),
+    TrackingColumn("Besoin de soutien", "yesno", 11,
+                   "Oui si le service a besoin d'aide pour avancer.",
+                   "Choisissez Oui ou Non.", aliases=("Besoin d'aide", "Soutien requis")),
+    TrackingColumn("Obstacles", "text", 30,
+                   "Ce qui freine l'action, s'il y a lieu.", "", aliases=("Obstacle", "Difficultés")),
+    TrackingColumn("Commentaires", "text", 35,
+                   "Précisions, bons coups, prochaines étapes.", "", aliases=("Commentaire", "Remarques")),
+)
+
+TRACKING_HEADERS = tuple(c.header for c in TRACKING_COLUMNS)
+PLAN_HEADERS = tuple(c.header for c in PLAN_COLUMNS)
+
+
+_KEY_TABLES: dict[tuple, dict[str, object]] = {}
+
+
+def find_column(header: object, columns) -> object | None:
+    """The declared column whose header (or alias) matches `header` loosely, or None."""
+    key = match_key(header)
+    if not key:
+        return None
+    columns = tuple(columns)
+    table = _KEY_TABLES.get(columns)
+    if table is None:  # built once per set of columns: every header of every tab is matched here
+        table = {}
+        for column in reversed(columns):
+            for alias in column.keys():
+                table[alias] = column
+        _KEY_TABLES[columns] = table
+    return table.get(key)

@@ -1,0 +1,329 @@
+"""Generate the tracking workbooks: the integrated one and one per service.
+
+Layout of a service tab: header in row 1, one row per action in plan order,
+the plan columns (grey, locked) then the tracking columns (white, unlocked,
+each with its Excel rule, input message and French error alert).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import xlsxwriter
+
+from suivi_excel.core.atomic import atomic_path
+from suivi_excel.core.cells import rate_formula, row_height, write_value
+from suivi_excel.core.columns import DONE_STATUSES, NO, PLAN_COLUMNS, REPORT_STATUSES, STATUSES, TRACKING_COLUMNS, YES
+from suivi_excel.forms.metadata import Meta, TabInfo, now_iso, write_meta
+from suivi_excel.core.periods import Period
+from suivi_excel.plan.model import Plan
+from suivi_excel.plan.template import WORKBOOK_OPTIONS
+from suivi_excel.core.text import column_letter, file_stems, sheet_names
+from suivi_excel.consolidate.validation import values_digest
+from suivi_excel.core.values import READERS
+from suivi_excel.forms.texts import (RESERVED_TABS, SUMMARY_NOTE, SUMMARY_TITLE, TAB_INSTRUCTIONS, TAB_LISTS,
+                               TAB_SUMMARY, instructions)
+
+STATUS_LIST, YESNO_LIST = "ListeStatuts", "ListeOuiNon"
+STATUS_COLOURS = {"Non débutée": "#D9D9D9", "En cours": "#FFE699", "Réalisée": "#A9D08E",
+                  "En continu": "#9BC2E6", "Reportée": "#F4B183", "Abandonnée": "#BFBFBF"}
+_DATE_MIN, _DATE_MAX = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+# narrower than in the plan so that a form prints legibly one page wide
+FORM_WIDTHS = {"No": 6, "Axe": 15, "Objectif": 18, "Action": 36, "Partenaires": 15, "Début": 10.5,
+               "Fin": 10.5, "Budget prévu ($)": 11, "Indicateur": 17, "Cible": 13}
+_EXTRA_WIDTH = 11
+_INSTRUCTIONS_WIDTH = 110
+_SUMMARY_SERVICE_WIDTH = 60
+
+
+@dataclass
+class Options:
+    """What the coordinator chose on the command line."""
+
+    period: Period
+    deadline: dt.date | None = None
+    password: str | None = None
+    prefill: Mapping[str, Mapping[str, object]] = field(default_factory=dict)  # No -> header -> value
+
+
+@dataclass
+class Generated:
+    """What `generate` wrote."""
+
+    integrated: Path
+    per_service: dict[str, Path] = field(default_factory=dict)
+    tabs: dict[str, str] = field(default_factory=dict)  # service -> tab name
+
+
+def plan_tabs(plan: Plan) -> dict[str, str]:
+    """Service -> tab name, for services that carry at least one action, in `Services` order."""
+    used = set(plan.actions["Service responsable"])
+    services = [s for s in plan.services["Service"] if s in used]
+    return dict(zip(services, sheet_names(services, RESERVED_TABS)))
+
+
+def plan_display_columns(plan: Plan) -> list[str]:
+    return [c.header for c in PLAN_COLUMNS] + plan.extra_columns
+
+
+class _Writer:
+    """One xlsxwriter workbook with the formats every tab shares."""
+
+    def __init__(self, path: Path, plan: Plan, options: Options) -> None:
+        self.plan, self.options = plan, options
+        self.book = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+        add = self.book.add_format
+        base = {"valign": "top", "text_wrap": True, "border": 1, "border_color": "#BFBFBF"}
+        self.head_plan = add({**base, "bold": True, "bg_color": "#44546A", "font_color": "#FFFFFF"})
+        self.head_track = add({**base, "bold": True, "bg_color": "#1F4E79", "font_color": "#FFFFFF"})
+        self.locked = add({**base, "bg_color": "#F2F2F2"})
+        self.locked_date = add({**base, "bg_color": "#F2F2F2", "num_format": "yyyy-mm-dd"})
+        self.locked_money = add({**base, "bg_color": "#F2F2F2", "num_format": '#,##0 "$"'})
+        self.track = {c.header: add({**base, "locked": False, **({"num_format": c.number_format}
+                                                                  if c.number_format else {})})
+                      for c in TRACKING_COLUMNS}
+        self.title = add({"bold": True, "font_size": 16, "font_color": "#1F4E79"})
+        self.heading = add({"bold": True, "font_size": 12, "font_color": "#1F4E79", "top": 1})
+        self.text = add({"text_wrap": True, "valign": "top"})
+        self.count = add({"border": 1, "border_color": "#BFBFBF", "align": "center"})
+        self.count_total = add({"border": 1, "bold": True, "align": "center", "bg_color": "#DDEBF7"})
+        self.rate = add({"border": 1, "border_color": "#BFBFBF", "num_format": "0 %", "align": "center"})
+        self.rate_total = add({"border": 1, "bold": True, "num_format": "0 %", "align": "center",
+                               "bg_color": "#DDEBF7"})
+        self.cell = add({"border": 1, "border_color": "#BFBFBF", "text_wrap": True})
+        self.cell_total = add({"border": 1, "bold": True, "bg_color": "#DDEBF7"})
+
+    # -- tabs ---------------------------------------------------------------------------------
+
+    def instructions(self, services: list[str]) -> None:
+        sheet = self.book.add_worksheet(TAB_INSTRUCTIONS)
+        sheet.set_column(0, 0, _INSTRUCTIONS_WIDTH, self.text)
+        params = self.plan.parameters
+        deadline = self.options.deadline
+        lines = instructions(self.plan.municipality, self.plan.title, self.options.period.label,
+                             french_date(deadline) if deadline else "",
+                             params.get("Coordonnateur", ""), params.get("Courriel du coordonnateur", ""),
+                             services)
+        styles = {"title": self.title, "heading": self.heading, "text": self.text}
+        for row, (style, line) in enumerate(lines):
+            sheet.write_string(row, 0, line, styles[style])
+            height = row_height([line], [_INSTRUCTIONS_WIDTH])
+            if height:
+                sheet.set_row(row, height)
+        sheet.hide_gridlines(2)
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+
+    def lists(self) -> None:
+        sheet = self.book.add_worksheet(TAB_LISTS)
+        sheet.write_string(0, 0, "Statuts")
+        sheet.write_string(0, 1, "Oui/Non")
+        for row, status in enumerate(STATUSES, start=1):
+            sheet.write_string(row, 0, status)
+        sheet.write_string(1, 1, YES)
+        sheet.write_string(2, 1, NO)
+        self.book.define_name(STATUS_LIST, f"='{TAB_LISTS}'!$A$2:$A${len(STATUSES) + 1}")
+        self.book.define_name(YESNO_LIST, f"='{TAB_LISTS}'!$B$2:$B$3")
+        sheet.hide()
+
+    def service_tab(self, service: str, tab: str) -> int:
+        """Write one service's tab; returns the number of action rows."""
+        sheet = self.book.add_worksheet(tab)
+        actions = self.plan.service_actions(service)
+        plan_cols = plan_display_columns(self.plan)
+        for col, header in enumerate(plan_cols):
+            sheet.write_string(0, col, header, self.head_plan)
+            # the tab is the service's own: its name is in the tab, the column stays for the readers
+            hidden = {"hidden": True} if header == "Service responsable" else {}
+            sheet.set_column(col, col, FORM_WIDTHS.get(header, _EXTRA_WIDTH), None, hidden)
+        first_track = len(plan_cols)
+        for offset, column in enumerate(TRACKING_COLUMNS):
+            col = first_track + offset
+            sheet.write_string(0, col, column.header, self.head_track)
+            sheet.set_column(col, col, column.width)
+        prefill = self.options.prefill
+        column_widths = ([0 if h == "Service responsable" else FORM_WIDTHS.get(h, _EXTRA_WIDTH) for h in plan_cols]
+                         + [c.width for c in TRACKING_COLUMNS])
+        for row, action in enumerate(actions[plan_cols].itertuples(index=False), start=1):
+            for col, value in enumerate(action):
+                money = self.locked_money if "$" in plan_cols[col] else self.locked
+                write_value(sheet, row, col, value, self.locked, self.locked_date, money)
+            known = prefill.get(action[0], {})
+            tracked = [known.get(column.header) for column in TRACKING_COLUMNS]
+            for offset, column in enumerate(TRACKING_COLUMNS):
+                style = self.track[column.header]
+                write_value(sheet, row, first_track + offset, tracked[offset], style, style, style)
+            height = row_height((*action, *tracked), column_widths)
+            if height:
+                sheet.set_row(row, height)
+        last = len(actions)
+        self._validations(sheet, first_track, last)
+        for status, colour in STATUS_COLOURS.items():
+            sheet.conditional_format(1, first_track, last, first_track, {
+                "type": "cell", "criteria": "==", "value": f'"{status}"',
+                "format": self.book.add_format({"bg_color": colour})})
+        sheet.freeze_panes(1, 1)
+        sheet.autofilter(0, 0, last, first_track + len(TRACKING_COLUMNS) - 1)
+        sheet.protect(self.options.password or "", {
+            "autofilter": True, "sort": False, "format_columns": True, "format_rows": True,
+            "select_locked_cells": True, "select_unlocked_cells": True})
+        sheet.set_landscape()
+        sheet.set_paper(5)  # legal (8,5 × 14 po), wide enough for every column
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(0)
+        sheet.set_header(f"&L&\"-,Bold\"{_escape_header(tab)}&R{_escape_header(self.plan.title)} — "
+                         f"{self.options.period.label}")
+        sheet.set_footer("&CPage &P de &N")
+        return last
+
+    def _validations(self, sheet, first: int, last: int) -> None:
+        if last < 1:
+            return
+        for offset, column in enumerate(TRACKING_COLUMNS):
+            col = first + offset
+            rule = _RULES[column.kind]
+            options = {**rule, "input_title": column.header[:32], "input_message": column.prompt[:255]}
+            if column.error:
+                options.update({"error_title": column.header[:32], "error_message": column.error[:255]})
+            else:
+                options["show_error"] = False
+            sheet.data_validation(1, col, last, col, options)
+
+    def summary(self, sheet, tabs: dict[str, str], rows: dict[str, int]) -> None:
+        """Fill Sommaire: live COUNTIF formulas per service and overall (Excel and LibreOffice).
+
+        Formulas are written with an empty cached result so that LibreOffice
+        recalculates them on open (xlsxwriter would otherwise cache 0).
+        """
+        status_col = column_letter(len(plan_display_columns(self.plan)))
+        sheet.write_string(0, 0, SUMMARY_TITLE.format(period=self.options.period.label), self.title)
+        sheet.write_string(1, 0, SUMMARY_NOTE)  # not wrapped: spills over the empty cells beside it
+        headers = ["Service", "Actions", *REPORT_STATUSES, "Taux de réalisation"]
+        for col, header in enumerate(headers):
+            sheet.write_string(3, col, header, self.head_track)
+        sheet.set_column(0, 0, _SUMMARY_SERVICE_WIDTH)
+        sheet.set_column(1, len(headers) - 1, 12)
+        sheet.set_row(3, 32)
+        first = 4
+        for index, (service, tab) in enumerate(tabs.items()):
+            row = first + index
+            excel_row = row + 1
+            count = rows[service]
+            area = f"'{tab.replace(chr(39), chr(39) * 2)}'!${status_col}$2:${status_col}${count + 1}"
+            sheet.write_string(row, 0, service, self.cell)
+            height = row_height([service], [_SUMMARY_SERVICE_WIDTH])
+            if height:
+                sheet.set_row(row, height)
+            sheet.write_number(row, 1, count, self.count)
+            status_cells = []
+            for offset, status in enumerate(STATUSES):
+                col = 2 + offset
+                sheet.write_formula(row, col, f'=COUNTIF({area},"{status}")', self.count, "")
+                status_cells.append(f"{column_letter(col)}{excel_row}")
+            to_check_col = 2 + len(STATUSES)
+            blank_cell = f"{column_letter(to_check_col + 1)}{excel_row}"
+            sheet.write_formula(row, to_check_col, f"=B{excel_row}-SUM({status_cells[0]}:{status_cells[-1]})"
+                                f"-{blank_cell}", self.count, "")
+            sheet.write_formula(row, to_check_col + 1, f"=COUNTBLANK({area})", self.count, "")
+            done = [status_cells[STATUSES.index(s)] for s in DONE_STATUSES]
+            sheet.write_formula(row, len(headers) - 1, rate_formula(f"B{excel_row}", done), self.rate, "")
+        total = first + len(tabs)
+        excel_total = total + 1
+        sheet.write_string(total, 0, "Ensemble du plan", self.cell_total)
+        for col in range(1, len(headers) - 1):
+            letter = column_letter(col)
+            sheet.write_formula(total, col, f"=SUM({letter}{first + 1}:{letter}{total})", self.count_total, "")
+        done = [f"{column_letter(2 + STATUSES.index(s))}{excel_total}" for s in DONE_STATUSES]
+        sheet.write_formula(total, len(headers) - 1, rate_formula(f"B{excel_total}", done), self.rate_total, "")
+        sheet.freeze_panes(4, 1)
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+
+    def close(self) -> None:
+        self.book.close()
+
+
+_RULES = {
+    "status": {"validate": "list", "source": f"={STATUS_LIST}", "error_type": "stop"},
+    "yesno": {"validate": "list", "source": f"={YESNO_LIST}", "error_type": "stop"},
+    "percent": {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": 100},
+    "date": {"validate": "date", "criteria": "between", "minimum": _DATE_MIN, "maximum": _DATE_MAX},
+    "money": {"validate": "decimal", "criteria": ">=", "value": 0},
+    "text": {"validate": "any"},
+}
+
+_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre")
+
+
+def french_date(day: dt.date) -> str:
+    return f"{'1er' if day.day == 1 else day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _escape_header(text: str) -> str:
+    return text.replace("&", "&&")
+
+
+def write_workbook(path: Path, plan: Plan, options: Options, tabs: dict[str, str], kind: str) -> None:
+    """Write one tracking workbook holding the tabs of `tabs` (service -> tab name), atomically."""
+    with atomic_path(path) as temporary:
+        writer = _Writer(temporary, plan, options)
+        writer.instructions(list(tabs))
+        # Sommaire sits second but needs the row counts: created now, filled after the tabs
+        summary = writer.book.add_worksheet(TAB_SUMMARY) if kind == "integre" else None
+        rows = {service: writer.service_tab(service, tab) for service, tab in tabs.items()}
+        if summary is not None:
+            writer.summary(summary, tabs, rows)
+        writer.lists()
+        write_meta(writer.book, Meta(
+            plan.identity, plan.version, options.period.label, now_iso(), kind,
+            [TabInfo(tab, service, _prefill_digest(plan, service, options.prefill)) for service, tab in tabs.items()],
+            plan.to_json(), options.deadline.isoformat() if options.deadline else ""))
+        writer.book.worksheets_objs[0].activate()
+        writer.close()
+
+
+def _prefill_digest(plan: Plan, service: str, prefill: Mapping[str, Mapping[str, object]]) -> str:
+    """Fingerprint of what a tab is pre-filled with, read the way a returned value is read."""
+    kinds = {c.header: c.kind for c in TRACKING_COLUMNS}
+    numbers = set(plan.service_actions(service)["No"])
+    values = {n: {h: READERS[kinds[h]](v).value for h, v in row.items()}
+              for n, row in prefill.items() if n in numbers}
+    return values_digest(values)
+
+
+def per_service_file_names(services: list[str], period: Period, prefix: str = "suivi") -> dict[str, str]:
+    """Service -> file name of its workbook, safe on Windows and unique even for long names."""
+    return {service: f"{prefix}-{period.label} - {stem}.xlsx"
+            for service, stem in zip(services, file_stems(services))}
+
+
+def generate(plan: Plan, options: Options, output: Path, per_service_dir: Path | None = None,
+             progress=None) -> Generated:
+    """Write the integrated workbook and, when asked, one workbook per service.
+
+    Args:
+        plan: the checked plan.
+        options: period, deadline, password, pre-filled values.
+        output: path of the integrated workbook.
+        per_service_dir: folder for the per-service workbooks, or None.
+        progress: optional callable(service) called after each per-service workbook.
+
+    Returns:
+        What was written.
+    """
+    tabs = plan_tabs(plan)
+    write_workbook(output, plan, options, tabs, "integre")
+    result = Generated(output, tabs=tabs)
+    if per_service_dir is not None:
+        names = per_service_file_names(list(tabs), options.period)
+        for service, tab in tabs.items():
+            path = per_service_dir / names[service]
+            write_workbook(path, plan, options, {service: tab}, "service")
+            result.per_service[service] = path
+            if progress:
+                progress(service)
+    return result

@@ -1,0 +1,144 @@
+"""Hidden metadata carried by every generated workbook (very hidden sheet `_suivi`).
+
+They identify the plan (identity and version), the period, the kind of
+workbook and each service tab, and they carry the whole plan as JSON so that a
+returned file is understood without the plan file and whatever its name.
+A checksum over them tells when someone edited them. The plan's JSON (up to
+megabytes) sits apart in the very hidden sheet `_plan`, so that reading a
+returned file does not mean parsing it: one file is enough to learn the plan.
+Format 1 kept it in `_suivi`; such forms are still read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from suivi_excel.forms.texts import TAB_META, TAB_PLAN
+
+FORMAT = "2"
+_READ_FORMATS = {"1", "1.0", "2", "2.0"}
+_CHUNK = 30000  # Excel holds at most 32,767 characters in a cell
+
+
+@dataclass
+class TabInfo:
+    """A service tab of a generated workbook."""
+
+    tab: str
+    service: str
+    prefill: str = ""  # digest of pre-filled tracking values, "" for a blank form
+
+
+@dataclass
+class Meta:
+    """What a generated workbook says about itself."""
+
+    plan_id: str
+    plan_version: str
+    period: str
+    generated_at: str
+    kind: str  # "integre" or "service"
+    tabs: list[TabInfo] = field(default_factory=list)
+    plan_json: str = ""
+    deadline: str = ""  # ISO date of the return deadline, "" when none was given
+
+    def plan(self, source: str = ""):
+        """The plan carried by the workbook (a `plan.Plan`)."""
+        from suivi_excel.plan.model import Plan  # pandas: only when a plan is really needed
+
+        self.check_plan()
+        return Plan.from_json(self.plan_json, source)
+
+    def check_plan(self) -> None:
+        """Check that the carried plan is the one the workbook was generated from.
+
+        Raises:
+            MetaDamaged: when it was edited by hand.
+        """
+        if hashlib.sha256(self.plan_json.encode()).hexdigest()[:16] != self.plan_version:
+            raise MetaDamaged("le plan caché a été modifié à la main")
+
+    def tab_for(self, name: str) -> TabInfo | None:
+        return next((t for t in self.tabs if t.tab == name), None)
+
+
+class MetaDamaged(ValueError):
+    """The metadata sheet exists but cannot be trusted; the message is French."""
+
+
+def _checksum(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:24]
+
+
+def write_meta(workbook, meta: Meta) -> None:
+    """Add the very hidden `_suivi` and `_plan` sheets to an xlsxwriter workbook."""
+    sheet = workbook.add_worksheet(TAB_META)
+    tabs_json = json.dumps([t.__dict__ for t in meta.tabs], ensure_ascii=False)
+    rows = [
+        ("suivi-excel", FORMAT),
+        ("plan", meta.plan_id),
+        ("version", meta.plan_version),
+        ("periode", meta.period),
+        ("genere_le", meta.generated_at),
+        ("type", meta.kind),
+        ("echeance", meta.deadline),
+        ("onglets", tabs_json),
+        # the plan's JSON is covered through its version (a hash of it), checked in `plan()`
+        ("controle", _checksum(meta.plan_id, meta.plan_version, meta.period, meta.kind, tabs_json)),
+    ]
+    for row, (key, value) in enumerate(rows):
+        sheet.write_string(row, 0, key)
+        sheet.write_string(row, 1, value)
+    sheet.very_hidden()
+    plan_sheet = workbook.add_worksheet(TAB_PLAN)
+    chunks = [meta.plan_json[i:i + _CHUNK] for i in range(0, len(meta.plan_json), _CHUNK)] or [""]
+    for row, chunk in enumerate(chunks):
+        plan_sheet.write_string(row, 0, chunk)
+    plan_sheet.very_hidden()
+
+
+def read_meta(rows: list[list[object]], plan_rows: list[list[object]] | None = None) -> Meta:
+    """Rebuild the metadata from the cell values of the `_suivi` sheet.
+
+    Args:
+        rows: the `_suivi` sheet's cells.
+        plan_rows: the `_plan` sheet's cells, to assemble the plan's JSON (`plan()` needs
+            it); None leaves it out. Format-1 forms carry it in `_suivi` instead.
+
+    Raises:
+        MetaDamaged: when a key is missing, the JSON is broken or the checksum differs.
+    """
+    table: dict[str, list[str]] = {}
+    for row in rows:
+        if row and isinstance(row[0], str) and row[0]:
+            table[row[0]] = ["" if v is None else str(v) for v in row[1:]]
+
+    def one(key: str) -> str:
+        if key not in table or not table[key]:
+            raise MetaDamaged(f"information « {key} » absente")
+        return table[key][0]
+
+    if one("suivi-excel") not in _READ_FORMATS:
+        raise MetaDamaged("format de formulaire inconnu ; il vient d'une autre version de suivi-excel")
+    plan_json = ""
+    if plan_rows is not None:
+        plan_json = "".join(table.get("plan_json", [])) or "".join(
+            str(row[0]) for row in plan_rows if row and isinstance(row[0], str))
+    tabs_json = one("onglets")
+    meta = Meta(one("plan"), one("version"), one("periode"), one("genere_le"), one("type"),
+                plan_json=plan_json, deadline=(table.get("echeance") or [""])[0])
+    expected = _checksum(meta.plan_id, meta.plan_version, meta.period, meta.kind, tabs_json)
+    if one("controle") != expected:
+        raise MetaDamaged("elles ont été modifiées à la main")
+    try:
+        meta.tabs = [TabInfo(**t) for t in json.loads(tabs_json)]
+    except (ValueError, TypeError) as error:
+        raise MetaDamaged(f"liste des onglets illisible ({error})") from None
+    return meta
+
+
+def now_iso() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")

@@ -1,0 +1,261 @@
+"""The history of periods, in one SQLite file that anyone can query.
+
+Tables (documented in the README):
+- `periodes`: one row per plan and period consolidated (when, with which plan);
+- `actions`: one row per action and period: number, stable key, service, axe and
+  the clean tracking values, `en_retard` and `source`;
+- `provenance`: where each value came from (file, sheet, cell, raw value);
+- `anomalies`: the anomalies of the period.
+
+An action's `cle` (key) stays the same when the plan renumbers it (column
+`Ancien No` of the plan), so history follows the action, not its number.
+Consolidating a period again replaces it, inside one transaction; SQLite's
+locking serializes two runs writing at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+from suivi_excel.core.columns import STATUSES, TRACKING_HEADERS
+from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.periods import Period, parse_period
+from suivi_excel.plan.model import Plan
+
+DEFAULT_NAME = "suivi-historique.sqlite"
+SCHEMA_VERSION = 1
+_COLUMNS = {  # tracking header -> SQL column
+    "Statut": "statut", "Avancement (%)": "avancement", "Date de début réelle": "debut_reel",
+    "Date de fin réelle": "fin_reelle", "Dépenses réelles ($)": "depenses",
+    "Résultat de l'indicateur": "resultat", "Besoin de soutien": "besoin_soutien",
+    "Obstacles": "obstacles", "Commentaires": "commentaires",
+}
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS periodes (
+    plan TEXT NOT NULL, periode TEXT NOT NULL, fin_periode TEXT NOT NULL, consolide_le TEXT NOT NULL,
+    version_plan TEXT NOT NULL, plan_json TEXT NOT NULL, PRIMARY KEY (plan, periode));
+CREATE TABLE IF NOT EXISTS actions (
+    plan TEXT NOT NULL, periode TEXT NOT NULL, no TEXT NOT NULL, cle TEXT NOT NULL, ordre INTEGER NOT NULL,
+    service TEXT, axe TEXT, action TEXT,
+    {", ".join(f"{c} {'INTEGER' if c == 'avancement' else 'REAL' if c == 'depenses' else 'TEXT'}"
+               for c in _COLUMNS.values())},
+    en_retard TEXT, source TEXT, PRIMARY KEY (plan, periode, no));
+CREATE TABLE IF NOT EXISTS provenance (
+    plan TEXT NOT NULL, periode TEXT NOT NULL, no TEXT NOT NULL, colonne TEXT NOT NULL,
+    fichier TEXT, feuille TEXT, cellule TEXT, valeur_brute TEXT);
+CREATE TABLE IF NOT EXISTS anomalies (
+    plan TEXT NOT NULL, periode TEXT NOT NULL, code TEXT, gravite TEXT, fichier TEXT, feuille TEXT,
+    cellule TEXT, valeur TEXT, probleme TEXT);
+CREATE INDEX IF NOT EXISTS actions_cle ON actions (plan, cle);
+CREATE INDEX IF NOT EXISTS provenance_periode ON provenance (plan, periode);
+CREATE INDEX IF NOT EXISTS anomalies_periode ON anomalies (plan, periode);
+PRAGMA user_version = {SCHEMA_VERSION};
+"""
+
+
+def default_path(beside: Path) -> Path:
+    """The history file kept next to a report or a tracking workbook."""
+    return Path(beside).parent / DEFAULT_NAME
+
+
+@contextmanager
+def connect(path: Path, write: bool = False) -> Iterator[sqlite3.Connection]:
+    """Open the history; `write` takes the write lock at once so concurrent runs wait in turn."""
+    if not write and not Path(path).exists():
+        raise FileNotFoundError(path)
+    try:
+        connection = sqlite3.connect(str(path), timeout=120, isolation_level=None)
+    except sqlite3.Error as error:
+        raise SuiviError(f"impossible d'écrire ni de lire l'historique « {path} » ({error}) : choisissez un "
+                         "autre emplacement avec --historique ou -o.") from None
+    try:
+        connection.execute("PRAGMA busy_timeout = 120000")
+        if write:
+            connection.executescript(_SCHEMA)
+            connection.execute("BEGIN IMMEDIATE")
+        yield connection
+        if write:
+            connection.execute("COMMIT")
+    except sqlite3.DatabaseError as error:
+        if write and connection.in_transaction:
+            connection.execute("ROLLBACK")
+        if write and "unable to open" in str(error):
+            raise SuiviError(f"impossible d'écrire l'historique « {path} » ({error}) : choisissez un autre "
+                             "emplacement avec --historique ou -o.") from None
+        raise SuiviError(f"l'historique « {path} » est illisible ou verrouillé ({error}) : vérifiez qu'il "
+                         "s'agit bien d'un fichier d'historique de suivi-excel.") from None
+    except BaseException:
+        if write and connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    finally:
+        connection.close()
+
+
+def _sql_value(value: object) -> object:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    return value
+
+
+def _keys(connection: sqlite3.Connection, plan: Plan, period: Period) -> dict[str, str]:
+    """Current number -> stable key, following `Ancien No` from the latest earlier period."""
+    previous = latest_before(connection, plan.identity, period)
+    known: dict[str, str] = {}
+    if previous is not None:
+        known = dict(connection.execute("SELECT no, cle FROM actions WHERE plan = ? AND periode = ?",
+                                        (plan.identity, previous.label)).fetchall())
+    keys = {}
+    old_numbers = plan.former_numbers
+    for number in plan.actions["No"]:
+        former = old_numbers.get(number)
+        if former and former in known:
+            keys[number] = known[former]
+        elif number in known and number not in old_numbers.values():
+            keys[number] = known[number]
+        else:
+            # a new action: its number is its key, unless a renumbered action already carries
+            # that key (a number reused in the revision), then the period makes it unique
+            keys[number] = number if number not in known.values() else f"{number}@{period.label}"
+    return keys
+
+
+def latest_before(connection: sqlite3.Connection, plan_id: str, period: Period) -> Period | None:
+    """The latest period recorded for the plan that ends before `period` ends."""
+    labels = [r[0] for r in connection.execute("SELECT periode FROM periodes WHERE plan = ?", (plan_id,))]
+    earlier = [p for p in map(parse_period, labels) if p.sort_key < period.sort_key]
+    return max(earlier, key=lambda p: p.sort_key) if earlier else None
+
+
+def record(path: Path, result) -> None:
+    """Record a consolidation (rows, provenance, anomalies), replacing that period if present."""
+    plan, period = result.plan, result.period
+    with connect(path, write=True) as connection:
+        keys = _keys(connection, plan, period)
+        where = (plan.identity, period.label)
+        for table in ("periodes", "actions", "provenance", "anomalies"):
+            connection.execute(f"DELETE FROM {table} WHERE plan = ? AND periode = ?", where)
+        connection.execute("INSERT INTO periodes VALUES (?, ?, ?, ?, ?, ?)",
+                           (*where, period.end.isoformat(), dt.datetime.now().isoformat(timespec="seconds"),
+                            plan.version, plan.to_json()))
+        rows = []
+        for order, action in enumerate(result.actions.to_dict("records")):
+            rows.append((*where, action["No"], keys[action["No"]], order, action["Service responsable"],
+                         action["Axe"], action["Action"], *(_sql_value(action[h]) for h in _COLUMNS),
+                         action["En retard"], action["Source"]))
+        marks = ", ".join("?" * len(rows[0])) if rows else ""
+        if rows:
+            connection.executemany(f"INSERT INTO actions VALUES ({marks})", rows)
+        connection.executemany("INSERT INTO provenance VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                               [(*where, *p) for p in result.provenance])
+        connection.executemany("INSERT INTO anomalies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               [(*where, a.code, a.severity, a.file, a.sheet, a.cell, a.value, a.problem)
+                                for a in result.anomalies])
+
+
+def history_rows(path: Path, plan_id: str, up_to: Period | None = None) -> pd.DataFrame:
+    """One row per action and period (`Période`, `No`, then the tracking columns), oldest first.
+
+    The hidden columns `_cle`, `_fin` and `En retard` help the evolution charts and lists.
+    """
+    columns = ["Période", "No", *TRACKING_HEADERS, "En retard", "_cle", "_fin", "_ordre"]
+    try:
+        with connect(path) as connection:
+            data = connection.execute(
+                f"SELECT a.periode, a.no, {', '.join('a.' + c for c in _COLUMNS.values())}, a.en_retard, "
+                "a.cle, p.fin_periode, a.ordre FROM actions a JOIN periodes p USING (plan, periode) "
+                "WHERE a.plan = ? ORDER BY p.fin_periode, a.ordre", (plan_id,)).fetchall()
+    except FileNotFoundError:
+        return pd.DataFrame(columns=columns)
+    frame = pd.DataFrame(data, columns=columns, dtype=object)
+    for header in ("Date de début réelle", "Date de fin réelle"):
+        frame[header] = [dt.date.fromisoformat(v) if v else None for v in frame[header]]
+    if up_to is not None:
+        frame = frame[frame["_fin"] <= up_to.end.isoformat()]
+    return frame.reset_index(drop=True)
+
+
+def prefill_values(path: Path, plan: Plan, period: Period) -> dict[str, dict[str, object]]:
+    """The latest values known before `period`, by the plan's current action numbers.
+
+    Only values a form accepts are pre-filled (`À vérifier` and `Non renseigné` are not
+    statuses a service can choose).
+    """
+    try:
+        with connect(path) as connection:
+            previous = latest_before(connection, plan.identity, period)
+            if previous is None:
+                return {}
+            keys = _keys(connection, plan, period)
+            data = connection.execute(
+                f"SELECT cle, {', '.join(_COLUMNS.values())} FROM actions WHERE plan = ? AND periode = ?",
+                (plan.identity, previous.label)).fetchall()
+    except FileNotFoundError:
+        return {}
+    by_key = {row[0]: dict(zip(_COLUMNS, row[1:])) for row in data}
+    values = {}
+    for number, key in keys.items():
+        known = by_key.get(key)
+        if not known:
+            continue
+        if known["Statut"] not in STATUSES:
+            known["Statut"] = None
+        for header in ("Date de début réelle", "Date de fin réelle"):
+            if known[header]:
+                known[header] = dt.date.fromisoformat(known[header])
+        cleaned = {h: v for h, v in known.items() if v is not None and v != ""}
+        if cleaned:
+            values[number] = cleaned
+    return values
+
+
+def periods_of_year(path: Path, year: int) -> list[tuple[str, Period]]:
+    """(plan id, period) recorded for `year`, oldest first."""
+    try:
+        with connect(path) as connection:
+            data = connection.execute("SELECT plan, periode FROM periodes").fetchall()
+    except FileNotFoundError:
+        return []
+    found = [(plan, parse_period(label)) for plan, label in data]
+    return sorted([(p, q) for p, q in found if q.year == year], key=lambda item: item[1].sort_key)
+
+
+def load_period(path: Path, plan_id: str, period: Period) -> tuple[Plan, pd.DataFrame, list[tuple]]:
+    """The plan, the consolidated actions and the anomalies of a recorded period."""
+    with connect(path) as connection:
+        plan_json = connection.execute("SELECT plan_json FROM periodes WHERE plan = ? AND periode = ?",
+                                       (plan_id, period.label)).fetchone()[0]
+        data = connection.execute(
+            f"SELECT no, {', '.join(_COLUMNS.values())}, en_retard, source FROM actions "
+            "WHERE plan = ? AND periode = ? ORDER BY ordre", (plan_id, period.label)).fetchall()
+        anomalies = connection.execute(
+            "SELECT code, gravite, fichier, feuille, cellule, valeur, probleme FROM anomalies "
+            "WHERE plan = ? AND periode = ?", (plan_id, period.label)).fetchall()
+    plan = Plan.from_json(plan_json)
+    tracking = pd.DataFrame(data, columns=["No", *TRACKING_HEADERS, "En retard", "Source"], dtype=object)
+    for header in ("Date de début réelle", "Date de fin réelle"):
+        tracking[header] = [dt.date.fromisoformat(v) if v else None for v in tracking[header]]
+    actions = plan.actions.merge(tracking, on="No", how="left")
+    return plan, actions, anomalies
+
+
+def record_and_report(result, report: Path, store: Path | None = None) -> Path:
+    """Record the period in the history, then write the report with its evolution.
+
+    Returns:
+        The history file used.
+    """
+    from suivi_excel.report.workbook import write_report
+
+    store = store or default_path(report)
+    record(store, result)
+    write_report(result, report, history_rows(store, result.plan.identity, up_to=result.period))
+    return store

@@ -1,0 +1,100 @@
+"""Compose the e-mails: forms to services, reminders, the report to the committee.
+
+Texts come from editable templates (`modeles/courriel-*.txt`): a first line
+`Objet : …`, then the body. `{name}` placeholders are replaced; any other brace
+is left as written, so a coordinator cannot break a template by typing one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import itertools
+import mimetypes
+import re
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.utils import formataddr, formatdate, make_msgid
+from pathlib import Path
+
+from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.resources import models_dir
+
+TEMPLATES = {"formulaire": "courriel-formulaire.txt", "relance": "courriel-relance.txt",
+             "rapport": "courriel-rapport.txt"}
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_SUBJECT = re.compile(r"^\s*objet\s*:\s*(.*)$", re.IGNORECASE)
+
+
+@dataclass
+class Outgoing:
+    """One message ready to send or to save as a draft."""
+
+    kind: str  # formulaire | relance | rapport
+    period: str
+    service: str  # "" for the report
+    recipients: list[str]
+    message: EmailMessage
+    attachment: Path
+    digest: str = field(default="")
+
+
+def load_template(kind: str, folder: Path | None = None) -> tuple[str, str]:
+    """(subject, body) of a template, from `folder` or the shipped `modeles/`."""
+    path = (folder or models_dir()) / TEMPLATES[kind]
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise SuiviError(f"modèle de courriel « {path} » illisible ({error.strerror}).") from None
+    first, _, body = text.partition("\n")
+    match = _SUBJECT.match(first)
+    if not match:
+        raise SuiviError(f"le modèle « {path} » doit commencer par une ligne « Objet : … ».")
+    return match.group(1).strip(), body.strip("\n") + "\n"
+
+
+def render(template: str, values: dict[str, str]) -> str:
+    """Replace the known `{name}` placeholders; leave anything else untouched."""
+    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template)
+
+
+def as_html(text: str) -> str:
+    """A plain-text body as simple HTML: paragraphs, and lists for lines starting with a dash."""
+    parts = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        # runs of "- " lines become lists, other runs paragraphs
+        for is_item, run in itertools.groupby(block.splitlines(), lambda line: line.lstrip().startswith("- ")):
+            lines = list(run)
+            if is_item:
+                parts.append("<ul>" + "".join(f"<li>{html.escape(l.lstrip()[2:])}</li>" for l in lines) + "</ul>")
+            else:
+                parts.append("<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>")
+    return ("<!DOCTYPE html><html lang=\"fr-CA\"><head><meta charset=\"utf-8\"></head>"
+            "<body style=\"font-family: Calibri, Arial, sans-serif; font-size: 11pt\">" + "".join(parts) +
+            "</body></html>")
+
+
+def build_message(sender: str, sender_name: str, recipients: list[str], subject: str, body: str,
+                  attachment: Path, reply_to: str = "") -> EmailMessage:
+    """A MIME message: plain text and HTML alternatives, the workbook attached under its own name."""
+    message = EmailMessage()
+    message["From"] = formataddr((sender_name, sender)) if sender_name else sender
+    message["To"] = ", ".join(recipients)
+    if reply_to and reply_to != sender:
+        message["Reply-To"] = reply_to
+    message["Subject"] = subject
+    message["Date"] = formatdate(localtime=True)
+    message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
+    message.set_content(body)
+    message.add_alternative(as_html(body), subtype="html")
+    data = attachment.read_bytes()
+    kind = XLSX_TYPE if attachment.suffix.lower() == ".xlsx" else (
+        mimetypes.guess_type(attachment.name)[0] or "application/octet-stream")
+    main, sub = kind.split("/")
+    message.add_attachment(data, maintype=main, subtype=sub, filename=attachment.name)
+    return message
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]

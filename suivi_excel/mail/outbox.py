@@ -1,0 +1,144 @@
+"""What to send: each service its form (or a reminder), the report to the committee.
+
+The per-service forms carry the whole plan (services, e-mail addresses,
+coordinator) and their period, so a folder of forms is enough; `--plan` may
+give a newer Services sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from suivi_excel.core.errors import SuiviError
+from suivi_excel.mail.compose import Outgoing, build_message, file_digest, load_template, render
+from suivi_excel.plan.model import Plan
+from suivi_excel.forms.metadata import MetaDamaged
+from suivi_excel.returns.file import carried_meta, find_files, read_file
+from suivi_excel.forms.generation import french_date
+
+
+@dataclass
+class Form:
+    """A per-service form found in the folder to send."""
+
+    path: Path
+    service: str
+    period: str
+    deadline: str
+    plan: Plan
+
+
+@dataclass
+class Outbox:
+    items: list[Outgoing] = field(default_factory=list)
+    without_address: list[str] = field(default_factory=list)  # services with no e-mail in the plan
+    skipped: list[str] = field(default_factory=list)  # services that already answered (reminders)
+
+
+def find_forms(folder: Path) -> tuple[list[Form], list[str]]:
+    """The per-service forms under `folder`, one per service (the newest when several).
+
+    Returns:
+        The forms, and a French line for each form that cannot be sent as it is (hidden
+        data edited or unreadable), naming its file.
+
+    Raises:
+        SuiviError: when the folder holds no form that can be sent.
+    """
+    paths, _ = find_files([folder])
+    forms: dict[str, Form] = {}
+    refused: list[str] = []
+    plans: dict[str, Plan] = {}  # every form carries the whole plan: build it once per version
+    for path, name in paths:
+        read = read_file(path, name)
+        damaged = any(a.code == "meta-damaged" for a in read.anomalies)
+        if not damaged and (read.meta is None or read.meta.kind != "service" or len(read.meta.tabs) != 1):
+            continue  # not a per-service form (the integrated workbook, another file)
+        try:
+            meta = carried_meta(read)  # each form's hidden plan is checked, not only the first one's
+            plan = plans.get(meta.plan_version) or plans.setdefault(meta.plan_version, meta.plan(name))
+        except Exception as error:  # noqa: BLE001 - any damage to a form: name it, send the others
+            reason = str(error) if isinstance(error, MetaDamaged) else f"illisibles : {type(error).__name__}"
+            refused.append(f"{name} : les données cachées du formulaire sont abîmées ({reason}) ; il n'est "
+                           "pas envoyé. Générez-le de nouveau avec « suivi-excel generer ».")
+            continue
+        form = Form(path, read.meta.tabs[0].service, read.meta.period, read.meta.deadline, plan)
+        known = forms.get(form.service)
+        if known is None or path.stat().st_mtime > known.path.stat().st_mtime:
+            forms[form.service] = form
+    if not forms:
+        detail = "".join(f"\n  - {line}" for line in refused)
+        raise SuiviError(f"aucun formulaire par service à envoyer dans « {folder} » : indiquez le dossier écrit "
+                         f"par « suivi-excel generer … --par-service DOSSIER ».{detail}")
+    return sorted(forms.values(), key=lambda f: f.service), refused
+
+
+def _placeholders(plan: Plan, period: str, deadline: str) -> dict[str, str]:
+    params = plan.parameters
+    when = french_date(dt.date.fromisoformat(deadline)) if deadline else "la date convenue"
+    return {"municipalite": plan.municipality or "la municipalité", "plan": plan.title, "periode": period,
+            "echeance": when, "coordonnateur": params.get("Coordonnateur", ""),
+            "courriel_coordonnateur": params.get("Courriel du coordonnateur", "")}
+
+
+def form_messages(forms: list[Form], sender: str, reminder: bool, answered: set[str] = frozenset(),
+                  templates: Path | None = None, services: pd.DataFrame | None = None,
+                  deadline: dt.date | None = None) -> Outbox:
+    """One message per service: its form attached, to the `Courriel` of the Services sheet.
+
+    Args:
+        forms: the per-service forms.
+        sender: the From address.
+        reminder: write reminders, only for services not in `answered`.
+        answered: services whose return has arrived.
+        templates: folder of edited templates (the shipped ones by default).
+        services: a newer Services sheet (from `--plan`), else the one the forms carry.
+        deadline: overrides the deadline recorded in the forms.
+    """
+    kind = "relance" if reminder else "formulaire"
+    subject_template, body_template = load_template(kind, templates)
+    outbox = Outbox()
+    for form in forms:
+        if reminder and form.service in answered:
+            outbox.skipped.append(form.service)
+            continue
+        listing = services if services is not None else form.plan.services
+        row = listing[listing["Service"] == form.service]
+        email = str(row["Courriel"].iloc[0]).strip() if len(row) and row["Courriel"].iloc[0] else ""
+        if not email:
+            outbox.without_address.append(form.service)
+            continue
+        values = _placeholders(form.plan, form.period, deadline.isoformat() if deadline else form.deadline)
+        values.update(service=form.service,
+                      responsable=(str(row["Responsable"].iloc[0]).strip() or "") if len(row) else "")
+        if not values["responsable"]:
+            values["responsable"] = "à l'équipe du service"
+        coordinator = form.plan.parameters.get("Courriel du coordonnateur", "")
+        message = build_message(sender or coordinator, form.plan.parameters.get("Coordonnateur", ""), [email],
+                                render(subject_template, values), render(body_template, values), form.path,
+                                reply_to=coordinator)
+        outbox.items.append(Outgoing(kind, form.period, form.service, [email], message, form.path,
+                                     file_digest(form.path)))
+    return outbox
+
+
+def report_message(report: Path, recipients: list[str], sender: str, templates: Path | None = None) -> Outgoing:
+    """The report for the committee, with a short summary of the key figures in the body."""
+    from suivi_excel.report.summary import read_report_summary
+
+    summary = read_report_summary(report)
+    subject_template, body_template = load_template("rapport", templates)
+    values = {"municipalite": summary.municipality or "la municipalité", "plan": summary.plan,
+              "periode": summary.period, "resume": "\n".join(f"- {line}" for line in summary.lines),
+              "coordonnateur": summary.coordinator, "courriel_coordonnateur": summary.coordinator_email,
+              "echeance": "", "service": "", "responsable": ""}
+    sender = sender or summary.coordinator_email
+    if not sender:
+        raise SuiviError("indiquez l'expéditeur du rapport : SUIVI_SMTP_FROM ou --de ADRESSE.")
+    message = build_message(sender, summary.coordinator, recipients, render(subject_template, values),
+                            render(body_template, values), report, reply_to=summary.coordinator_email)
+    return Outgoing("rapport", summary.period, "", recipients, message, report, file_digest(report))

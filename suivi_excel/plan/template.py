@@ -1,0 +1,125 @@
+"""Write a plan workbook: the blank model of `suivi-excel modele`, or a filled one (example, tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+import xlsxwriter
+
+from suivi_excel.core.atomic import atomic_path
+from suivi_excel.core.columns import PARAMETERS, PLAN_COLUMNS, SERVICE_COLUMNS
+from suivi_excel.forms.texts import PLAN_HELP
+
+EXAMPLE_ACTION = {
+    "No": "1.1", "Axe": "Loisirs et vie communautaire",
+    "Objectif": "Rendre les loisirs accessibles aux familles",
+    "Action": "Offrir une programmation estivale gratuite dans les parcs de quartier",
+    "Service responsable": "Service des loisirs", "Partenaires": "Maison des jeunes",
+    "Début": 2026, "Fin": 2027, "Budget prévu ($)": 15000,
+    "Indicateur": "Nombre d'activités offertes", "Cible": "20 activités par été",
+}
+EXAMPLE_SERVICE = {"Service": "Service des loisirs", "Responsable": "Prénom Nom",
+                   "Courriel": "loisirs@exemple.qc.ca"}
+EXAMPLE_PARAMETERS = {"Municipalité": "Municipalité de …", "Titre du plan": "Politique familiale et "
+                      "MADA 2026-2028", "Coordonnateur": "Prénom Nom",
+                      "Courriel du coordonnateur": "coordination@exemple.qc.ca"}
+# text stays text (never a formula, a link or a number); parts are assembled in memory, not in temp files
+WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+                    "in_memory": True}
+
+
+def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),
+               services: Sequence[dict] = (EXAMPLE_SERVICE,),
+               parameters: dict[str, str] | None = None,
+               extra_columns: Sequence[str] = ()) -> Path:
+    """Write a plan workbook with headers, dropdowns, input help and the given rows.
+
+    Args:
+        path: the .xlsx to write (atomically).
+        actions: one dict per action, keyed by the headers of §3 (and `extra_columns`).
+        services: one dict per service (`Service`, `Responsable`, `Courriel`).
+        parameters: values of the `Paramètres` sheet; the example ones by default.
+        extra_columns: additional action columns, written after the declared ones.
+
+    Returns:
+        The path written.
+    """
+    path = Path(path)
+    parameters = EXAMPLE_PARAMETERS if parameters is None else parameters
+    with atomic_path(path) as temporary:
+        workbook = xlsxwriter.Workbook(str(temporary), WORKBOOK_OPTIONS)
+        header = workbook.add_format({"bold": True, "bg_color": "#1F4E79", "font_color": "#FFFFFF",
+                                      "text_wrap": True, "valign": "top", "border": 1})
+        wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+        text = workbook.add_format({"num_format": "@", "valign": "top"})
+        date = workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
+        money = workbook.add_format({"num_format": '#,##0 "$"', "valign": "top"})
+
+        sheet = workbook.add_worksheet("Actions")
+        headers = [c.header for c in PLAN_COLUMNS] + list(extra_columns)
+        widths = [c.width for c in PLAN_COLUMNS] + [18] * len(extra_columns)
+        last_row = max(len(actions), 1) + 500
+        for col, (title, width) in enumerate(zip(headers, widths)):
+            sheet.write_string(0, col, title, header)
+            sheet.set_column(col, col, width, wrap)
+        notes = {c.header: c.note for c in PLAN_COLUMNS}
+        for col, title in enumerate(headers):
+            if notes.get(title):
+                sheet.write_comment(0, col, notes[title], {"x_scale": 1.6})
+        for row, action in enumerate(actions, start=1):
+            for col, title in enumerate(headers):
+                value = action.get(title)
+                if value is None or value == "":
+                    continue
+                if title == "No":
+                    sheet.write_string(row, col, str(value), text)
+                elif isinstance(value, (dt.date, dt.datetime)):
+                    sheet.write_datetime(row, col, value, date)
+                elif title == "Budget prévu ($)" and isinstance(value, (int, float)):
+                    sheet.write_number(row, col, value, money)
+                else:
+                    sheet.write(row, col, value)
+        sheet.set_column(0, 0, PLAN_COLUMNS[0].width, text)
+        service_col = headers.index("Service responsable")
+        sheet.data_validation(1, service_col, last_row, service_col, {
+            "validate": "list", "source": "=Services!$A$2:$A$300",
+            "input_title": "Service responsable", "input_message": "Choisissez un service de la feuille Services.",
+            "error_title": "Service inconnu", "error_type": "warning",
+            "error_message": "Ajoutez d'abord ce service dans la feuille Services."})
+        budget_col = headers.index("Budget prévu ($)")
+        sheet.data_validation(1, budget_col, last_row, budget_col, {
+            "validate": "decimal", "criteria": ">=", "value": 0,
+            "error_title": "Budget", "error_message": "Le budget est un montant positif ou nul."})
+        sheet.freeze_panes(1, 2)
+        sheet.autofilter(0, 0, max(len(actions), 1), len(headers) - 1)
+
+        sheet = workbook.add_worksheet("Services")
+        for col, column in enumerate(SERVICE_COLUMNS):
+            sheet.write_string(0, col, column.header, header)
+            sheet.set_column(col, col, column.width)
+        for row, service in enumerate(services, start=1):
+            for col, column in enumerate(SERVICE_COLUMNS):
+                if service.get(column.header):
+                    sheet.write_string(row, col, str(service[column.header]))
+        sheet.freeze_panes(1, 0)
+
+        sheet = workbook.add_worksheet("Paramètres")
+        sheet.write_string(0, 0, "Paramètre", header)
+        sheet.write_string(0, 1, "Valeur", header)
+        sheet.set_column(0, 0, 28)
+        sheet.set_column(1, 1, 50)
+        names = list(PARAMETERS) + [k for k in parameters if k not in PARAMETERS]
+        for row, name in enumerate(names, start=1):
+            sheet.write_string(row, 0, name)
+            if parameters.get(name):
+                sheet.write_string(row, 1, str(parameters[name]))
+
+        sheet = workbook.add_worksheet("Aide")
+        sheet.set_column(0, 0, 110, wrap)
+        title = workbook.add_format({"bold": True, "font_size": 14})
+        for row, line in enumerate(PLAN_HELP):
+            sheet.write_string(row, 0, line, title if row == 0 else wrap)
+        workbook.close()
+    return path

@@ -1,0 +1,67 @@
+"""Evolution across periods, from the history rows: counts per period and what changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from suivi_excel.core.columns import DONE_STATUSES, REPORT_STATUSES, YES
+from suivi_excel.report.indicators import RATE
+
+
+@dataclass
+class Changes:
+    """What changed between a reference period and the current one, action by action."""
+
+    reference: str
+    done: pd.DataFrame  # newly Réalisée or En continu
+    late: pd.DataFrame  # newly late
+    blocked: pd.DataFrame  # newly Reportée, or newly asking for support
+
+
+def periods(history: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(history["Période"]))
+
+
+def status_by_period(history: pd.DataFrame) -> pd.DataFrame:
+    """One row per period (oldest first): the count of each status and the completion rate."""
+    order = periods(history)
+    counts = pd.crosstab(history["Période"], history["Statut"]).reindex(
+        index=order, columns=list(REPORT_STATUSES), fill_value=0)
+    totals = history.groupby("Période", sort=False).size().reindex(order)
+    done = history["Statut"].isin(DONE_STATUSES).groupby(history["Période"], sort=False).sum().reindex(order)
+    table = counts.astype(int)
+    table[RATE] = (done / totals).astype(float)
+    table.index.name = "Période"
+    return table.reset_index()
+
+
+def changes(history: pd.DataFrame, current: str, reference: str | None = None) -> Changes | None:
+    """Actions whose situation changed since `reference` (by default the period before `current`).
+
+    Returns:
+        None when there is no earlier period to compare with.
+    """
+    order = periods(history)
+    if current not in order:
+        return None
+    if reference is None:
+        index = order.index(current)
+        if index == 0:
+            return None
+        reference = order[index - 1]
+    now = history[history["Période"] == current].set_index("_cle")
+    before = history[history["Période"] == reference].set_index("_cle")
+    before = before.reindex(now.index)
+    was_done = before["Statut"].isin(DONE_STATUSES)
+    was_late = before["En retard"] == YES
+    was_blocked = (before["Statut"] == "Reportée") | (before["Besoin de soutien"] == YES)
+    is_blocked = (now["Statut"] == "Reportée") | (now["Besoin de soutien"] == YES)
+    pick = lambda mask: now[mask.to_numpy()].reset_index(drop=True)  # noqa: E731
+    return Changes(
+        reference=reference,
+        done=pick(now["Statut"].isin(DONE_STATUSES) & ~was_done),
+        late=pick((now["En retard"] == YES) & ~was_late),
+        blocked=pick(is_blocked & ~was_blocked),
+    )

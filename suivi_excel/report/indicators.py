@@ -1,0 +1,81 @@
+"""Figures a committee reads: key figures, and counts per axe and per service."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from suivi_excel.core.columns import DONE_STATUSES, REPORT_STATUSES, YES
+
+RATE = "Taux de réalisation"
+PROGRESS = "Avancement moyen (%)"
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    actions: int
+    by_status: dict[str, int]
+    late: int
+    completion_rate: float
+    services_total: int
+    services_answered: int
+    budget_planned: float
+    spent: float
+    support_needed: int
+
+
+def _numbers(series: pd.Series) -> pd.Series:
+    return pd.to_numeric(series, errors="coerce")
+
+
+def key_figures(actions: pd.DataFrame, services_total: int, services_answered: int) -> KeyFigures:
+    """The headline figures of the dashboard (and of the terminal summary and the e-mail)."""
+    counts = actions["Statut"].value_counts()
+    total = len(actions)
+    done = int(actions["Statut"].isin(DONE_STATUSES).sum())
+    return KeyFigures(
+        actions=total,
+        by_status={s: int(counts.get(s, 0)) for s in REPORT_STATUSES},
+        late=int((actions["En retard"] == YES).sum()),
+        completion_rate=done / total if total else 0.0,
+        services_total=services_total,
+        services_answered=services_answered,
+        budget_planned=float(_numbers(actions["Budget prévu ($)"]).sum()),
+        spent=float(_numbers(actions["Dépenses réelles ($)"]).sum()),
+        support_needed=int((actions["Besoin de soutien"] == YES).sum()),
+    )
+
+
+def by_group(actions: pd.DataFrame, column: str, order: list[str] | None = None) -> pd.DataFrame:
+    """One row per value of `column` (axe or service): counts per status, rates, late, money.
+
+    Args:
+        actions: the consolidated actions.
+        column: `Axe` or `Service responsable`.
+        order: the row order wanted (plan order by default: first appearance).
+
+    Returns:
+        A DataFrame whose first column is `column`, and a last row is not added (the
+        report writes the total itself).
+    """
+    order = order or list(dict.fromkeys(actions[column]))
+    frame = actions.assign(
+        _done=actions["Statut"].isin(DONE_STATUSES),
+        _late=actions["En retard"] == YES,
+        _progress=_numbers(actions["Avancement (%)"]),
+        _budget=_numbers(actions["Budget prévu ($)"]),
+        _spent=_numbers(actions["Dépenses réelles ($)"]),
+    )
+    groups = frame.groupby(column, sort=False)
+    counts = pd.crosstab(frame[column], frame["Statut"]).reindex(columns=list(REPORT_STATUSES), fill_value=0)
+    table = pd.DataFrame({"Actions": groups.size()})
+    table = table.join(counts)
+    table[RATE] = groups["_done"].sum() / table["Actions"]
+    table[PROGRESS] = groups["_progress"].mean().round(0)
+    table["En retard"] = groups["_late"].sum()
+    table["Budget prévu ($)"] = groups["_budget"].sum()
+    table["Dépenses réelles ($)"] = groups["_spent"].sum()
+    table = table.reindex(order).fillna({s: 0 for s in REPORT_STATUSES})
+    table.index.name = column
+    return table.reset_index()
