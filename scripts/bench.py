@@ -126,10 +126,10 @@ def build_plan(folder: Path, actions: int, services: int) -> Path:
 
 
 def _fill_one(args: tuple[str, str, int]) -> None:
-    from suivi_excel.forms.simulate import fill_form
-    from suivi_excel.core.text import action_number
-
     import openpyxl
+
+    from suivi_excel.core.text import action_number
+    from suivi_excel.forms.simulate import fill_form
 
     source, target, seed = args
     book = openpyxl.load_workbook(source, read_only=True)

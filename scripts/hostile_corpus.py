@@ -23,14 +23,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import openpyxl  # noqa: E402
-from measure import measure  # noqa: E402
 import xlsxwriter  # noqa: E402
+from measure import measure  # noqa: E402
 
 from suivi_excel.core.periods import parse_period  # noqa: E402
-from suivi_excel.plan.model import read_plan  # noqa: E402
-from suivi_excel.forms.simulate import fill_form, set_saved_time  # noqa: E402
-from suivi_excel.plan.template import write_plan  # noqa: E402
 from suivi_excel.forms.generation import Options, generate  # noqa: E402
+from suivi_excel.forms.simulate import fill_form, set_saved_time  # noqa: E402
+from suivi_excel.plan.model import read_plan  # noqa: E402
+from suivi_excel.plan.template import write_plan  # noqa: E402
 
 SERVICE = "Travaux publics"
 OTHER = "Loisirs"

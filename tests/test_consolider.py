@@ -9,9 +9,21 @@ import openpyxl
 import pandas as pd
 import pytest
 import xlsxwriter
+from conftest import (
+    COMM,
+    LOISIRS,
+    ROWS,
+    TP,
+    actions_by_no,
+    anomalies,
+    consolidate_cli,
+    digest,
+    fill,
+    run,
+    sheet,
+    write_test_plan,
+)
 
-from conftest import (COMM, LOISIRS, ROWS, TP, actions_by_no, anomalies, consolidate_cli, digest, fill, run, sheet,
-                      write_test_plan)
 from suivi_excel.forms.simulate import fill_form, set_saved_time
 
 UTC = dt.timezone.utc

@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 import openpyxl
-
 from conftest import actions_by_no, anomalies, run, sheet
-from suivi_excel.plan.model import read_plan
+
 from suivi_excel.core.resources import example_plan
+from suivi_excel.plan.model import read_plan
 
 
 def test_example_plan_is_realistic_and_valid():

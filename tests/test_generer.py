@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-
 from conftest import COMM, LOISIRS, ROWS, SERVICES, TP, run, write_test_plan
-from suivi_excel.returns.file import plan_of, read_file
+
 from suivi_excel.core.text import file_stem, sheet_names
+from suivi_excel.returns.file import plan_of, read_file
 
 
 def test_generer_writes_integrated_and_per_service_workbooks(tmp_path, plan_path):

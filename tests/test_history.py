@@ -10,11 +10,21 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import (
+    COMM,
+    HEADERS,
+    LOISIRS,
+    TP,
+    actions_by_no,
+    anomalies,
+    run,
+    sheet,
+    write_test_plan,
+)
 
-from conftest import COMM, HEADERS, LOISIRS, TP, actions_by_no, anomalies, run, sheet, write_test_plan
 from suivi_excel.core.periods import parse_period
-from suivi_excel.forms.simulate import fill_form
 from suivi_excel.forms.generation import per_service_file_names
+from suivi_excel.forms.simulate import fill_form
 
 UTC = dt.timezone.utc
 S1 = {TP: {"2.1": {"Statut": "En cours", "Avancement (%)": 30, "Obstacles": "Neige"},

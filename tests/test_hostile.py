@@ -10,14 +10,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from conftest import LOISIRS, PARAMETERS, TP, digest, fill, run, sheet, write_test_plan
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 from hostile_corpus import build_corpus  # noqa: E402
 
-from suivi_excel.consolidate.consolidation import consolidate  # noqa: E402
+from suivi_excel.consolidate.pipeline import consolidate  # noqa: E402
 from suivi_excel.core.errors import SuiviError  # noqa: E402
 from suivi_excel.core.periods import parse_period  # noqa: E402
 from suivi_excel.plan.model import read_plan  # noqa: E402

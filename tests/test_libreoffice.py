@@ -6,9 +6,18 @@ import datetime as dt
 
 import openpyxl
 import pandas as pd
+from conftest import (
+    COMM,
+    LOISIRS,
+    TP,
+    actions_by_no,
+    anomalies,
+    consolidate_cli,
+    fill,
+    needs_soffice,
+    soffice_convert,
+)
 
-from conftest import (COMM, LOISIRS, TP, actions_by_no, anomalies, consolidate_cli, fill, needs_soffice,
-                      soffice_convert)
 from suivi_excel.core.columns import REPORT_STATUSES
 from suivi_excel.forms.simulate import fill_form
 

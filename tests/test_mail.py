@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
-
 from conftest import COMM, LOISIRS, TP, fill, run
+
 from suivi_excel.core.periods import parse_period
-from suivi_excel.plan.model import read_plan
 from suivi_excel.forms.generation import Options, generate
+from suivi_excel.plan.model import read_plan
 
 
 class Mailbox:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from conftest import LOISIRS, TP, anomalies, fill, run, write_test_plan
+
 from suivi_excel.forms.simulate import set_saved_time
 
 LONG = "Service des loisirs, de la culture et de la vie communautaire"

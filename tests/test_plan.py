@@ -6,8 +6,8 @@ import datetime as dt
 
 import openpyxl
 import pytest
-
 from conftest import COMM, HEADERS, LOISIRS, ROWS, SERVICES, TP, run, write_test_plan
+
 from suivi_excel.core.errors import PlanInvalid
 from suivi_excel.plan.model import read_plan
 

@@ -6,13 +6,14 @@ import datetime as dt
 
 import openpyxl
 import pandas as pd
+from conftest import ROWS, actions_by_no, consolidate_cli, sheet
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROWS, actions_by_no, consolidate_cli, sheet
 from suivi_excel.core.columns import STATUSES, TRACKING_COLUMNS
 from suivi_excel.core.text import column_letter
 from suivi_excel.core.values import READERS
+
 
 def _cells(workbook) -> dict[tuple[str, str], str]:
     """(action number, tracking header) -> A1 cell, read from the generated workbook's own tabs."""

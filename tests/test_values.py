@@ -7,7 +7,13 @@ import datetime as dt
 import pytest
 
 from suivi_excel.core.periods import parse_period
-from suivi_excel.core.values import parse_date, parse_money, parse_percent, parse_status, parse_yesno
+from suivi_excel.core.values import (
+    parse_date,
+    parse_money,
+    parse_percent,
+    parse_status,
+    parse_yesno,
+)
 
 
 @pytest.mark.parametrize("typed", ["realisee", "RÉALISÉE", " Réalisée ", "réa lisée", "Realisee\u00a0"])

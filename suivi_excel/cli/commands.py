@@ -115,9 +115,9 @@ def generer(plan: Path, periode, sortie: Path | None, par_service: Path | None, 
             mot_de_passe: str | None, historique: Path | None, vierge: bool) -> None:
     """Générer le classeur de suivi (et un classeur par service) à partir du plan."""
     from suivi_excel.cli import console
+    from suivi_excel.forms.generation import Options, generate
     from suivi_excel.history import store as history
     from suivi_excel.plan.model import read_plan
-    from suivi_excel.forms.generation import Options, generate
 
     checked = read_plan(plan)
     sortie = sortie or Path(f"suivi-{periode.label}.xlsx")
@@ -165,7 +165,7 @@ def consolider(retours, sortie, plan, periode, strict, historique, taille_max, d
 
     result = _consolidate(retours, plan, periode, _limits(taille_max, decompresse_max, lignes_max, parties_max))
     sortie = sortie or Path(f"rapport-{result.period.label}.xlsx")
-    from suivi_excel.history.store import record_and_report
+    from suivi_excel.report.workbook import record_and_report
 
     store = record_and_report(result, sortie, historique)
     console.consolidation(result, sortie)
@@ -176,18 +176,10 @@ def consolider(retours, sortie, plan, periode, strict, historique, taille_max, d
 
 def _consolidate(retours, plan_path, periode, limits):
     from suivi_excel.cli import console
-    from suivi_excel.returns.pool import Reading, find_returns
+    from suivi_excel.consolidate.pipeline import consolidate
 
-    paths, anomalies = find_returns(retours)
-    with console.FileProgress() as progress, Reading(paths, limits) as reading:
-        progress.start(len(paths))
-        # the workers read while pandas and the plan load here
-        from suivi_excel.consolidate.consolidation import consolidate_reads
-        from suivi_excel.plan.model import read_plan
-
-        plan = read_plan(plan_path) if plan_path else None
-        reads = reading.results(progress.advance)
-    return consolidate_reads(reads, anomalies, plan, periode)
+    with console.FileProgress() as progress:
+        return consolidate(retours, plan_path, periode, limits, progress.advance, progress.start)
 
 
 @main.command(context_settings=CONTEXT)

@@ -95,8 +95,8 @@ def verification(result) -> None:
 
 def consolidation(result, report: Path) -> None:
     """A one-screen summary of the consolidation."""
+    from suivi_excel.core.text import money_text, percent_text
     from suivi_excel.report.indicators import key_figures
-    from suivi_excel.report.workbook import money_text, percent_text
 
     width = shutil.get_terminal_size((120, 24)).columns
     figures = key_figures(result.actions, len(result.tabs), len(result.answered))

@@ -11,13 +11,13 @@ import click
 import xlsxwriter
 
 from suivi_excel.cli import console
-from suivi_excel.consolidate.consolidation import consolidate
-from suivi_excel.history.store import record_and_report
+from suivi_excel.consolidate.pipeline import consolidate
 from suivi_excel.core.periods import parse_period
-from suivi_excel.plan.model import Plan, read_plan
 from suivi_excel.core.resources import example_plan
-from suivi_excel.forms.simulate import fill_form, set_saved_time
 from suivi_excel.forms.generation import Options, generate
+from suivi_excel.forms.simulate import fill_form, set_saved_time
+from suivi_excel.plan.model import Plan, read_plan
+from suivi_excel.report.workbook import record_and_report
 
 PERIOD = "2026"
 DEADLINE = dt.date(2027, 1, 15)

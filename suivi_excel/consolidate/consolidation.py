@@ -9,24 +9,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from suivi_excel.consolidate.validation import TabValues, validate_tabs
 from suivi_excel.core.anomalies import ERROR, Anomaly, sort_anomalies
-from suivi_excel.core.columns import LATE_STATUSES, NO, NOT_REPORTED, TRACKING_HEADERS, YES
+from suivi_excel.core.columns import (
+    LATE_STATUSES,
+    NO,
+    NOT_REPORTED,
+    TRACKING_HEADERS,
+    YES,
+)
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.periods import Period, parse_period
-from suivi_excel.plan.model import Plan
-from suivi_excel.returns.pool import Reading, find_returns, nothing_usable
-from suivi_excel.returns.file import FileRead, plan_of, service_of_numbers
-from suivi_excel.core.safety import DEFAULT_LIMITS, Limits
-from suivi_excel.consolidate.validation import TabValues, validate_tabs
 from suivi_excel.core.values import days
-from suivi_excel.forms.generation import plan_tabs
+from suivi_excel.plan.model import Plan
+from suivi_excel.returns.file import FileRead, plan_of, service_of_numbers
+from suivi_excel.returns.pool import nothing_usable
 
 _NEVER = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
 
@@ -98,36 +100,9 @@ def _saved_text(stamp: dt.datetime | None) -> str:
     return stamp.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
-def consolidate(inputs: Iterable[str | Path], plan: Plan | None = None, period: Period | None = None,
-                limits: Limits = DEFAULT_LIMITS, progress: Callable[[str], None] | None = None,
-                on_files: Callable[[int], None] | None = None) -> Consolidation:
-    """Read, check and consolidate the returned files.
-
-    Args:
-        inputs: files and folders (searched recursively).
-        plan: a plan to consolidate against; by default the one carried by the files.
-        period: the period; by default the one the files were generated for.
-        limits: bounds on what one file may cost.
-        progress: called with each file name once read.
-        on_files: called once with the number of files found, before reading.
-
-    Returns:
-        The Consolidation.
-
-    Raises:
-        SuiviError: when nothing can be consolidated (no file, no recognized form).
-    """
-    paths, anomalies = find_returns(inputs)
-    if on_files:
-        on_files(len(paths))
-    with Reading(paths, limits) as reading:
-        reads = reading.results(progress)
-    return consolidate_reads(reads, anomalies, plan, period)
-
-
 def consolidate_reads(reads: list[FileRead], anomalies: list[Anomaly], plan: Plan | None = None,
                       period: Period | None = None) -> Consolidation:
-    """Consolidate files already read (`reading.Reading`); `anomalies` are those of finding them."""
+    """Consolidate files already read (`returns.pool.Reading`); `anomalies` are those of finding them."""
     anomalies = list(anomalies)
     for read in reads:
         anomalies.extend(read.anomalies)
@@ -173,7 +148,7 @@ def consolidate_reads(reads: list[FileRead], anomalies: list[Anomaly], plan: Pla
     for result in checked.tabs:
         by_service.setdefault(result.tab.service, []).append(result)
 
-    tabs = plan_tabs(plan)
+    tabs = plan.tabs
     answered: dict[str, str] = {}
     winners: dict[int, str] = {}  # tab index -> source
     for service, candidates in by_service.items():

@@ -10,7 +10,6 @@ becomes an Anomaly at the cell the service sees.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -18,10 +17,10 @@ import pandas as pd
 
 from suivi_excel.core.anomalies import Anomaly
 from suivi_excel.core.columns import TO_CHECK, TRACKING_COLUMNS, TRACKING_HEADERS
+from suivi_excel.core.text import clean_text, column_letter
+from suivi_excel.core.values import READERS, Parsed, days, values_digest
 from suivi_excel.plan.model import Plan
 from suivi_excel.returns.file import TabRead
-from suivi_excel.core.text import clean_text, column_letter
-from suivi_excel.core.values import READERS, Parsed, days
 
 _KINDS = {c.header: c.kind for c in TRACKING_COLUMNS}
 _HEADERS = list(TRACKING_HEADERS)
@@ -64,13 +63,6 @@ class Checked:
         tabs = [self.tabs[i].tab for i in picked["tab"]]
         return [(n, h, t.file, t.sheet, c, v) for t, n, h, c, v in
                 zip(tabs, picked["No"], picked["header"], picked["cell"], picked["raw"])]
-
-
-def values_digest(values: dict[str, dict[str, object]]) -> str:
-    """A fingerprint of clean tracking values, equal for equal values however they were stored."""
-    items = sorted((number, header, repr(value)) for number, row in values.items()
-                   for header, value in row.items() if value is not None)
-    return hashlib.sha256(repr(items).encode()).hexdigest()[:24] if items else ""
 
 
 def _parse_column(kind: str, raw: list[object]) -> list[Parsed]:

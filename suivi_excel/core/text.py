@@ -158,3 +158,22 @@ def column_letter(index: int) -> str:
 def cell_ref(row0: int, col0: int) -> str:
     """A1 reference for 0-based row and column indexes."""
     return f"{column_letter(col0)}{row0 + 1}"
+
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre")
+
+
+def french_date(day: dt.date) -> str:
+    """`1er mars 2027`, `15 janvier 2027`: a date as a Québec reader writes it."""
+    return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def money_text(amount: float) -> str:
+    """`12 345 $` the Québec way (narrow no-break space between thousands)."""
+    return f"{amount:,.0f}".replace(",", "\u202f") + " $"
+
+
+def percent_text(rate: float) -> str:
+    """A rate from 0 to 1 as `45 %`."""
+    return f"{rate * 100:.0f} %"

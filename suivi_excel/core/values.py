@@ -9,6 +9,7 @@ cell is empty or unreadable) and, when something is wrong, the anomaly code of
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import re
 from collections.abc import Iterable
@@ -196,3 +197,10 @@ def days(values: Iterable[object]) -> np.ndarray:
     someone typed.
     """
     return np.asarray(list(values), dtype="datetime64[D]")
+
+
+def values_digest(values: dict[str, dict[str, object]]) -> str:
+    """A fingerprint of clean tracking values, equal for equal values however they were stored."""
+    items = sorted((number, header, repr(value)) for number, row in values.items()
+                   for header, value in row.items() if value is not None)
+    return hashlib.sha256(repr(items).encode()).hexdigest()[:24] if items else ""

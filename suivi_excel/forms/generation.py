@@ -16,16 +16,23 @@ import xlsxwriter
 
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.cells import rate_formula, row_height, write_value
-from suivi_excel.core.columns import DONE_STATUSES, NO, PLAN_COLUMNS, REPORT_STATUSES, STATUSES, TRACKING_COLUMNS, YES
-from suivi_excel.forms.metadata import Meta, TabInfo, now_iso, write_meta
+from suivi_excel.core.columns import (
+    DONE_STATUSES,
+    NO,
+    PLAN_COLUMNS,
+    REPORT_STATUSES,
+    STATUSES,
+    TRACKING_COLUMNS,
+    YES,
+)
 from suivi_excel.core.periods import Period
+from suivi_excel.core.tabs import TAB_INSTRUCTIONS, TAB_LISTS, TAB_SUMMARY
+from suivi_excel.core.text import column_letter, file_stems, french_date
+from suivi_excel.core.values import READERS, values_digest
+from suivi_excel.forms.metadata import Meta, TabInfo, now_iso, write_meta
+from suivi_excel.forms.texts import SUMMARY_NOTE, SUMMARY_TITLE, instructions
 from suivi_excel.plan.model import Plan
 from suivi_excel.plan.template import WORKBOOK_OPTIONS
-from suivi_excel.core.text import column_letter, file_stems, sheet_names
-from suivi_excel.consolidate.validation import values_digest
-from suivi_excel.core.values import READERS
-from suivi_excel.forms.texts import (RESERVED_TABS, SUMMARY_NOTE, SUMMARY_TITLE, TAB_INSTRUCTIONS, TAB_LISTS,
-                               TAB_SUMMARY, instructions)
 
 STATUS_LIST, YESNO_LIST = "ListeStatuts", "ListeOuiNon"
 STATUS_COLOURS = {"Non débutée": "#D9D9D9", "En cours": "#FFE699", "Réalisée": "#A9D08E",
@@ -56,13 +63,6 @@ class Generated:
     integrated: Path
     per_service: dict[str, Path] = field(default_factory=dict)
     tabs: dict[str, str] = field(default_factory=dict)  # service -> tab name
-
-
-def plan_tabs(plan: Plan) -> dict[str, str]:
-    """Service -> tab name, for services that carry at least one action, in `Services` order."""
-    used = set(plan.actions["Service responsable"])
-    services = [s for s in plan.services["Service"] if s in used]
-    return dict(zip(services, sheet_names(services, RESERVED_TABS)))
 
 
 def plan_display_columns(plan: Plan) -> list[str]:
@@ -255,14 +255,6 @@ _RULES = {
     "text": {"validate": "any"},
 }
 
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-           "octobre", "novembre", "décembre")
-
-
-def french_date(day: dt.date) -> str:
-    return f"{'1er' if day.day == 1 else day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def _escape_header(text: str) -> str:
     return text.replace("&", "&&")
 
@@ -315,7 +307,7 @@ def generate(plan: Plan, options: Options, output: Path, per_service_dir: Path |
     Returns:
         What was written.
     """
-    tabs = plan_tabs(plan)
+    tabs = plan.tabs
     write_workbook(output, plan, options, tabs, "integre")
     result = Generated(output, tabs=tabs)
     if per_service_dir is not None:

@@ -16,7 +16,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from suivi_excel.forms.texts import TAB_META, TAB_PLAN
+from suivi_excel.core.tabs import TAB_META, TAB_PLAN
 
 FORMAT = "2"
 _READ_FORMATS = {"1", "1.0", "2", "2.0"}
@@ -47,7 +47,9 @@ class Meta:
 
     def plan(self, source: str = ""):
         """The plan carried by the workbook (a `plan.Plan`)."""
-        from suivi_excel.plan.model import Plan  # pandas: only when a plan is really needed
+        from suivi_excel.plan.model import (
+            Plan,  # pandas: only when a plan is really needed
+        )
 
         self.check_plan()
         return Plan.from_json(self.plan_json, source)
@@ -58,7 +60,9 @@ class Meta:
         Raises:
             MetaDamaged: when it was edited by hand.
         """
-        if hashlib.sha256(self.plan_json.encode()).hexdigest()[:16] != self.plan_version:
+        from suivi_excel.plan.model import plan_version
+
+        if plan_version(self.plan_json) != self.plan_version:
             raise MetaDamaged("le plan caché a été modifié à la main")
 
     def tab_for(self, name: str) -> TabInfo | None:

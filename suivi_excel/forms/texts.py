@@ -1,24 +1,6 @@
-"""French texts written into workbooks: plan help, tracking instructions, report labels."""
+"""French texts written into the tracking workbooks and the report: instructions, status help, labels."""
 
 from __future__ import annotations
-
-PLAN_HELP = (
-    "Comment remplir ce plan",
-    "Ce classeur décrit le plan d'action que suivi-excel transforme en formulaires de suivi.",
-    "Feuille Actions : une ligne par action. Colonnes obligatoires : No, Axe, Action, Service responsable.",
-    "No : le numéro de l'action, tel que le plan l'écrit (1.1, 2.10, A-3…). 2.1 et 2.10 sont deux actions "
-    "différentes. Chaque numéro est unique.",
-    "Service responsable : doit être écrit exactement comme dans la feuille Services (la liste déroulante aide).",
-    "Début et Fin : une année (2026) ou une date. Une année de début vaut le 1er janvier, une année de fin "
-    "le 31 décembre. La fin ne précède pas le début.",
-    "Budget prévu ($) : un montant positif ou nul.",
-    "Vous pouvez ajouter vos propres colonnes (Clientèle, Priorité…) : elles sont reprises dans le rapport.",
-    "Feuille Services : un service par ligne, avec la personne responsable et son courriel (pour l'envoi "
-    "des formulaires).",
-    "Feuille Paramètres : le nom de la municipalité, le titre du plan et les coordonnées de la personne "
-    "qui coordonne le suivi ; ils paraissent dans les formulaires et le rapport.",
-    "Ensuite : suivi-excel generer plan.xlsx --periode 2026 -o suivi-2026.xlsx --par-service envois/",
-)
 
 STATUS_HELP = {
     "Non débutée": "rien n'est encore engagé",
@@ -28,14 +10,6 @@ STATUS_HELP = {
     "Reportée": "remise à plus tard ; expliquez pourquoi dans Obstacles",
     "Abandonnée": "l'action ne sera pas réalisée ; expliquez pourquoi dans Commentaires",
 }
-
-TAB_INSTRUCTIONS = "Instructions"
-TAB_SUMMARY = "Sommaire"
-TAB_LISTS = "Listes"
-TAB_META = "_suivi"
-TAB_PLAN = "_plan"  # the plan's JSON, apart: only one returned file needs to be read for it
-RESERVED_TABS = {TAB_INSTRUCTIONS, TAB_SUMMARY, TAB_LISTS, TAB_META, TAB_PLAN}
-
 
 def instructions(municipality: str, title: str, period: str, deadline: str, coordinator: str,
                  email: str, services: list[str]) -> list[tuple[str, str]]:

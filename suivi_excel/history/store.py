@@ -245,17 +245,3 @@ def load_period(path: Path, plan_id: str, period: Period) -> tuple[Plan, pd.Data
         tracking[header] = [dt.date.fromisoformat(v) if v else None for v in tracking[header]]
     actions = plan.actions.merge(tracking, on="No", how="left")
     return plan, actions, anomalies
-
-
-def record_and_report(result, report: Path, store: Path | None = None) -> Path:
-    """Record the period in the history, then write the report with its evolution.
-
-    Returns:
-        The history file used.
-    """
-    from suivi_excel.report.workbook import write_report
-
-    store = store or default_path(report)
-    record(store, result)
-    write_report(result, report, history_rows(store, result.plan.identity, up_to=result.period))
-    return store

@@ -10,7 +10,15 @@ import click
 
 from suivi_excel.core.errors import EXIT_ERRORS_FOUND, SuiviError
 from suivi_excel.mail.compose import Outgoing
-from suivi_excel.mail.smtp import FAILED, SENT, SendLog, deliver, read_config, read_settings, write_drafts
+from suivi_excel.mail.smtp import (
+    FAILED,
+    SENT,
+    SendLog,
+    deliver,
+    read_config,
+    read_settings,
+    write_drafts,
+)
 
 _ADDRESS = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 
@@ -33,8 +41,7 @@ def _answered(forms, returns: Path | None, store: Path | None) -> set[str]:
 
     period = parse_period(forms[0].period)
     if returns is not None:
-        from suivi_excel.consolidate.consolidation import consolidate
-
+        from suivi_excel.consolidate.pipeline import consolidate
         from suivi_excel.returns.file import find_files
 
         unreadable = [a for a in find_files([returns])[1] if a.code == "folder-unreadable"]

@@ -14,11 +14,17 @@ from pathlib import Path
 import pandas as pd
 
 from suivi_excel.core.errors import SuiviError
-from suivi_excel.mail.compose import Outgoing, build_message, file_digest, load_template, render
-from suivi_excel.plan.model import Plan
+from suivi_excel.core.text import french_date
 from suivi_excel.forms.metadata import MetaDamaged
+from suivi_excel.mail.compose import (
+    Outgoing,
+    build_message,
+    file_digest,
+    load_template,
+    render,
+)
+from suivi_excel.plan.model import Plan
 from suivi_excel.returns.file import carried_meta, find_files, read_file
-from suivi_excel.forms.generation import french_date
 
 
 @dataclass

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.errors import SuiviError
-from suivi_excel.mail.compose import Outgoing
 from suivi_excel.core.text import file_stems
+from suivi_excel.mail.compose import Outgoing
 
 SECURITIES = {"starttls": 587, "ssl": 465, "aucune": 25}
 SENT, FAILED = "envoyé", "échec"

@@ -19,10 +19,25 @@ from pathlib import Path
 
 import pandas as pd
 
-from suivi_excel.core.columns import PARAMETERS, PLAN_COLUMNS, SERVICE_COLUMNS, PlanColumn, find_column
+from suivi_excel.core.columns import (
+    PARAMETERS,
+    PLAN_COLUMNS,
+    SERVICE_COLUMNS,
+    PlanColumn,
+    find_column,
+)
 from suivi_excel.core.errors import PlanInvalid, PlanProblem
 from suivi_excel.core.rawsheet import sheet_rows
-from suivi_excel.core.text import action_number, cell_ref, clean_text, fold, is_blank, match_key
+from suivi_excel.core.tabs import RESERVED_TABS
+from suivi_excel.core.text import (
+    action_number,
+    cell_ref,
+    clean_text,
+    fold,
+    is_blank,
+    match_key,
+    sheet_names,
+)
 from suivi_excel.core.values import parse_money, read_date_text
 
 ACTIONS_SHEET, SERVICES_SHEET, PARAMETERS_SHEET = "Actions", "Services", "Paramètres"
@@ -32,9 +47,15 @@ FORMER_NUMBER_KEYS = {match_key(h) for h in ("Ancien No", "Ancien numéro", "No 
                                               "Ancien N°")}
 
 
-@dataclass
+def plan_version(plan_json: str) -> str:
+    """The version of a plan from its JSON (`Plan.to_json`): forms carry both, and a version that
+    no longer matches its JSON tells that the hidden plan was edited."""
+    return hashlib.sha256(plan_json.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
 class Plan:
-    """A checked plan.
+    """A checked plan; it is not changed once read (forms, reports and history all carry its JSON).
 
     `actions` holds one row per action in plan order: the declared columns
     (`No` as text, `Début`/`Fin` as dates, `Budget prévu ($)` as float) then the
@@ -70,7 +91,7 @@ class Plan:
     @property
     def version(self) -> str:
         """Changes whenever anything in the plan changes."""
-        return hashlib.sha256(self.to_json().encode()).hexdigest()[:16]
+        return plan_version(self.to_json())
 
     @property
     def former_numbers(self) -> dict[str, str]:
@@ -90,6 +111,14 @@ class Plan:
     def renumbered(self) -> dict[str, str]:
         """Number in the previous version -> current number, for actions the revision renumbered."""
         return {old: new for new, old in self.former_numbers.items() if old not in self.owners}
+
+    @cached_property
+    def tabs(self) -> dict[str, str]:
+        """Service -> tab name in the tracking workbooks, for services that carry at least one action,
+        in `Services` order; names fit Excel's rules and stay unique."""
+        used = set(self.actions["Service responsable"])
+        services = [s for s in self.services["Service"] if s in used]
+        return dict(zip(services, sheet_names(services, RESERVED_TABS)))
 
     @property
     def unused_services(self) -> list[str]:

@@ -10,7 +10,24 @@ import xlsxwriter
 
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.columns import PARAMETERS, PLAN_COLUMNS, SERVICE_COLUMNS
-from suivi_excel.forms.texts import PLAN_HELP
+
+PLAN_HELP = (
+    "Comment remplir ce plan",
+    "Ce classeur décrit le plan d'action que suivi-excel transforme en formulaires de suivi.",
+    "Feuille Actions : une ligne par action. Colonnes obligatoires : No, Axe, Action, Service responsable.",
+    "No : le numéro de l'action, tel que le plan l'écrit (1.1, 2.10, A-3…). 2.1 et 2.10 sont deux actions "
+    "différentes. Chaque numéro est unique.",
+    "Service responsable : doit être écrit exactement comme dans la feuille Services (la liste déroulante aide).",
+    "Début et Fin : une année (2026) ou une date. Une année de début vaut le 1er janvier, une année de fin "
+    "le 31 décembre. La fin ne précède pas le début.",
+    "Budget prévu ($) : un montant positif ou nul.",
+    "Vous pouvez ajouter vos propres colonnes (Clientèle, Priorité…) : elles sont reprises dans le rapport.",
+    "Feuille Services : un service par ligne, avec la personne responsable et son courriel (pour l'envoi "
+    "des formulaires).",
+    "Feuille Paramètres : le nom de la municipalité, le titre du plan et les coordonnées de la personne "
+    "qui coordonne le suivi ; ils paraissent dans les formulaires et le rapport.",
+    "Ensuite : suivi-excel generer plan.xlsx --periode 2026 -o suivi-2026.xlsx --par-service envois/",
+)
 
 EXAMPLE_ACTION = {
     "No": "1.1", "Axe": "Loisirs et vie communautaire",

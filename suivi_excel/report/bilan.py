@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from suivi_excel.history import store as history
-from suivi_excel.core.anomalies import Anomaly
 from suivi_excel.consolidate.consolidation import Consolidation
+from suivi_excel.core.anomalies import Anomaly
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.periods import Period
+from suivi_excel.history import store as history
 from suivi_excel.report.workbook import write_report
-from suivi_excel.forms.generation import plan_tabs
 
 
 def write_annual_review(store: Path, year: int, output: Path) -> tuple[Consolidation, list[Period]]:
@@ -31,7 +30,7 @@ def write_annual_review(store: Path, year: int, output: Path) -> tuple[Consolida
     plan, actions, rows = history.load_period(store, plan_id, last)
     anomalies = [Anomaly(*row) for row in rows]
     answered = {s: "historique" for s in actions.loc[actions["Source"].fillna("") != "", "Service responsable"]}
-    result = Consolidation(plan, last, actions, anomalies, [], answered, plan_tabs(plan))
+    result = Consolidation(plan, last, actions, anomalies, [], answered, plan.tabs)
     rows_all = history.history_rows(store, plan_id, up_to=last)
     labels = {p.label for p in year_periods}
     with history.connect(store) as connection:

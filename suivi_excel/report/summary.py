@@ -10,8 +10,8 @@ import pandas as pd
 
 from suivi_excel.core.columns import REPORT_STATUSES
 from suivi_excel.core.errors import SuiviError
-from suivi_excel.report.indicators import key_figures
 from suivi_excel.core.safety import inspect_file
+from suivi_excel.report.indicators import key_figures
 
 
 @dataclass
@@ -40,7 +40,7 @@ def read_report_summary(path: Path) -> ReportSummary:
     Raises:
         SuiviError: when the file is not a report written by `suivi-excel consolider`.
     """
-    from suivi_excel.report.workbook import money_text, percent_text
+    from suivi_excel.core.text import money_text, percent_text
 
     if inspect_file(path) is not None:
         raise SuiviError(f"« {path} » n'est pas un classeur lisible.")

@@ -13,16 +13,25 @@ from pathlib import Path
 import pandas as pd
 import xlsxwriter
 
+from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.core.anomalies import ANOMALY_HEADERS, ERROR, INFO, WARNING
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.cells import rate_formula, row_height, write_value
+from suivi_excel.core.columns import (
+    DONE_STATUSES,
+    NOT_REPORTED,
+    PLAN_COLUMNS,
+    REPORT_STATUSES,
+    TO_CHECK,
+    TRACKING_COLUMNS,
+    TRACKING_HEADERS,
+    YES,
+)
 from suivi_excel.core.text import column_letter
-from suivi_excel.report import evolution
-from suivi_excel.core.columns import (DONE_STATUSES, NOT_REPORTED, PLAN_COLUMNS, REPORT_STATUSES, TO_CHECK, TRACKING_COLUMNS,
-                                  TRACKING_HEADERS, YES)
-from suivi_excel.consolidate.consolidation import Consolidation
-from suivi_excel.report.indicators import PROGRESS, RATE, by_group, key_figures
+from suivi_excel.history import store as history
 from suivi_excel.plan.template import WORKBOOK_OPTIONS
+from suivi_excel.report import evolution
+from suivi_excel.report.indicators import PROGRESS, RATE, by_group, key_figures
 
 DASHBOARD, ACTIONS, BY_AXE, BY_SERVICE, ANOMALIES = (
     "Tableau de bord", "Actions", "Par axe", "Par service", "Anomalies")
@@ -34,14 +43,6 @@ _LIST_LIMIT = 60  # rows per dashboard list; the Actions sheet has them all
 _DASHBOARD_WIDTHS = (58, 32, 30, 30, 13, 13)
 _ANOMALY_WIDTHS = (13, 34, 22, 9, 24, 90)
 
-
-def money_text(amount: float) -> str:
-    """`12 345 $` the Québec way (narrow no-break space between thousands)."""
-    return f"{amount:,.0f}".replace(",", "\u202f") + " $"
-
-
-def percent_text(rate: float) -> str:
-    return f"{rate * 100:.0f} %"
 
 
 class _Formats:
@@ -412,3 +413,20 @@ def _list(sheet, row: int, formats: _Formats, title: str, frame: pd.DataFrame, c
                            formats.note)
         row += 1
     return row + 1
+
+
+def record_and_report(result: Consolidation, report: Path, store: Path | None = None) -> Path:
+    """Record the period in the history, then write the report with its evolution.
+
+    Args:
+        result: the consolidation.
+        report: the report to write.
+        store: the history file; by default beside the report.
+
+    Returns:
+        The history file used.
+    """
+    store = store or history.default_path(report)
+    history.record(store, result)
+    write_report(result, report, history.history_rows(store, result.plan.identity, up_to=result.period))
+    return store

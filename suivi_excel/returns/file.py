@@ -16,11 +16,15 @@ from pathlib import Path
 
 from suivi_excel.core.anomalies import Anomaly
 from suivi_excel.core.columns import PLAN_COLUMNS, TRACKING_COLUMNS, find_column
-from suivi_excel.forms.metadata import Meta, MetaDamaged, read_meta
-from suivi_excel.core.rawsheet import quiet_native_stderr, reraise_interrupts, sheet_rows
+from suivi_excel.core.rawsheet import (
+    quiet_native_stderr,
+    reraise_interrupts,
+    sheet_rows,
+)
 from suivi_excel.core.safety import DEFAULT_LIMITS, Limits, inspect_file, os_reason
+from suivi_excel.core.tabs import RESERVED_TABS, TAB_META, TAB_PLAN
 from suivi_excel.core.text import action_number, cell_ref, is_blank
-from suivi_excel.forms.texts import RESERVED_TABS, TAB_META, TAB_PLAN
+from suivi_excel.forms.metadata import Meta, MetaDamaged, read_meta
 
 EXTENSIONS = (".xlsx", ".xlsm")
 # spreadsheets a service might send that we cannot read: each one is reported

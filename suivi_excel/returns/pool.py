@@ -18,8 +18,8 @@ from pathlib import Path
 
 from suivi_excel.core.anomalies import Anomaly
 from suivi_excel.core.errors import SuiviError
-from suivi_excel.returns.file import FileRead, find_files, read_file
 from suivi_excel.core.safety import Limits
+from suivi_excel.returns.file import FileRead, find_files, read_file
 
 # Measured with scripts/bench.py on 2 cores: a worker costs about 0.05 s to start (a
 # fresh interpreter) and reading a return about 1 ms, so one worker per hundred files

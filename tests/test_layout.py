@@ -1,0 +1,51 @@
+"""The package's layout follows the data (README, « Pour les développeurs »): each stage imports only
+from itself and the stages before it, so a newcomer reads the cycle from `ls suivi_excel`."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "suivi_excel"
+STAGES = ("core", "plan", "forms", "returns", "consolidate", "history", "report", "mail", "cli")
+
+
+def _stage(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "suivi_excel" and parts[1] in STAGES else None
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found += [(node.lineno, node.module)]
+            if node.module == "suivi_excel":
+                found += [(node.lineno, f"suivi_excel.{alias.name}") for alias in node.names]
+        elif isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+    return found
+
+
+def test_every_module_sits_in_a_stage():
+    loose = sorted(p.name for p in PACKAGE.glob("*.py") if p.name not in ("__init__.py", "__main__.py"))
+    assert loose == []
+    assert {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()} == set(STAGES)
+
+
+def test_no_stage_imports_from_a_later_one():
+    backwards = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        own = _stage("suivi_excel." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts))
+        if own is None:
+            continue
+        for line, module in _imports(path):
+            other = _stage(module)
+            if other is not None and STAGES.index(other) > STAGES.index(own):
+                backwards.append(f"{path.relative_to(PACKAGE)}:{line} imports {module}")
+    assert backwards == []
+
+
+def test_stage_packages_import_nothing_so_the_reading_workers_stay_light():
+    for stage in STAGES:
+        assert (PACKAGE / stage / "__init__.py").read_text().strip() == "", stage
