@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import email
+import re
 import socket
+import zipfile
 from email import policy
 from pathlib import Path
 
+import openpyxl
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
@@ -238,3 +241,26 @@ def test_edited_templates_are_used(smtp, envois, tmp_path):
     message = dict((r[0], m) for r, m in smtp.messages)["tp@ville.test"]
     assert message["Subject"] == "À remplir : Travaux publics (2026)"
     assert message.get_body(("plain",)).get_content().strip() == "Allo Bob, date limite 15 janvier 2027. {inconnu}"
+
+
+def test_the_report_carries_its_key_figures_and_an_older_report_still_goes(smtp, forms, tmp_path):
+    fill(forms, TP, {"2.1": {"Statut": "Réalisée"}, "2.10": {"Statut": "En cours"}}, tmp_path / "r" / "tp.xlsx")
+    report = tmp_path / "rapport.xlsx"
+    assert run("consolider", tmp_path / "r", "-o", report).exit_code == 0
+    shown = {p.name: p.value for p in openpyxl.load_workbook(report).custom_doc_props.props}
+    assert shown["Actions"] == 5 and shown["Statut : Réalisée"] == 1 and shown["Taux de réalisation"] == 0.2
+    assert shown["Services qui ont répondu"] == 1 and shown["Période"] == "2026"
+    # a report written before the figures were properties: only the first five remain
+    older = tmp_path / "ancien.xlsx"
+    with zipfile.ZipFile(report) as source, zipfile.ZipFile(older, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/custom.xml":
+                kept = ("Période", "Plan", "Municipalité", "Coordonnateur", "Courriel du coordonnateur")
+                data = re.sub(rb'<property [^>]*name="([^"]*)"[^>]*>.*?</property>',
+                              lambda m: m.group(0) if m.group(1).decode() in kept else b"", data)
+            target.writestr(item, data)
+    result = run("envoyer", "rapport", older, "--a", "comite@ville.test")
+    assert result.exit_code == 0, result.output
+    text = smtp.messages[0][1].get_body(("plain",)).get_content()
+    assert "- Taux de réalisation : 20 %" in text and "- Services qui ont répondu : 1 sur 3" in text

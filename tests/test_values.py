@@ -98,3 +98,10 @@ def test_period_end_date_follows_its_label(label, end):
 def test_bad_period_is_refused_in_french(label):
     with pytest.raises(ValueError, match="période|semestres"):
         parse_period(label)
+
+
+def test_periods_sort_chronologically_whatever_their_length():
+    labels = ["2026-T4", "2026", "2025-T4", "2026-S1", "2026-T3", "2025-S2"]
+    ordered = sorted(parse_period(label) for label in labels)
+    assert [p.label for p in ordered] == ["2025-S2", "2025-T4", "2026-S1", "2026-T3", "2026", "2026-T4"]
+    assert parse_period("2026-T4") > parse_period("2026-S1") and max(ordered).label == "2026-T4"

@@ -91,7 +91,7 @@ def _choose_period(reads: list[FileRead], period: Period | None) -> Period:
     if not labels:
         raise SuiviError("impossible de savoir quelle période consolider : précisez --periode.")
     # the period most files were made for; on a tie the latest (an old form sent again by mistake)
-    return max((parse_period(label) for label in labels), key=lambda p: (labels[p.label], p.sort_key))
+    return max((parse_period(label) for label in labels), key=lambda p: (labels[p.label], p))
 
 
 def _saved_text(stamp: dt.datetime | None) -> str:
@@ -173,8 +173,8 @@ def consolidate_reads(reads: list[FileRead], anomalies: list[Anomaly], plan: Pla
         answered[service] = winners[winner.index] = f"{winner.tab.file} › {winner.tab.sheet}"
     for service in tabs:
         if service not in answered:
-            count = int((plan.actions["Service responsable"] == service).sum())
-            anomalies.append(Anomaly.of("service-no-return", sheet=tabs[service], value=service, count=count))
+            anomalies.append(Anomaly.of("service-no-return", sheet=tabs[service], value=service,
+                                        count=plan.action_counts[service]))
 
     actions = _merge(plan, period, checked.values_of(winners))
     return Consolidation(plan, period, actions, sort_anomalies(anomalies), reads, answered, tabs,

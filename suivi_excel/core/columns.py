@@ -136,3 +136,5 @@ def find_column(header: object, columns) -> object | None:
                 table[alias] = column
         _KEY_TABLES[columns] = table
     return table.get(key)
+
+PLAN_TOTAL = "Ensemble du plan"  # the total row of every per-service and per-axe table

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
 _PATTERN = re.compile(r"^\s*(\d{4})\s*(?:[-_/ ]?\s*([STst])\s*([1-4]))?\s*$")
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class Period:
-    """One follow-up period; ordered chronologically."""
+    """One follow-up period. Periods compare chronologically: by their end, then by their start, so
+    `2026-S1` < `2026-T3` < `2026` < `2026-T4` (the year and its last quarter end the same day)."""
 
     year: int
     months: int  # length in months: 12, 6 or 3
@@ -34,9 +37,10 @@ class Period:
         month = self.index * self.months
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
-    @property
-    def sort_key(self) -> tuple[dt.date, dt.date]:
-        return (self.end, self.start)
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return (self.end, self.start) < (other.end, other.start)
 
     def __str__(self) -> str:
         return self.label

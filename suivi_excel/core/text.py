@@ -28,6 +28,14 @@ def match_key(text: object) -> str:
     return _NOT_ALNUM.sub("", fold(str(text)).replace("œ", "oe").replace("æ", "ae"))
 
 
+_EMAIL = re.compile(r"[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+")
+
+
+def is_email(text: str) -> bool:
+    """True for one plausible e-mail address (a list separated by commas or semicolons is not one)."""
+    return _EMAIL.fullmatch(text.strip()) is not None
+
+
 def is_blank(value: object) -> bool:
     """True for the values a spreadsheet shows as an empty cell."""
     if value is None:

@@ -20,6 +20,7 @@ from suivi_excel.core.columns import (
     DONE_STATUSES,
     NO,
     PLAN_COLUMNS,
+    PLAN_TOTAL,
     REPORT_STATUSES,
     STATUSES,
     TRACKING_COLUMNS,
@@ -232,7 +233,7 @@ class _Writer:
             sheet.write_formula(row, len(headers) - 1, rate_formula(f"B{excel_row}", done), self.rate, "")
         total = first + len(tabs)
         excel_total = total + 1
-        sheet.write_string(total, 0, "Ensemble du plan", self.cell_total)
+        sheet.write_string(total, 0, PLAN_TOTAL, self.cell_total)
         for col in range(1, len(headers) - 1):
             letter = column_letter(col)
             sheet.write_formula(total, col, f"=SUM({letter}{first + 1}:{letter}{total})", self.count_total, "")

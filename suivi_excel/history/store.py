@@ -106,6 +106,20 @@ def _sql_value(value: object) -> object:
     return value
 
 
+_DATES = ("Date de début réelle", "Date de fin réelle")  # stored as ISO text
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _dates_read(frame: pd.DataFrame) -> pd.DataFrame:
+    """The date columns of rows read from the store, as dates."""
+    for header in _DATES:
+        frame[header] = [_date(v) for v in frame[header]]
+    return frame
+
+
 def _keys(connection: sqlite3.Connection, plan: Plan, period: Period) -> dict[str, str]:
     """Current number -> stable key, following `Ancien No` from the latest earlier period."""
     previous = latest_before(connection, plan.identity, period)
@@ -131,8 +145,8 @@ def _keys(connection: sqlite3.Connection, plan: Plan, period: Period) -> dict[st
 def latest_before(connection: sqlite3.Connection, plan_id: str, period: Period) -> Period | None:
     """The latest period recorded for the plan that ends before `period` ends."""
     labels = [r[0] for r in connection.execute("SELECT periode FROM periodes WHERE plan = ?", (plan_id,))]
-    earlier = [p for p in map(parse_period, labels) if p.sort_key < period.sort_key]
-    return max(earlier, key=lambda p: p.sort_key) if earlier else None
+    earlier = [p for p in map(parse_period, labels) if p < period]
+    return max(earlier) if earlier else None
 
 
 def record(path: Path, result) -> None:
@@ -175,9 +189,7 @@ def history_rows(path: Path, plan_id: str, up_to: Period | None = None) -> pd.Da
                 "WHERE a.plan = ? ORDER BY p.fin_periode, a.ordre", (plan_id,)).fetchall()
     except FileNotFoundError:
         return pd.DataFrame(columns=columns)
-    frame = pd.DataFrame(data, columns=columns, dtype=object)
-    for header in ("Date de début réelle", "Date de fin réelle"):
-        frame[header] = [dt.date.fromisoformat(v) if v else None for v in frame[header]]
+    frame = _dates_read(pd.DataFrame(data, columns=columns, dtype=object))
     if up_to is not None:
         frame = frame[frame["_fin"] <= up_to.end.isoformat()]
     return frame.reset_index(drop=True)
@@ -208,9 +220,8 @@ def prefill_values(path: Path, plan: Plan, period: Period) -> dict[str, dict[str
             continue
         if known["Statut"] not in STATUSES:
             known["Statut"] = None
-        for header in ("Date de début réelle", "Date de fin réelle"):
-            if known[header]:
-                known[header] = dt.date.fromisoformat(known[header])
+        for header in _DATES:
+            known[header] = _date(known[header])
         cleaned = {h: v for h, v in known.items() if v is not None and v != ""}
         if cleaned:
             values[number] = cleaned
@@ -225,7 +236,7 @@ def periods_of_year(path: Path, year: int) -> list[tuple[str, Period]]:
     except FileNotFoundError:
         return []
     found = [(plan, parse_period(label)) for plan, label in data]
-    return sorted([(p, q) for p, q in found if q.year == year], key=lambda item: item[1].sort_key)
+    return sorted([(p, q) for p, q in found if q.year == year], key=lambda item: item[1])
 
 
 def load_period(path: Path, plan_id: str, period: Period) -> tuple[Plan, pd.DataFrame, list[tuple]]:
@@ -240,8 +251,6 @@ def load_period(path: Path, plan_id: str, period: Period) -> tuple[Plan, pd.Data
             "SELECT code, gravite, fichier, feuille, cellule, valeur, probleme FROM anomalies "
             "WHERE plan = ? AND periode = ?", (plan_id, period.label)).fetchall()
     plan = Plan.from_json(plan_json)
-    tracking = pd.DataFrame(data, columns=["No", *TRACKING_HEADERS, "En retard", "Source"], dtype=object)
-    for header in ("Date de début réelle", "Date de fin réelle"):
-        tracking[header] = [dt.date.fromisoformat(v) if v else None for v in tracking[header]]
+    tracking = _dates_read(pd.DataFrame(data, columns=["No", *TRACKING_HEADERS, "En retard", "Source"], dtype=object))
     actions = plan.actions.merge(tracking, on="No", how="left")
     return plan, actions, anomalies

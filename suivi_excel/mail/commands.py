@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from suivi_excel.core.errors import EXIT_ERRORS_FOUND, SuiviError
+from suivi_excel.core.text import is_email
 from suivi_excel.mail.compose import Outgoing
 from suivi_excel.mail.smtp import (
     FAILED,
@@ -19,8 +20,6 @@ from suivi_excel.mail.smtp import (
     read_settings,
     write_drafts,
 )
-
-_ADDRESS = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 
 
 def _sender(option: str | None, config: Path | None) -> str:
@@ -97,7 +96,7 @@ def send_report(report: Path, recipients: tuple[str, ...], drafts: Path | None, 
     from suivi_excel.mail.outbox import report_message
 
     addresses = [a.strip() for value in recipients for a in re.split(r"[,;]", value) if a.strip()]
-    wrong = [a for a in addresses if not _ADDRESS.match(a)]
+    wrong = [a for a in addresses if not is_email(a)]
     if wrong:
         raise SuiviError(f"adresse(s) invalide(s) : {', '.join(wrong)}.")
     item = report_message(report, addresses, _sender(sender, config), templates)

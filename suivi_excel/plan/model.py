@@ -113,6 +113,12 @@ class Plan:
         return {old: new for new, old in self.former_numbers.items() if old not in self.owners}
 
     @cached_property
+    def action_counts(self) -> dict[str, int]:
+        """Service -> number of actions it carries (0 for a service without any)."""
+        counts = self.actions["Service responsable"].value_counts()
+        return {s: int(counts.get(s, 0)) for s in self.services["Service"]}
+
+    @cached_property
     def tabs(self) -> dict[str, str]:
         """Service -> tab name in the tracking workbooks, for services that carry at least one action,
         in `Services` order; names fit Excel's rules and stay unique."""

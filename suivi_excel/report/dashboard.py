@@ -1,0 +1,252 @@
+"""The report's first sheet, the one a committee reads: key figures, native charts, lists to act on."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from suivi_excel.consolidate.consolidation import Consolidation
+from suivi_excel.core.anomalies import ERROR, WARNING
+from suivi_excel.core.cells import row_height, write_value
+from suivi_excel.core.columns import REPORT_STATUSES, YES
+from suivi_excel.report import evolution
+from suivi_excel.report.indicators import RATE, KeyFigures
+from suivi_excel.report.sheets import BY_AXE, BY_SERVICE, COLOURS, DASHBOARD, Formats
+
+_LIST_LIMIT = 60  # rows per dashboard list; the Actions sheet has them all
+_DASHBOARD_WIDTHS = (58, 32, 30, 30, 13, 13)
+
+
+def write_dashboard(book, sheet, result: Consolidation, figures: KeyFigures, axes: pd.DataFrame,
+                    services: pd.DataFrame, formats: Formats, history: pd.DataFrame | None, reference: str | None,
+                    title: str) -> None:
+    """Fill the dashboard, top to bottom: heading, key figures beside the statuses' chart, progress by axe
+    and by service, the evolution once the history holds two periods, then the lists to act on.
+
+    Args:
+        book, sheet: the report workbook and its dashboard sheet (the first).
+        result: the consolidation.
+        figures: its key figures.
+        axes, services: the `Par axe` and `Par service` tables, which the charts read.
+        formats: the report's formats.
+        history: the plan's history rows, or None.
+        reference: the period to compare with (by default the one before).
+        title: the dashboard's title.
+    """
+    sheet.hide_gridlines(2)
+    for col, width in enumerate(_DASHBOARD_WIDTHS):
+        sheet.set_column(col, col, width)
+    _heading(sheet, result, formats, title)
+    figures_end = _key_figures(sheet, 4, result, figures, formats)
+    _status_chart(book, sheet, 4, figures_end)
+    row = max(figures_end, 4 + 17) + 1
+    row = _axe_chart(book, sheet, row, axes)
+    row = _service_chart(book, sheet, row, services)
+    if history is not None and len(evolution.periods(history)) >= 2:
+        row = _evolution(book, sheet, row, evolution.status_by_period(history), formats)
+        row = _changes(sheet, row, result, history, reference, formats)
+    _lists(sheet, row, result, formats)
+    sheet.set_landscape()
+    sheet.set_paper(1)
+    sheet.fit_to_pages(1, 0)
+
+
+def _heading(sheet, result: Consolidation, formats: Formats, title: str) -> None:
+    plan, period = result.plan, result.period
+    sheet.write_string(0, 0, f"{title} — {plan.title}", formats.title)
+    sheet.write_string(1, 0, plan.municipality or "", formats.subtitle)
+    sheet.write_string(2, 0, f"Période {period.label} (du {period.start:%Y-%m-%d} au {period.end:%Y-%m-%d})"
+                       f" — rapport produit le {result.created:%Y-%m-%d à %H:%M}", formats.subtitle)
+
+
+def _key_figures(sheet, row: int, result: Consolidation, figures: KeyFigures, formats: Formats) -> int:
+    """The key figures, then the count of each status (which the statuses' chart reads); returns the
+    row after them."""
+    sheet.write_string(row, 0, "Chiffres clés", formats.heading)
+    sheet.write_blank(row, 1, None, formats.heading)
+    row += 1
+    errors = sum(a.severity == ERROR for a in result.anomalies)
+    warnings = sum(a.severity == WARNING for a in result.anomalies)
+    lines = [
+        ("Actions du plan", figures.actions, formats.figure),
+        ("Taux de réalisation (réalisées ou en continu)", figures.completion_rate, formats.figure_rate),
+        ("Actions en retard", figures.late, formats.figure),
+        ("Actions qui ont besoin de soutien", figures.support_needed, formats.figure),
+        ("Services qui ont répondu", f"{figures.services_answered} sur {figures.services_total}", formats.figure),
+        ("Budget prévu", figures.budget_planned, formats.figure_money),
+        ("Dépenses réelles déclarées", figures.spent, formats.figure_money),
+        ("Anomalies : erreurs / avertissements", f"{errors} / {warnings}", formats.figure),
+    ]
+    for label, value, style in lines:
+        sheet.write_string(row, 0, label, formats.label)
+        write_value(sheet, row, 1, value, style, style, style)
+        row += 1
+    row += 1
+    sheet.write_string(row, 0, "Actions par statut", formats.heading)
+    sheet.write_blank(row, 1, None, formats.heading)
+    row += 1
+    for status in REPORT_STATUSES:
+        sheet.write_string(row, 0, status, formats.label)
+        sheet.write_number(row, 1, figures.by_status[status], formats.figure)
+        row += 1
+    return row
+
+
+def _status_chart(book, sheet, top: int, figures_end: int) -> None:
+    first = figures_end - len(REPORT_STATUSES)
+    pie = book.add_chart({"type": "doughnut"})
+    pie.add_series({
+        "name": "Actions par statut",
+        "categories": [DASHBOARD, first, 0, figures_end - 1, 0],
+        "values": [DASHBOARD, first, 1, figures_end - 1, 1],
+        "points": [{"fill": {"color": COLOURS[s]}} for s in REPORT_STATUSES],
+        "data_labels": {"value": True, "font": {"bold": True}},
+    })
+    pie.set_title({"name": "Où en sont les actions", "name_font": {"size": 12}})
+    pie.set_legend({"position": "right"})
+    pie.set_hole_size(45)
+    pie.set_size({"width": 470, "height": 330})
+    sheet.insert_chart(top, 2, pie, {"x_offset": 12, "y_offset": 0})
+
+
+def _axe_chart(book, sheet, row: int, axes: pd.DataFrame) -> int:
+    """The completion rate of each axe, read from `Par axe`; returns the next free row."""
+    height = 90 + 34 * len(axes)
+    rate_col = list(axes.columns).index(RATE)
+    chart = book.add_chart({"type": "bar"})
+    chart.add_series({
+        "name": "Taux de réalisation",
+        "categories": [BY_AXE, 1, 0, len(axes), 0],
+        "values": [BY_AXE, 1, rate_col, len(axes), rate_col],
+        "fill": {"color": "#70AD47"}, "data_labels": {"value": True, "num_format": "0 %"},
+        "gap": 60,
+    })
+    chart.set_title({"name": "Taux de réalisation par axe", "name_font": {"size": 12}})
+    chart.set_x_axis({"min": 0, "max": 1, "num_format": "0 %", "major_gridlines": {"visible": True}})
+    chart.set_y_axis({"reverse": True})
+    chart.set_legend({"none": True})
+    chart.set_size({"width": 930, "height": height})
+    sheet.insert_chart(row, 0, chart)
+    return row + math.ceil(height / 20) + 1
+
+
+def _service_chart(book, sheet, row: int, services: pd.DataFrame) -> int:
+    """The statuses of each service's actions, stacked, read from `Par service`; returns the next free row."""
+    height = 150 + 26 * len(services)
+    chart = book.add_chart({"type": "bar", "subtype": "stacked"})
+    for status in REPORT_STATUSES:
+        col = list(services.columns).index(status)
+        chart.add_series({
+            "name": [BY_SERVICE, 0, col],
+            "categories": [BY_SERVICE, 1, 0, len(services), 0],
+            "values": [BY_SERVICE, 1, col, len(services), col],
+            "fill": {"color": COLOURS[status]}, "gap": 50,
+        })
+    chart.set_title({"name": "État des actions par service", "name_font": {"size": 12}})
+    chart.set_y_axis({"reverse": True})
+    chart.set_x_axis({"major_gridlines": {"visible": True}, "name": "Nombre d'actions"})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": 930, "height": height})
+    sheet.insert_chart(row, 0, chart)
+    return row + math.ceil(height / 20) + 1
+
+
+def _changes(sheet, row: int, result: Consolidation, history: pd.DataFrame, reference: str | None,
+             formats: Formats) -> int:
+    """What changed since the reference period: newly done, late or blocked actions."""
+    change = evolution.changes(history, result.period.label, reference)
+    if change is None:
+        return row
+    described = result.actions.set_index("No")[["Action", "Service responsable"]]
+    for label, frame in (("réalisées", change.done), ("en retard", change.late),
+                         ("bloquées (reportées ou avec besoin de soutien)", change.blocked)):
+        shown = frame[["No", "Statut"]].join(described, on="No")
+        row = _list(sheet, row, formats, f"Nouvellement {label} depuis {change.reference}", shown,
+                    ["No", "Action", "Service responsable", "Statut"], "Aucune.")
+    return row
+
+
+def _lists(sheet, row: int, result: Consolidation, formats: Formats) -> int:
+    """The lists a committee acts on: late actions, support needed, obstacles, services without a return."""
+    actions = result.actions
+    late = actions[actions["En retard"] == YES]
+    row = _list(sheet, row, formats, "Actions en retard", late,
+                ["No", "Action", "Service responsable", "Fin", "Statut", "Avancement (%)"],
+                "Aucune action en retard.")
+    support = actions[actions["Besoin de soutien"] == YES]
+    row = _list(sheet, row, formats, "Actions qui ont besoin de soutien", support,
+                ["No", "Action", "Service responsable", "Obstacles", "Commentaires"],
+                "Aucun service n'a demandé de soutien.")
+    obstacles = actions[actions["Obstacles"].notna() & (actions["Obstacles"] != "")]
+    row = _list(sheet, row, formats, "Obstacles signalés", obstacles,
+                ["No", "Action", "Service responsable", "Obstacles", "Statut"], "Aucun obstacle signalé.")
+    services = result.plan.services
+    missing = services[services["Service"].isin(result.missing)].copy()
+    missing["Actions"] = [result.plan.action_counts[s] for s in missing["Service"]]
+    return _list(sheet, row, formats, "Services sans retour", missing,
+                 ["Service", "Responsable", "Courriel", "Actions"], "Tous les services ont répondu.")
+
+
+def _evolution(book, sheet, row: int, table: pd.DataFrame, formats: Formats) -> int:
+    """The count of each status per period, and its chart; returns the next free row."""
+    sheet.write_string(row, 0, "Évolution d'une période à l'autre", formats.heading)
+    for col in range(1, 6):
+        sheet.write_blank(row, col, None, formats.heading)
+    row += 1
+    first = row
+    statuses = [s for s in REPORT_STATUSES if table[s].sum() > 0]
+    columns = ["Période", *statuses, RATE]
+    # a compact table beside the key figures' columns: periods as rows
+    for col, header in enumerate(columns):
+        sheet.write_string(row, col, header, formats.header)
+    for values in table[columns].itertuples(index=False):
+        row += 1
+        for col, value in enumerate(values):
+            style = formats.rate if columns[col] == RATE else formats.text
+            write_value(sheet, row, col, value, style, style, style)
+    last = row
+    chart = book.add_chart({"type": "column", "subtype": "stacked"})
+    for offset, status in enumerate(statuses, start=1):
+        chart.add_series({"name": [DASHBOARD, first, offset], "categories": [DASHBOARD, first + 1, 0, last, 0],
+                          "values": [DASHBOARD, first + 1, offset, last, offset],
+                          "fill": {"color": COLOURS[status]}, "gap": 80})
+    chart.set_title({"name": "Statuts des actions, période par période", "name_font": {"size": 12}})
+    chart.set_legend({"position": "bottom"})
+    chart.set_y_axis({"name": "Nombre d'actions", "major_gridlines": {"visible": True}})
+    chart.set_size({"width": 930, "height": 340})
+    row += 2
+    sheet.insert_chart(row, 0, chart)
+    return row + math.ceil(340 / 20) + 1
+
+
+def _list(sheet, row: int, formats: Formats, title: str, frame: pd.DataFrame, columns: list[str],
+          empty: str) -> int:
+    """A titled list on the dashboard; returns the next free row."""
+    sheet.write_string(row, 0, f"{title} ({len(frame)})", formats.heading)
+    for col in range(1, len(columns)):
+        sheet.write_blank(row, col, None, formats.heading)
+    row += 1
+    if frame.empty:
+        sheet.write_string(row, 0, empty, formats.note)
+        return row + 2
+    shown = frame[columns].head(_LIST_LIMIT).copy()
+    if "No" in shown.columns and "Action" in shown.columns:
+        shown["Action"] = shown["No"].astype(str) + " — " + shown["Action"].astype(str)
+        shown = shown.drop(columns=["No"])
+    for col, header in enumerate(shown.columns):
+        sheet.write_string(row, col, "Service" if header == "Service responsable" else header, formats.header)
+    row += 1
+    for record in shown.itertuples(index=False):
+        for col, value in enumerate(record):
+            write_value(sheet, row, col, value, formats.text, formats.date,
+                        formats.number if isinstance(value, (int, float)) else formats.text)
+        height = row_height(record, _DASHBOARD_WIDTHS)
+        if height:
+            sheet.set_row(row, height)
+        row += 1
+    if len(frame) > _LIST_LIMIT:
+        sheet.write_string(row, 0, f"… et {len(frame) - _LIST_LIMIT} autres : voir l'onglet Actions.",
+                           formats.note)
+        row += 1
+    return row + 1

@@ -1,0 +1,85 @@
+"""What a report says about itself, in its document properties (File › Properties › Custom in Excel).
+
+`consolider` writes who the report is for, which plan and period it covers, and its key figures;
+`envoyer rapport` reads them back for the message instead of recomputing them from the sheets.
+The names are declared here once, for both directions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+from suivi_excel.core.columns import REPORT_STATUSES
+from suivi_excel.report.indicators import KeyFigures
+
+MARK = "Rapport suivi-excel"  # its value is the version of this set of properties
+VERSION = 2  # 1: only Période, Plan, Municipalité and the coordinator (reports of earlier versions)
+PERIOD, PLAN, MUNICIPALITY, COORDINATOR, COORDINATOR_EMAIL = (
+    "Période", "Plan", "Municipalité", "Coordonnateur", "Courriel du coordonnateur")
+PLAN_ID, PERIOD_END = "Identité du plan", "Fin de période"
+_FIGURES = {  # KeyFigures field -> property name
+    "actions": "Actions", "late": "Actions en retard", "support_needed": "Besoin de soutien",
+    "completion_rate": "Taux de réalisation", "services_total": "Services", "services_answered": "Services qui ont répondu",
+    "budget_planned": "Budget prévu ($)", "spent": "Dépenses réelles ($)",
+}
+_STATUS = "Statut : "
+_TYPES = {"i4": int, "r8": float, "bool": lambda text: text.strip().lower() in ("1", "true"), "lpwstr": str}
+
+
+def report_properties(result, figures: KeyFigures) -> dict[str, object]:
+    """The custom properties of the report of `result` (a Consolidation), in writing order."""
+    plan, params = result.plan, result.plan.parameters
+    properties: dict[str, object] = {
+        MARK: VERSION, PERIOD: result.period.label, PERIOD_END: result.period.end.isoformat(),
+        PLAN: plan.title, MUNICIPALITY: plan.municipality, PLAN_ID: plan.identity,
+        COORDINATOR: params.get("Coordonnateur", ""), COORDINATOR_EMAIL: params.get("Courriel du coordonnateur", ""),
+    }
+    properties.update({name: getattr(figures, field) for field, name in _FIGURES.items()})
+    properties.update({_STATUS + status: figures.by_status[status] for status in REPORT_STATUSES})
+    # Excel keeps no empty text property: "-" stands for nothing
+    return {name: ("-" if value == "" else value) for name, value in properties.items()}
+
+
+def read_properties(path: Path) -> dict[str, object]:
+    """The custom properties of a workbook, typed (text, int, float, bool); {} when it has none.
+
+    The file must have passed `safety.inspect_file` (its parts are bounded and carry no DTD).
+    """
+    from defusedxml import ElementTree
+
+    with zipfile.ZipFile(path) as archive:
+        if "docProps/custom.xml" not in archive.namelist():
+            return {}
+        root = ElementTree.fromstring(archive.read("docProps/custom.xml"))
+    found: dict[str, object] = {}
+    for item in root:
+        value = next(iter(item), None)
+        if value is None:
+            continue
+        kind = value.tag.rsplit("}", 1)[-1]
+        text = value.text or ""
+        try:
+            found[item.get("name") or ""] = _TYPES.get(kind, str)(text)
+        except ValueError:
+            found[item.get("name") or ""] = text
+    return {name: ("" if value == "-" else value) for name, value in found.items()}
+
+
+def figures_from(properties: dict[str, object]) -> KeyFigures | None:
+    """The key figures a report carries, or None for a report written before they were carried."""
+    if not isinstance(properties.get(MARK), int) or properties[MARK] < VERSION:
+        return None
+    values = {field: properties.get(name, 0) for field, name in _FIGURES.items()}
+    by_status = {status: int(properties.get(_STATUS + status, 0)) for status in REPORT_STATUSES}
+    return KeyFigures(by_status=by_status, **{f: (float(v) if f in ("completion_rate", "budget_planned", "spent")
+                                                  else int(v)) for f, v in values.items()})
+
+
+def period_end(properties: dict[str, object]) -> dt.date | None:
+    """The last day of the period a report covers, when it says so."""
+    try:
+        return dt.date.fromisoformat(str(properties.get(PERIOD_END, "")))
+    except ValueError:
+        return None

@@ -1,0 +1,158 @@
+"""The report's tables: Actions, Par axe, Par service, Anomalies, Historique, and the formats they share.
+
+Everything that came from a service is written as text, never as a formula or a link.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from suivi_excel.core.anomalies import ANOMALY_HEADERS, ERROR, INFO, WARNING
+from suivi_excel.core.cells import rate_formula, row_height, write_value
+from suivi_excel.core.columns import (
+    DONE_STATUSES,
+    NOT_REPORTED,
+    PLAN_COLUMNS,
+    PLAN_TOTAL,
+    TO_CHECK,
+    TRACKING_COLUMNS,
+    YES,
+)
+from suivi_excel.core.text import column_letter
+from suivi_excel.report.indicators import PROGRESS, RATE
+
+DASHBOARD, ACTIONS, BY_AXE, BY_SERVICE, ANOMALIES, HISTORY = (
+    "Tableau de bord", "Actions", "Par axe", "Par service", "Anomalies", "Historique")
+COLOURS = {"Non débutée": "#A6A6A6", "En cours": "#FFC000", "Réalisée": "#70AD47", "En continu": "#5B9BD5",
+           "Reportée": "#ED7D31", "Abandonnée": "#7F7F7F", TO_CHECK: "#C00000", NOT_REPORTED: "#D9D9D9"}
+# one width per header, used both to set the column and to estimate wrapped rows' heights
+_WIDTHS = {c.header: c.width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)} | {"Source": 40, "En retard": 9}
+_ANOMALY_WIDTHS = (13, 34, 22, 9, 24, 90)
+
+
+class Formats:
+    """The cell formats every sheet of the report shares."""
+
+    def __init__(self, book) -> None:
+        add = book.add_format
+        border = {"border": 1, "border_color": "#BFBFBF", "valign": "top"}
+        self.title = add({"bold": True, "font_size": 18, "font_color": "#1F4E79"})
+        self.subtitle = add({"font_size": 12, "font_color": "#404040"})
+        self.heading = add({"bold": True, "font_size": 13, "font_color": "#1F4E79", "bottom": 2,
+                            "bottom_color": "#1F4E79"})
+        self.header = add({**border, "bold": True, "bg_color": "#1F4E79", "font_color": "#FFFFFF",
+                           "text_wrap": True})
+        self.text = add({**border, "text_wrap": True})
+        self.date = add({**border, "num_format": "yyyy-mm-dd"})
+        self.number = add({**border, "num_format": "0"})
+        self.money = add({**border, "num_format": '#,##0 "$"'})
+        self.rate = add({**border, "num_format": "0 %"})
+        self.label = add({**border, "bg_color": "#F2F2F2"})
+        self.figure = add({**border, "bold": True, "align": "right"})
+        self.figure_rate = add({**border, "bold": True, "align": "right", "num_format": "0 %"})
+        self.figure_money = add({**border, "bold": True, "align": "right", "num_format": '#,##0 "$"'})
+        self.total = add({**border, "bold": True, "bg_color": "#DDEBF7"})
+        self.total_rate = add({**border, "bold": True, "bg_color": "#DDEBF7", "num_format": "0 %"})
+        self.total_money = add({**border, "bold": True, "bg_color": "#DDEBF7", "num_format": '#,##0 "$"'})
+        self.note = add({"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"})
+        self.severity = {ERROR: add({"bg_color": "#F8CBAD"}), WARNING: add({"bg_color": "#FFE699"}),
+                         INFO: add({"bg_color": "#DDEBF7"})}
+        self.status = {s: add({"bg_color": c, "font_color": "#FFFFFF" if s in (TO_CHECK, "Abandonnée") else
+                               "#000000"}) for s, c in COLOURS.items()}
+
+
+def _format_for(header: str, formats: Formats):
+    if "$" in header:
+        return formats.money
+    if header in ("Avancement (%)", PROGRESS):
+        return formats.number
+    if header == RATE:
+        return formats.rate
+    return formats.text
+
+
+def write_table(sheet, frame: pd.DataFrame, formats: Formats, first_row: int = 0, fit_rows: bool = True) -> None:
+    """A header and rows, each column typed by its header; `fit_rows` sizes rows holding long text."""
+    for col, header in enumerate(frame.columns):
+        sheet.write_string(first_row, col, str(header), formats.header)
+        sheet.set_column(col, col, _WIDTHS.get(header, 14 if col else 30))
+    column_formats = [_format_for(str(h), formats) for h in frame.columns]
+    widths = [_WIDTHS.get(h, 14 if col else 30) for col, h in enumerate(frame.columns)]
+    for row, record in enumerate(frame.itertuples(index=False), start=first_row + 1):
+        for col, value in enumerate(record):
+            write_value(sheet, row, col, value, formats.text, formats.date, column_formats[col])
+        height = row_height(record, widths) if fit_rows else None
+        if height:
+            sheet.set_row(row, height)
+
+
+def actions_sheet(sheet, actions: pd.DataFrame, formats: Formats) -> None:
+    write_table(sheet, actions, formats)
+    status_col = list(actions.columns).index("Statut")
+    for status, style in formats.status.items():
+        sheet.conditional_format(1, status_col, len(actions), status_col,
+                                 {"type": "cell", "criteria": "==", "value": f'"{status}"', "format": style})
+    late_col = list(actions.columns).index("En retard")
+    sheet.conditional_format(1, late_col, len(actions), late_col, {
+        "type": "cell", "criteria": "==", "value": f'"{YES}"', "format": formats.severity[ERROR]})
+    sheet.freeze_panes(1, 1)
+    sheet.autofilter(0, 0, len(actions), len(actions.columns) - 1)
+    print_setup(sheet, paper=5)
+
+
+def group_sheet(sheet, table: pd.DataFrame, formats: Formats) -> None:
+    write_table(sheet, table, formats)
+    sheet.set_column(0, 0, 40)
+    sheet.set_row(0, 45)
+    total = len(table) + 1
+    sheet.write_string(total, 0, PLAN_TOTAL, formats.total)
+    for col, header in enumerate(table.columns[1:], start=1):
+        letter = column_letter(col)
+        area = f"{letter}2:{letter}{total}"
+        if header in ("Retour reçu", "Source"):
+            value = f'=COUNTIF({area},"Oui")' if header == "Retour reçu" else None
+            if value:
+                sheet.write_formula(total, col, value, formats.total, int((table[header] == "Oui").sum()))
+            else:
+                sheet.write_blank(total, col, None, formats.total)
+        elif header == RATE:
+            cell = lambda header: f"{column_letter(list(table.columns).index(header))}{total + 1}"  # noqa: E731
+            sheet.write_formula(total, col, rate_formula(cell("Actions"), [cell(s) for s in DONE_STATUSES]),
+                                formats.total_rate, _rate(table))
+        elif header == PROGRESS:
+            sheet.write_blank(total, col, None, formats.total)
+        else:
+            style = formats.total_money if "$" in header else formats.total
+            sheet.write_formula(total, col, f"=SUM({area})", style, float(pd.to_numeric(table[header]).sum()))
+    sheet.freeze_panes(1, 1)
+    print_setup(sheet)
+
+
+def _rate(table: pd.DataFrame) -> float:
+    actions = table["Actions"].sum()
+    return float(sum(table[s].sum() for s in DONE_STATUSES) / actions) if actions else 0.0
+
+
+def anomalies_sheet(sheet, anomalies: list, formats: Formats) -> None:
+    frame = pd.DataFrame([a.as_row() for a in anomalies], columns=list(ANOMALY_HEADERS))
+    write_table(sheet, frame, formats)
+    for col, width in enumerate(_ANOMALY_WIDTHS):
+        sheet.set_column(col, col, width)
+    for row, anomaly in enumerate(anomalies, start=1):
+        height = row_height(anomaly.as_row().values(), _ANOMALY_WIDTHS)
+        if height:
+            sheet.set_row(row, height)
+    for severity, style in formats.severity.items():
+        sheet.conditional_format(1, 0, max(len(frame), 1), 0, {
+            "type": "cell", "criteria": "==", "value": f'"{severity}"', "format": style})
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(frame), 1), len(ANOMALY_HEADERS) - 1)
+    print_setup(sheet)
+
+
+def print_setup(sheet, paper: int = 1) -> None:
+    """Landscape, one page wide, header row repeated; Letter (1) by default, legal (5) for wide tables."""
+    sheet.set_landscape()
+    sheet.set_paper(paper)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
