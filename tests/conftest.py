@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import posixpath
 import shutil
 import subprocess
 import uuid
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from defusedxml import ElementTree
 
 from suivi_excel.cli.commands import main
 from suivi_excel.core.periods import parse_period
@@ -134,3 +137,63 @@ def soffice_convert(source: Path, out_dir: Path, target: str = "xlsx") -> Path:
     converted = out_dir / (source.stem + "." + target.split(":")[0])
     assert converted.exists(), f"LibreOffice n'a rien écrit pour {source}"
     return converted
+
+
+def _part(archive: zipfile.ZipFile, base: str, target: str) -> str:
+    """A relationship's target as a zip part name, relative to the part `base`."""
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(base),
+                                                                                                target))
+
+
+def _rels(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """Relationship id -> (type's last word, target part) of a part."""
+    name = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+    if name not in archive.namelist():
+        return {}
+    root = ElementTree.fromstring(archive.read(name))
+    return {r.get("Id"): (r.get("Type").rsplit("/", 1)[-1], _part(archive, part, r.get("Target"))) for r in root}
+
+
+def charts_of(path: Path, sheet_name: str) -> list[tuple[str, str]]:
+    """The native charts a sheet shows, as Excel finds them in the file: (chart type, title) each."""
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    chart_ns = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    with zipfile.ZipFile(path) as archive:
+        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        sheet_id = next(s.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+                        for s in workbook.iter(f"{main}sheet") if s.get("name") == sheet_name)
+        sheet_part = _rels(archive, "xl/workbook.xml")[sheet_id][1]
+        found = []
+        for kind, drawing in _rels(archive, sheet_part).values():
+            if kind != "drawing":
+                continue
+            for chart_kind, chart in _rels(archive, drawing).values():
+                if chart_kind != "chart":
+                    continue
+                root = ElementTree.fromstring(archive.read(chart))
+                plot = root.find(f"{chart_ns}chart/{chart_ns}plotArea")
+                kind_name = next(c.tag.split("}")[1] for c in plot if c.tag.endswith("Chart"))
+                heading = root.find(f"{chart_ns}chart/{chart_ns}title")
+                drawing_text = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
+                title = "".join(t.text or "" for t in heading.iter(drawing_text)) if heading is not None else ""
+                found.append((kind_name, title))
+    return found
+
+
+def hyperlinks_in(path: Path) -> list[str]:
+    """Every hyperlink a workbook holds (cell links and link relationships), by part."""
+    with zipfile.ZipFile(path) as archive:
+        return [name for name in archive.namelist()
+                if (name.startswith("xl/worksheets/") and b"<hyperlink" in archive.read(name))
+                or (name.endswith(".rels") and b"relationships/hyperlink" in archive.read(name))]
+
+
+def as_plain_user(command: list) -> list:
+    """`command` run without the right to read or write what permissions forbid, even as root (CI runs as
+    root, where a chmod alone proves nothing)."""
+    if os.geteuid() != 0:
+        return [str(part) for part in command]
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("root sans setpriv : les droits d'accès ne s'appliquent pas")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search", *map(str, command)]

@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # whole processes or many generated cases
+
 BENCH = Path(__file__).resolve().parents[1] / "scripts" / "bench.py"
 
 

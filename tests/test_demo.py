@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import openpyxl
+import pytest
 from conftest import actions_by_no, anomalies, run, sheet
 
 from suivi_excel.core.resources import example_plan
@@ -20,6 +21,7 @@ def test_example_plan_is_realistic_and_valid():
     assert {"3.1", "3.10"} <= set(plan.actions["No"])
 
 
+@pytest.mark.slow  # a whole process
 def test_demo_runs_the_cycle_and_shows_the_usual_mistakes(tmp_path):
     result = run("demo", tmp_path / "essai")
     assert result.exit_code == 0, result.output

@@ -1,4 +1,4 @@
-"""The tracking workbooks (SPEC §5), inspected as Excel sees them: sheets, protection, rules, names."""
+"""The tracking workbooks (README, « Le cycle de suivi avec votre plan »), inspected as Excel sees them: sheets, protection, rules, names."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 from conftest import COMM, LOISIRS, ROWS, SERVICES, TP, run, write_test_plan
 
-from suivi_excel.core.text import file_stem, sheet_names
+from suivi_excel.core.text import file_stems, sheet_names
 from suivi_excel.returns.file import plan_of, read_file
 
 
@@ -20,9 +20,15 @@ def test_generer_writes_integrated_and_per_service_workbooks(tmp_path, plan_path
     assert book["_suivi"].sheet_state == "veryHidden" and book["Listes"].sheet_state == "hidden"
     assert book["_plan"].sheet_state == "veryHidden"
     files = sorted(p.name for p in (tmp_path / "envois").iterdir())
-    assert files == sorted(f"suivi-2026 - {file_stem(s['Service'])}.xlsx" for s in SERVICES)
+    assert files == sorted(f"suivi-2026 - {stem}.xlsx" for stem in file_stems([s['Service'] for s in SERVICES]))
     instructions = "\n".join(str(c.value) for c in book["Instructions"]["A"] if c.value)
     assert "15 janvier 2027" in instructions and "coord@ville.test" in instructions
+
+
+def _dropdown(book, rule) -> list[str]:
+    """The choices a list rule offers in Excel, following its named range to the cells."""
+    sheet_name, cells = next(iter(book.defined_names[rule.formula1].destinations))
+    return [row[0].value for row in book[sheet_name][cells.replace("$", "")]]
 
 
 def test_service_tab_locks_plan_columns_and_validates_tracking_columns(forms):
@@ -46,7 +52,10 @@ def test_service_tab_locks_plan_columns_and_validates_tracking_columns(forms):
     assert statut.showErrorMessage and statut.error and statut.prompt
     kinds = sorted(v.type for v in rules.values() if v.type)
     assert kinds.count("list") == 2 and "whole" in kinds and "date" in kinds and "decimal" in kinds
-    assert book.defined_names["ListeStatuts"].attr_text == "'Listes'!$A$2:$A$7"
+    assert _dropdown(book, statut) == ["Non débutée", "En cours", "Réalisée", "En continu", "Reportée", "Abandonnée"]
+    support = next(v for ref, v in rules.items() if ref.startswith(openpyxl.utils.get_column_letter(
+        header.index("Besoin de soutien") + 1)))
+    assert _dropdown(book, support) == ["Oui", "Non"]
     assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
 
 
@@ -105,7 +114,7 @@ def test_sheet_names_at_the_limit_and_one_past():
 
 @pytest.mark.parametrize("name", ["CON", "Loisirs: été/hiver", "a" * 200, "Aînés.  "])
 def test_file_names_are_safe_on_windows(name):
-    stem = file_stem(name)
+    stem, = file_stems([name])
     assert stem and not set(stem) & set('<>:"/\\|?*') and len(stem) <= 80
     assert stem.split(".")[0].upper() not in {"CON", "PRN", "AUX", "NUL"} and not stem.endswith((" ", "."))
 

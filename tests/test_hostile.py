@@ -1,4 +1,4 @@
-"""Hostile and broken returns (SPEC §6, §9): one clear anomaly each, the run goes on, nothing is lost."""
+"""Hostile and broken returns (README, « Fichiers douteux »): one clear anomaly each, the run goes on, nothing is lost."""
 
 from __future__ import annotations
 
@@ -10,7 +10,18 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import LOISIRS, PARAMETERS, TP, digest, fill, run, sheet, write_test_plan
+from conftest import (
+    LOISIRS,
+    PARAMETERS,
+    TP,
+    as_plain_user,
+    digest,
+    fill,
+    hyperlinks_in,
+    run,
+    sheet,
+    write_test_plan,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
@@ -31,10 +42,12 @@ def corpus(tmp_path_factory):
     return folder, read_plan(plan), cases
 
 
+@pytest.mark.slow
 def test_corpus_has_at_least_25_cases(corpus):
     assert len(corpus[2]) >= 25
 
 
+@pytest.mark.slow
 def test_each_hostile_file_ends_as_its_anomaly_and_never_stops_the_run(corpus):
     folder, plan, cases = corpus
     failures = []
@@ -61,6 +74,7 @@ def test_each_hostile_file_ends_as_its_anomaly_and_never_stops_the_run(corpus):
     assert not failures, "\n".join(failures)
 
 
+@pytest.mark.slow
 def test_a_value_the_fast_reader_rejects_prints_no_backtrace(corpus, tmp_path):
     folder, _plan, _cases = corpus
     done = subprocess.run([sys.executable, "-m", "suivi_excel", "verifier", folder / "retours" / "date-enorme.xlsx",
@@ -71,6 +85,7 @@ def test_a_value_the_fast_reader_rejects_prints_no_backtrace(corpus, tmp_path):
     assert "panicked" not in done.stderr and "backtrace" not in done.stderr and "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_a_trap_in_the_hidden_plan_sheet_is_caught_when_the_plan_must_come_from_that_file(corpus, tmp_path):
     folder, _plan, _cases = corpus
     trapped = folder / "retours" / "plan-piege.xlsx"
@@ -87,6 +102,7 @@ def test_a_trap_in_the_hidden_plan_sheet_is_caught_when_the_plan_must_come_from_
     assert sheet(tmp_path / "r.xlsx", "Actions").set_index("No").loc["2.1", "Statut"] == "En cours"
 
 
+@pytest.mark.slow
 def test_a_file_that_brings_its_reader_down_is_reported_and_the_others_are_consolidated(corpus, tmp_path):
     # Loosening --lignes-max that far lets a cell at XFD1048576 reach python-calamine, which then
     # aborts its process outright (not an exception): the worker dies for real.
@@ -108,6 +124,7 @@ def test_a_file_that_brings_its_reader_down_is_reported_and_the_others_are_conso
     assert actions.loc["2.1", "Statut"] == "En cours"
 
 
+@pytest.mark.slow
 def test_whole_hostile_folder_consolidates_with_exit_0_and_names_every_bad_file(corpus, tmp_path):
     folder, _plan, cases = corpus
     before = digest(folder / "retours") if ROOT else None
@@ -139,14 +156,16 @@ def test_output_that_is_a_folder_leaves_it_alone_and_exits_2(tmp_path, forms):
     assert (tmp_path / "r.xlsx").is_dir() and not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
 
 
-@pytest.mark.skipif(ROOT, reason="en root, un dossier en lecture seule reste modifiable")
+@pytest.mark.slow  # a whole process
 def test_read_only_output_folder_is_a_clear_message(tmp_path, forms):
     fill(forms, TP, {"2.1": {"Statut": "En cours"}}, tmp_path / "retours" / "tp.xlsx")
     locked = tmp_path / "verrou"
     locked.mkdir()
     locked.chmod(0o500)
-    result = run("consolider", tmp_path / "retours", "-o", locked / "r.xlsx")
-    assert result.exit_code == 2 and "impossible d'écrire" in result.output
+    done = subprocess.run(as_plain_user([sys.executable, "-m", "suivi_excel", "consolider", tmp_path / "retours",
+                                         "-o", locked / "r.xlsx"]), capture_output=True, text=True)
+    assert done.returncode == 2 and "impossible d'écrire" in done.stderr and "Traceback" not in done.stderr
+    assert not list(locked.iterdir())
 
 
 HOSTILE_TEXT = ["=1+1", "+33 6 00", "-2-2", "@SOMME(A1)", "\tTabulation", "\rRetour", "http://exemple.test/x",
@@ -160,14 +179,14 @@ OUR_FORMULAS = ("=COUNTIF(", "=COUNTBLANK(", "=SUM(", "=IF(", "=B")
 def _assert_text_cells(path: Path, texts: set[str]) -> int:
     """Every cell holding one of `texts` is a text cell; no cell is a link. Returns the count seen."""
     seen = 0
+    assert hyperlinks_in(path) == [], f"{path.name} has links"
     book = openpyxl.load_workbook(path)
-    for sheet in book.worksheets:
-        assert not sheet._hyperlinks, f"{path.name}!{sheet.title} has links"
-        for row in sheet.iter_rows():
+    for tab in book.worksheets:
+        for row in tab.iter_rows():
             for cell in row:
-                where = f"{path.name}!{sheet.title}!{cell.coordinate} = {cell.value!r}"
+                where = f"{path.name}!{tab.title}!{cell.coordinate} = {cell.value!r}"
                 if cell.data_type == "f":  # only our own formulas, where we write them
-                    assert sheet.title in OUR_FORMULA_SHEETS and cell.value.startswith(OUR_FORMULAS), where
+                    assert tab.title in OUR_FORMULA_SHEETS and cell.value.startswith(OUR_FORMULAS), where
                 elif isinstance(cell.value, str) and any(t.strip() in cell.value for t in texts):
                     assert cell.data_type == "s", where
                     seen += 1
@@ -211,24 +230,38 @@ def test_service_files_are_never_written_back(tmp_path, forms):
     assert digest(tmp_path / "retours") == before
 
 
-def test_a_run_killed_midway_leaves_the_previous_report_intact(tmp_path):
-    """Kill `consolider` at several moments: the report is always the old one or a whole new one."""
-    import signal
-    import time
+# A child `consolider` that kills itself inside the atomic write: with the report's zip half written,
+# or with the temporary file whole but not yet renamed over the report.
+_DIES_INSIDE_THE_WRITE = """
+import os, signal, sys, zipfile
+import xlsxwriter.workbook
 
+def die(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+if sys.argv[1] == "mid-zip":
+    class Dying(zipfile.ZipFile):
+        def close(self):
+            die()
+    xlsxwriter.workbook.ZipFile = Dying
+else:
+    os.replace = die
+from suivi_excel.cli.commands import main
+main(sys.argv[2:])
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("moment", ["mid-zip", "before-rename"])
+def test_a_run_killed_inside_the_write_leaves_the_previous_report_whole(tmp_path, moment):
     assert run("demo", tmp_path / "d").exit_code == 0
     report = tmp_path / "d" / "rapport-2026.xlsx"
     previous = report.read_bytes()
-    command = [sys.executable, "-m", "suivi_excel", "consolider", tmp_path / "d" / "retours", "-o", report]
-    for delay in (0.2, 0.5, 0.8, 1.0, 1.2, 1.5, 2.0):
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        current = report.read_bytes()
-        if current != previous:
-            openpyxl.load_workbook(report, read_only=True).close()  # a complete workbook, not a torn one
-            previous = current
-    assert subprocess.run(command, capture_output=True).returncode == 0
+    arguments = ["consolider", str(tmp_path / "d" / "retours"), "-o", str(report)]
+    killed = subprocess.run([sys.executable, "-c", _DIES_INSIDE_THE_WRITE, moment, *arguments], capture_output=True)
+    assert killed.returncode == -9, killed.stderr.decode()
+    assert report.read_bytes() == previous
+    assert len(list(report.parent.glob(".rapport-2026-*.tmp"))) == 1  # what the killed run was writing
+    assert subprocess.run([sys.executable, "-m", "suivi_excel", *arguments], capture_output=True).returncode == 0
     assert openpyxl.load_workbook(report, read_only=True).sheetnames[0] == "Tableau de bord"
-    assert not list(report.parent.glob(".*.tmp")), "orphaned temporary files are cleaned up"
+    assert not list(report.parent.glob(".*.tmp")), "the next run removes what killed runs left"

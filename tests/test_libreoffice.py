@@ -6,6 +6,7 @@ import datetime as dt
 
 import openpyxl
 import pandas as pd
+import pytest
 from conftest import (
     COMM,
     LOISIRS,
@@ -21,7 +22,7 @@ from conftest import (
 from suivi_excel.core.columns import REPORT_STATUSES
 from suivi_excel.forms.simulate import fill_form
 
-pytestmark = needs_soffice
+pytestmark = [needs_soffice, pytest.mark.slow]
 
 VALUES = {
     TP: {"2.1": {"Statut": "En cours", "Avancement (%)": 40, "Date de début réelle": dt.datetime(2026, 2, 3),

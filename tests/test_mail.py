@@ -1,4 +1,4 @@
-"""E-mail (SPEC §8) against a real SMTP server on loopback (aiosmtpd)."""
+"""E-mail (README, « Envoyer par courriel ») against a real SMTP server on loopback (aiosmtpd)."""
 
 from __future__ import annotations
 

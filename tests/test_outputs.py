@@ -1,12 +1,11 @@
-"""What a run writes and how it fails (SPEC §8, §9): unique names, shared-drive permissions, no silent
-assumptions, damaged forms named, anomalies in reading order."""
+"""What a run writes and how it fails (README, « Envoyer par courriel », « Fichiers douteux »): unique
+names, shared-drive permissions, no silent assumptions, damaged forms named, anomalies in reading order."""
 
 from __future__ import annotations
 
 import datetime as dt
 import email
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import LOISIRS, TP, anomalies, fill, run, write_test_plan
+from conftest import LOISIRS, TP, anomalies, as_plain_user, fill, run, write_test_plan
 
 from suivi_excel.forms.simulate import set_saved_time
 
@@ -32,16 +31,6 @@ def umask_022():
     previous = os.umask(0o022)
     yield
     os.umask(previous)
-
-
-def _as_plain_user(command: list[str]) -> list[str]:
-    """`command` run without the right to read what its permissions forbid, even as root."""
-    if os.geteuid() != 0:
-        return command
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        pytest.skip("root sans setpriv : les droits de lecture ne s'appliquent pas")
-    return [setpriv, "--bounding-set=-dac_override,-dac_read_search", *command]
 
 
 def test_two_services_whose_long_names_share_their_start_get_two_forms_and_two_drafts(tmp_path):
@@ -109,6 +98,7 @@ def test_a_form_whose_hidden_plan_was_edited_is_named_and_the_others_go(tmp_path
     assert "loisirs@ville.test" not in result.output
 
 
+@pytest.mark.slow  # a whole process
 def test_an_unreadable_returns_folder_stops_the_reminder_instead_of_reminding_everyone(tmp_path, forms):
     returns = tmp_path / "retours"
     fill(forms, TP, {"2.1": {"Statut": "En cours"}}, returns / "tp.xlsx")
@@ -119,7 +109,7 @@ def test_an_unreadable_returns_folder_stops_the_reminder_instead_of_reminding_ev
     for unreadable in (returns / "loisirs", returns):
         unreadable.chmod(0)
         try:
-            done = subprocess.run(_as_plain_user(command), capture_output=True, text=True)
+            done = subprocess.run(as_plain_user(command), capture_output=True, text=True)
         finally:
             unreadable.chmod(0o755)
         assert done.returncode == 2 and "seraient envoyés" not in done.stdout, done.stdout + done.stderr
@@ -139,13 +129,14 @@ def test_a_returns_folder_with_no_return_says_everyone_is_reminded(tmp_path, for
     assert "2 message(s) seraient envoyés" in result.output
 
 
+@pytest.mark.slow  # a whole process
 def test_an_unreadable_subfolder_of_returns_is_an_error_in_the_report(tmp_path, forms):
     returns = tmp_path / "retours"
     fill(forms, TP, {"2.1": {"Statut": "En cours"}}, returns / "tp.xlsx")
     fill(forms, LOISIRS, {"1.1": {"Statut": "Réalisée"}}, returns / "loisirs" / "loisirs.xlsx")
     (returns / "loisirs").chmod(0)
     try:
-        done = subprocess.run(_as_plain_user([sys.executable, "-m", "suivi_excel", "verifier", str(returns)]),
+        done = subprocess.run(as_plain_user([sys.executable, "-m", "suivi_excel", "verifier", str(returns)]),
                               capture_output=True, text=True)
     finally:
         (returns / "loisirs").chmod(0o755)

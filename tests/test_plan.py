@@ -1,4 +1,4 @@
-"""Reading the plan workbook (SPEC §3): loose headers, text numbers, and refusals with sheet and cell."""
+"""Reading the plan workbook (README, « Le plan (classeur d'entrée) »): loose headers, text numbers, and refusals with sheet and cell."""
 
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import openpyxl
 import pandas as pd
+import pytest
 from conftest import ROWS, actions_by_no, consolidate_cli, sheet
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 from suivi_excel.core.columns import STATUSES, TRACKING_COLUMNS
 from suivi_excel.core.text import column_letter
 from suivi_excel.core.values import READERS
+
+pytestmark = pytest.mark.slow  # whole processes or many generated cases
 
 
 def _cells(workbook) -> dict[tuple[str, str], str]:

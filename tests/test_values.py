@@ -1,4 +1,5 @@
-"""The reading rules of SPEC §6, one reader at a time, on values as spreadsheets return them."""
+"""The reading rules (README, « Ce que remplissent les services »), one reader at a time, on values as
+spreadsheets return them."""
 
 from __future__ import annotations
 

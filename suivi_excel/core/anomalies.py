@@ -7,7 +7,7 @@ The message texts live in `messages.ANOMALIES`.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from suivi_excel.core.messages import ANOMALIES
 from suivi_excel.core.text import split_ref
@@ -50,9 +50,6 @@ class Anomaly:
     def as_row(self) -> dict[str, str]:
         return {"Gravité": self.severity, "Fichier": self.file, "Feuille": self.sheet,
                 "Cellule": self.cell, "Valeur": self.value, "Problème": self.problem}
-
-    def as_dict(self) -> dict[str, str]:
-        return asdict(self)
 
 
 ANOMALY_HEADERS = ("Gravité", "Fichier", "Feuille", "Cellule", "Valeur", "Problème")

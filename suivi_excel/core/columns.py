@@ -116,7 +116,6 @@ TRACKING_COLUMNS = (
 )
 
 TRACKING_HEADERS = tuple(c.header for c in TRACKING_COLUMNS)
-PLAN_HEADERS = tuple(c.header for c in PLAN_COLUMNS)
 
 
 _KEY_TABLES: dict[tuple, dict[str, object]] = {}

@@ -111,11 +111,6 @@ _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(1, 
 }
 
 
-def file_stem(name: str, limit: int = 80) -> str:
-    """A file name stem that Windows, macOS and Linux all accept, readable (accents kept)."""
-    return file_stems([name], limit)[0]
-
-
 def file_stems(names: list[str], limit: int = 80) -> list[str]:
     """File name stems for `names`, in order, each safe on every system and unique ignoring case
     (two names cut at the same length get a ` (2)` suffix), so no output replaces another."""

@@ -7,7 +7,6 @@ The names are declared here once, for both directions.
 
 from __future__ import annotations
 
-import datetime as dt
 import zipfile
 from pathlib import Path
 
@@ -76,10 +75,3 @@ def figures_from(properties: dict[str, object]) -> KeyFigures | None:
     return KeyFigures(by_status=by_status, **{f: (float(v) if f in ("completion_rate", "budget_planned", "spent")
                                                   else int(v)) for f, v in values.items()})
 
-
-def period_end(properties: dict[str, object]) -> dt.date | None:
-    """The last day of the period a report covers, when it says so."""
-    try:
-        return dt.date.fromisoformat(str(properties.get(PERIOD_END, "")))
-    except ValueError:
-        return None
