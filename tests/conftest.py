@@ -197,3 +197,12 @@ def as_plain_user(command: list) -> list:
     if setpriv is None:
         pytest.skip("root sans setpriv : les droits d'accès ne s'appliquent pas")
     return [setpriv, "--bounding-set=-dac_override,-dac_read_search", *map(str, command)]
+
+
+def sheet_names_of(path: Path) -> list[str]:
+    """The tabs of a workbook, in order, as Excel lists them (the file is closed again)."""
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return book.sheetnames
+    finally:
+        book.close()

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import sheet_names_of
 
 pytestmark = pytest.mark.slow  # whole processes or many generated cases
 
@@ -28,7 +29,6 @@ def test_benchmark_runs_at_size_s_and_prints_figures(tmp_path):
     # the report it consolidated is a real one
     assert (tmp_path / "S" / "rapport.xlsx").stat().st_size > 10_000
     # and the bare report holds the same sheets
-    import openpyxl
 
-    assert openpyxl.load_workbook(tmp_path / "S" / "rapport-nu.xlsx", read_only=True).sheetnames == \
-        openpyxl.load_workbook(tmp_path / "S" / "rapport.xlsx", read_only=True).sheetnames
+    assert sheet_names_of(tmp_path / "S" / "rapport-nu.xlsx") == \
+        sheet_names_of(tmp_path / "S" / "rapport.xlsx")

@@ -22,6 +22,7 @@ from conftest import (
     fill,
     run,
     sheet,
+    sheet_names_of,
     write_test_plan,
 )
 
@@ -323,7 +324,7 @@ def test_report_sheets_and_completion_rates(tmp_path, forms):
     report = report_of(tmp_path, forms, {TP: {"2.1": {"Statut": "Réalisée", "Dépenses réelles ($)": 90000},
                                               "2.10": {"Statut": "En cours"}},
                                          LOISIRS: {"1.1": {"Statut": "En continu"}, "1.2": {"Statut": "Abandonnée"}}})
-    assert openpyxl.load_workbook(report, read_only=True).sheetnames == [
+    assert sheet_names_of(report) == [
         "Tableau de bord", "Actions", "Par axe", "Par service", "Anomalies", "Historique"]
     axes = sheet(report, "Par axe").set_index("Axe")
     assert axes.loc["Mobilité", "Taux de réalisation"] == pytest.approx(0.5)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import openpyxl
 import pytest
-from conftest import actions_by_no, anomalies, run, sheet
+from conftest import actions_by_no, anomalies, run, sheet, sheet_names_of
 
 from suivi_excel.core.resources import example_plan
 from suivi_excel.plan.model import read_plan
@@ -40,7 +39,7 @@ def test_demo_runs_the_cycle_and_shows_the_usual_mistakes(tmp_path):
     assert sloppy.iloc[1]["Avancement (%)"] == 45  # typed 0.45
     services = sheet(report, "Par service")
     assert (services["Retour reçu"] == "Oui").sum() == 7
-    assert openpyxl.load_workbook(report, read_only=True).sheetnames[0] == "Tableau de bord"
+    assert sheet_names_of(report)[0] == "Tableau de bord"
 
 
 def test_python_dash_m_is_the_same_program():

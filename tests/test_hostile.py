@@ -14,12 +14,14 @@ from conftest import (
     LOISIRS,
     PARAMETERS,
     TP,
+    anomalies,
     as_plain_user,
     digest,
     fill,
     hyperlinks_in,
     run,
     sheet,
+    sheet_names_of,
     write_test_plan,
 )
 
@@ -132,8 +134,7 @@ def test_whole_hostile_folder_consolidates_with_exit_0_and_names_every_bad_file(
                  "--periode", "2026")
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
-    table = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)["Anomalies"]
-    named = {row[1] for row in table.iter_rows(min_row=2, values_only=True)}
+    named = set(anomalies(tmp_path / "r.xlsx")["Fichier"])
     for case in cases:
         if case.expect and not (case.root_defeats and ROOT):
             assert case.file in named, case.name
@@ -263,5 +264,5 @@ def test_a_run_killed_inside_the_write_leaves_the_previous_report_whole(tmp_path
     assert report.read_bytes() == previous
     assert len(list(report.parent.glob(".rapport-2026-*.tmp"))) == 1  # what the killed run was writing
     assert subprocess.run([sys.executable, "-m", "suivi_excel", *arguments], capture_output=True).returncode == 0
-    assert openpyxl.load_workbook(report, read_only=True).sheetnames[0] == "Tableau de bord"
+    assert sheet_names_of(report)[0] == "Tableau de bord"
     assert not list(report.parent.glob(".*.tmp")), "the next run removes what killed runs left"

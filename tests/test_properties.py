@@ -21,8 +21,10 @@ pytestmark = pytest.mark.slow  # whole processes or many generated cases
 def _cells(workbook) -> dict[tuple[str, str], str]:
     """(action number, tracking header) -> A1 cell, read from the generated workbook's own tabs."""
     found = {}
-    for tab in openpyxl.load_workbook(workbook, read_only=True).worksheets:
-        rows = list(tab.iter_rows(values_only=True))
+    book = openpyxl.load_workbook(workbook, read_only=True)
+    tabs = {tab.title: list(tab.iter_rows(values_only=True)) for tab in book.worksheets}
+    book.close()
+    for rows in tabs.values():
         if not rows or "Statut" not in rows[0]:
             continue
         for offset, row in enumerate(rows[1:], start=2):
