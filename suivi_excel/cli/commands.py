@@ -72,7 +72,8 @@ def main() -> None:
 
     \b
     Le cycle :
-      suivi-excel modele plan.xlsx              un plan vierge à remplir
+      suivi-excel importer plan-adopte.docx -o plan.xlsx   le plan adopté (Excel, Word, PDF)
+      suivi-excel modele plan.xlsx              ou un plan vierge à remplir
       suivi-excel generer plan.xlsx --periode 2026 -o suivi-2026.xlsx --par-service envois/
       suivi-excel envoyer formulaires envois/   chaque service reçoit son formulaire
       suivi-excel verifier retours/             les problèmes des fichiers reçus
@@ -96,6 +97,28 @@ def modele(fichier: Path, ecraser: bool) -> None:
     click.echo(f"Plan vierge écrit : {fichier}")
     click.echo("Remplissez les feuilles Actions, Services et Paramètres (une ligne d'exemple vous guide), "
                "puis lancez « suivi-excel generer ».")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path), default=Path("plan.xlsx"),
+              show_default=True, help="Classeur de plan à écrire.")
+@click.option("--debut", type=click.IntRange(2000, 2100),
+              help="Première année du plan, pour les échéanciers « An 1, An 2… » (par défaut, celle du titre).")
+@click.option("--ecraser", is_flag=True, help="Remplacer le fichier de sortie s'il existe déjà.")
+def importer(source: Path, sortie: Path, debut: int | None, ecraser: bool) -> None:
+    """Lire le plan adopté (Excel, Word ou PDF) et en faire le classeur de plan à vérifier."""
+    from suivi_excel.cli import console
+    from suivi_excel.plan.importing import import_plan, write_imported
+
+    if sortie.resolve() == source.resolve():
+        raise SuiviError(f"« {sortie} » est le plan adopté lui-même : il n'est jamais modifié ; choisissez un "
+                         "autre nom avec -o.")
+    if sortie.exists() and not ecraser:
+        raise SuiviError(f"« {sortie} » existe déjà : choisissez un autre nom avec -o ou ajoutez --ecraser.")
+    imported = import_plan(source, debut)
+    write_imported(imported, sortie)
+    console.imported(imported, sortie)
 
 
 @main.command(context_settings=CONTEXT)

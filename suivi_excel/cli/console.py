@@ -75,6 +75,26 @@ def generated(plan, result, per_service: Path | None) -> None:
         click.echo("Services sans courriel dans le plan (envoi manuel) : " + ", ".join(no_email))
 
 
+def imported(plan, output: Path) -> None:
+    """What the import found, and what the coordinator should check before `generer`."""
+    from collections import Counter
+
+    click.echo(click.style(f"Plan écrit : {output}", bold=True) + f" (lu dans {plan.source.name})")
+    if plan.parameters:
+        click.echo(" — ".join(plan.parameters.get(k, "") for k in ("Municipalité", "Titre du plan")
+                              if plan.parameters.get(k)))
+    years = f" ; années {plan.years[0]} à {plan.years[1]}" if plan.years else " ; années du plan inconnues"
+    click.echo(f"Actions : {len(plan.actions)} ; axes : {len(plan.axes)}{years}")
+    shown = ", ".join(plan.services[:6]) + (f" et {len(plan.services) - 6} autre(s)" if len(plan.services) > 6 else "")
+    click.echo(f"Services responsables : {len(plan.services)} ({shown})")
+    kinds = Counter(note.what.split(" :")[0].split(" «")[0] for note in plan.notes)
+    click.echo(f"À vérifier : {len(plan.notes)} interprétation(s), détaillées dans l'onglet « À vérifier » du plan :")
+    for what, count in kinds.most_common(8):
+        click.echo(f"  {count:>4} × {what}")
+    click.echo("Vérifiez le plan (et ajoutez les courriels des services dans la feuille Services), puis : "
+               f"suivi-excel generer {output} --periode ANNÉE --par-service envois/")
+
+
 def _files_line(result) -> str:
     recognized = sum(r.recognized for r in result.files)
     refused = len(result.files) - recognized

@@ -68,6 +68,33 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS, keep: dict[str, by
     Returns:
         None when it may be opened, else the Refusal to report.
     """
+    checked = _archive_entries(path, limits)
+    if isinstance(checked, Refusal):
+        return checked
+    entries = checked
+    names = {e.filename for e in entries}
+    if "mimetype" in names:
+        with zipfile.ZipFile(path) as archive:
+            if b"opendocument" in archive.read("mimetype")[:100]:
+                return Refusal("file-not-xlsx", "classeur OpenDocument (.ods)")
+    if "xl/workbook.xml" not in names:
+        return Refusal("file-not-xlsx", "l'archive ne contient pas de classeur Excel")
+    return _scan_parts(path, entries, limits, keep, parsed)
+
+
+def inspect_archive(path: Path, limits: Limits = DEFAULT_LIMITS) -> Refusal | None:
+    """Check any zip-based document (Word, OpenDocument, Excel) with the same bounds as a returned
+    file, every part inflated once and scanned, before a library parses it.
+
+    Returns:
+        None when it may be opened, else the Refusal (its reason in French).
+    """
+    checked = _archive_entries(path, limits)
+    return checked if isinstance(checked, Refusal) else _scan_parts(path, checked, limits)
+
+
+def _archive_entries(path: Path, limits: Limits) -> Refusal | list[zipfile.ZipInfo]:
+    """The entries of a zip file within `limits`, judged from its bytes and directory only."""
     try:
         info = path.stat()
     except OSError as error:
@@ -96,16 +123,11 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS, keep: dict[str, by
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
-            names = {e.filename for e in entries}
-            if "mimetype" in names and b"opendocument" in archive.read("mimetype")[:100]:
-                return Refusal("file-not-xlsx", "classeur OpenDocument (.ods)")
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         return Refusal("file-unreadable", f"archive endommagée ou tronquée ({type(error).__name__})")
     if len(entries) > limits.max_parts:
         return Refusal("file-too-large", f"{len(entries)} parties dans l'archive, plus que la limite de "
                        f"{limits.max_parts}", "--parties-max")
-    if "xl/workbook.xml" not in names:
-        return Refusal("file-not-xlsx", "l'archive ne contient pas de classeur Excel")
     inflated = sum(e.file_size for e in entries)
     if inflated > limits.max_inflated_mb * 1_000_000:
         return Refusal("file-too-large", f"{_mb(inflated)} une fois décompressé, plus que la limite de "
@@ -114,7 +136,7 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS, keep: dict[str, by
         if entry.file_size > 1_000_000 and entry.file_size > limits.max_ratio * max(entry.compress_size, 1):
             return Refusal("file-hostile", f"la partie {entry.filename} se décompresse "
                            f"{entry.file_size // max(entry.compress_size, 1)} fois (bombe de décompression ?)")
-    return _scan_parts(path, entries, limits, keep, parsed)
+    return entries
 
 
 _CHUNK = 1 << 20

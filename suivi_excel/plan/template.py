@@ -50,7 +50,8 @@ WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "str
 def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),
                services: Sequence[dict] = (EXAMPLE_SERVICE,),
                parameters: dict[str, str] | None = None,
-               extra_columns: Sequence[str] = ()) -> Path:
+               extra_columns: Sequence[str] = (),
+               checks: Sequence[Sequence[str]] = ()) -> Path:
     """Write a plan workbook with headers, dropdowns, input help and the given rows.
 
     Args:
@@ -59,6 +60,8 @@ def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),
         services: one dict per service (`Service`, `Responsable`, `Courriel`).
         parameters: values of the `Paramètres` sheet; the example ones by default.
         extra_columns: additional action columns, written after the declared ones.
+        checks: rows of the `À vérifier` sheet (what an import interpreted), written first when given:
+            (place in the source, action number, what was interpreted, text read).
 
     Returns:
         The path written.
@@ -67,6 +70,7 @@ def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),
     parameters = EXAMPLE_PARAMETERS if parameters is None else parameters
     with atomic_path(path) as temporary:
         workbook = xlsxwriter.Workbook(str(temporary), WORKBOOK_OPTIONS)
+        to_check = workbook.add_worksheet(CHECKS_SHEET) if checks else None
         header = workbook.add_format({"bold": True, "bg_color": "#1F4E79", "font_color": "#FFFFFF",
                                       "text_wrap": True, "valign": "top", "border": 1})
         wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
@@ -138,5 +142,26 @@ def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),
         title = workbook.add_format({"bold": True, "font_size": 14})
         for row, line in enumerate(PLAN_HELP):
             sheet.write_string(row, 0, line, title if row == 0 else wrap)
+        if to_check is not None:
+            _checks_sheet(to_check, checks, header, wrap)
         workbook.close()
     return path
+
+
+CHECKS_SHEET = "À vérifier"
+_CHECKS_HEADERS = (("Où, dans le plan adopté", 34), ("No", 8), ("Ce que l'importation a compris", 70),
+                   ("Texte lu", 60))
+
+
+def _checks_sheet(sheet, checks: Sequence[Sequence[str]], header, wrap) -> None:
+    """What an import interpreted, one line each, for the coordinator to check before `generer`."""
+    for col, (title, width) in enumerate(_CHECKS_HEADERS):
+        sheet.write_string(0, col, title, header)
+        sheet.set_column(col, col, width, wrap)
+    for row, check in enumerate(checks, start=1):
+        for col, value in enumerate(check):
+            if value:
+                sheet.write_string(row, col, str(value), wrap)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(checks), 1), len(_CHECKS_HEADERS) - 1)
+    sheet.activate()

@@ -1,0 +1,230 @@
+"""Read an adopted plan as the municipality has it: its tables, in document order, with the text around them.
+
+An Excel or OpenDocument workbook gives one table per sheet (merged cells filled in),
+a Word document one table per table (with the headings and paragraphs before it), a PDF
+one table per table found on each page (with the text above it). Nothing here decides
+what the tables mean: `plan.importing` does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.safety import DEFAULT_LIMITS, inspect_archive, os_reason
+from suivi_excel.core.text import clean_text, column_letter
+
+SPREADSHEETS = (".xlsx", ".xlsm", ".ods")
+SOURCES = (*SPREADSHEETS, ".docx", ".pdf")
+MAX_PDF_PAGES = 300  # a plan runs to a few dozen pages; beyond, the file is not one
+MAX_PDF_MB = 50
+
+
+@dataclass
+class SourceTable:
+    """One table of the source, as text cells.
+
+    `rows` hold the text of each cell ("" when empty); a cell covered by a merge holds
+    the merged cell's text, and `merged` says which ones were filled that way (a PDF
+    only tells that a cell is covered, not by which: those are `None` in `rows` until
+    `importing` fills them). `before` is the text that comes before the table since
+    the previous one (headings, paragraphs, title rows), one line per item.
+    """
+
+    origin: str  # "feuille « Familles »", "tableau 3", "page 2"
+    rows: list[list[str | None]]
+    before: list[str] = field(default_factory=list)
+    merged: set[tuple[int, int]] = field(default_factory=set)
+    wrapped_lines: bool = False  # line breaks in cells are the layout's wraps (PDF), not the author's
+    where: Callable[[int, int | None], str] = lambda row, col: ""  # (row, col or None) -> a place to find
+    sheet: str = ""  # the sheet's name, for a workbook
+
+
+@dataclass
+class Source:
+    """Every table of a source file, and the lines of text that open the document (its title)."""
+
+    path: Path
+    tables: list[SourceTable]
+    opening: list[str]
+
+
+def read_source(path: Path) -> Source:
+    """Read the tables of an adopted plan.
+
+    Raises:
+        SuiviError: exit code 2, naming the file, when it cannot be read, is of a kind we do
+            not read, or is a PDF without text (a scan).
+    """
+    suffix = path.suffix.lower()
+    if suffix not in SOURCES:
+        raise SuiviError(f"« {path.name} » : format {suffix or 'sans extension'} non reconnu. Donnez le plan "
+                         "adopté en Excel (.xlsx, .xlsm), OpenDocument (.ods), Word (.docx) ou PDF (.pdf) ; "
+                         "un ancien .doc ou .xls s'enregistre dans le format récent depuis Word ou Excel.")
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise SuiviError(f"« {path} » ne peut pas être lu ({os_reason(error)}).") from None
+    if suffix == ".pdf":
+        if size > MAX_PDF_MB * 1_000_000:
+            raise SuiviError(f"« {path.name} » pèse plus de {MAX_PDF_MB} Mo : ce n'est pas un plan d'action.")
+        return _read_pdf(path)
+    refusal = inspect_archive(path, DEFAULT_LIMITS)
+    if refusal is not None:
+        reason = {"file-encrypted": "il est protégé par un mot de passe",
+                  "file-not-xlsx": "c'est un ancien format (.doc, .xls) ou un autre type de fichier renommé"
+                  }.get(refusal.code, refusal.reason)
+        raise SuiviError(f"« {path.name} » ne peut pas être ouvert : {reason}. Enregistrez-le de nouveau depuis "
+                         "Word ou votre tableur, au format récent et sans mot de passe.")
+    return _read_word(path) if suffix == ".docx" else _read_workbook(path)
+
+
+# -- Excel, OpenDocument ---------------------------------------------------------------------------
+
+
+def _read_workbook(path: Path) -> Source:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        tables = [_sheet_table(book.get_sheet_by_name(name)) for name in book.sheet_names]
+    except SuiviError:
+        raise
+    except Exception as error:  # noqa: BLE001 - calamine raises its own types on damaged files
+        raise SuiviError(f"« {path.name} » ne peut pas être lu ({type(error).__name__}) : ouvrez-le dans "
+                         "votre tableur et enregistrez-le de nouveau.") from None
+    tables = [t for t in tables if any(any(c for c in row) for row in t.rows)]
+    return Source(path, tables, tables[0].before[:3] if tables else [])
+
+
+def _sheet_table(sheet) -> SourceTable:
+    name = sheet.name
+    values = sheet.to_python(skip_empty_area=False)
+    rows: list[list[str | None]] = [[clean_text(v) for v in row] for row in values]
+    merged: set[tuple[int, int]] = set()
+    for (top, left), (bottom, right) in sheet.merged_cell_ranges or []:
+        if top >= len(rows):
+            continue
+        text = rows[top][left] if left < len(rows[top]) else ""
+        for r in range(top, min(bottom, len(rows) - 1) + 1):
+            for c in range(left, right + 1):
+                if c < len(rows[r]) and (r, c) != (top, left):
+                    rows[r][c] = text
+                    merged.add((r, c))
+    quoted = f"'{name}'" if re.search(r"[\s'!-]", name) else name
+    return SourceTable(f"feuille « {name} »", rows, [], merged,
+                       where=lambda row, col: f"{quoted}!{column_letter(col or 0)}{row + 1}", sheet=name)
+
+
+# -- Word ------------------------------------------------------------------------------------------
+
+
+def _read_word(path: Path) -> Source:
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:  # noqa: BLE001 - python-docx raises many types on damaged files
+        raise SuiviError(f"« {path.name} » ne peut pas être lu comme un document Word "
+                         f"({type(error).__name__}) : enregistrez-le de nouveau au format .docx.") from None
+    tables: list[SourceTable] = []
+    before: list[str] = []
+    opening: list[str] = []
+    for block in document.iter_inner_content():
+        if hasattr(block, "rows"):
+            tables.append(_word_table(block, len(tables) + 1, before))
+            before = []
+        else:
+            text = clean_text(block.text)
+            if text:
+                before.append(text)
+                if not tables and len(opening) < 6:
+                    opening.append(text)
+    return Source(path, tables, opening)
+
+
+def _word_table(table, number: int, before: list[str]) -> SourceTable:
+    rows: list[list[str | None]] = []
+    merged: set[tuple[int, int]] = set()
+    previous = None
+    for r, row in enumerate(table.rows):
+        cells = row.cells
+        rows.append([cell.text for cell in cells])
+        if previous is not None:
+            merged |= {(r, c) for c, cell in enumerate(cells) if c < len(previous) and cell._tc is previous[c]._tc}
+        previous = cells
+    return SourceTable(f"tableau {number}", rows, list(before), merged,
+                       where=lambda row, col, n=number: f"tableau {n}, ligne {row + 1}"
+                       + (f", colonne {col + 1}" if col is not None else ""))
+
+
+# -- PDF -------------------------------------------------------------------------------------------
+
+
+def _read_pdf(path: Path) -> Source:
+    import logging
+
+    import pdfplumber
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged fonts are common and harmless here
+    tables: list[SourceTable] = []
+    opening: list[str] = []
+    any_text = False
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise SuiviError(f"« {path.name} » compte {len(pdf.pages)} pages : ce n'est pas un plan d'action "
+                                 f"(au plus {MAX_PDF_PAGES}).")
+            for number, page in enumerate(pdf.pages, start=1):
+                top = 0.0
+                found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+                any_text = any_text or bool(page.chars)
+                for index, table in enumerate(found, start=1):
+                    before = _lines(page, top, table.bbox[1])
+                    if not tables and not opening:
+                        opening = before[:6]
+                    rows = [[None if c is None else c for c in row] for row in table.extract()]
+                    label = f"page {number}" + (f", tableau {index}" if len(found) > 1 else "")
+                    tables.append(SourceTable(label, rows, before, wrapped_lines=True,
+                                              where=lambda row, col, label=label: f"{label}, ligne {row + 1}"))
+                    top = table.bbox[3]
+                if not found and not tables and not opening:
+                    opening = _lines(page, 0, page.height)[:6]
+    except SuiviError:
+        raise
+    except Exception as error:  # noqa: BLE001 - pdfminer raises many types on damaged files
+        raise SuiviError(f"« {path.name} » ne peut pas être lu comme un PDF ({type(error).__name__}) : "
+                         "utilisez plutôt le document Word ou Excel d'origine.") from None
+    if not any_text:
+        raise SuiviError(f"« {path.name} » ne contient pas de texte : c'est sans doute un document numérisé "
+                         "(une image). Utilisez le document Word ou Excel d'origine, ou un PDF exporté depuis "
+                         "Word, pas numérisé.")
+    return Source(path, tables, opening)
+
+
+def _lines(page, top: float, bottom: float) -> list[str]:
+    """The text between two heights of a page, one item per paragraph: the lines a PDF wrapped (same
+    font size, close together) are joined back, so a title or a heading is one item."""
+    if bottom - top < 1:
+        return []
+    area = page.crop((0, max(top, 0), page.width, min(bottom, page.height)))
+    rows: list[list[dict]] = []
+    for word in area.extract_words(extra_attrs=["size"]):
+        if rows and abs(word["top"] - rows[-1][0]["top"]) <= 2:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    items: list[tuple[str, float, float]] = []  # text, size, top
+    for words in rows:
+        text = " ".join(w["text"] for w in sorted(words, key=lambda w: w["x0"]))
+        size, line_top = round(max(w["size"] for w in words), 1), words[0]["top"]
+        if items and items[-1][1] == size and line_top - items[-1][2] <= 1.4 * size:
+            previous = items[-1][0]
+            joined = previous + text if previous.endswith("-") and text[:1].isupper() else f"{previous} {text}"
+            items[-1] = (joined, size, line_top)
+        else:
+            items.append((text, size, line_top))
+    return [clean_text(text) for text, _size, _top in items if clean_text(text)]
