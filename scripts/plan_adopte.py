@@ -44,7 +44,7 @@ def write_word(path: Path, title: str, subtitle: str, actions: Sequence[Action],
     document.add_paragraph(subtitle)
     headers = (["N°"] if numbered else []) + ["Objectif spécifique", "Moyen d'action", "Responsable(s)",
                                                "Collaborateurs", "Échéancier", "Indicateurs", "Budget"]
-    widths = ([1.5] if numbered else []) + [3.8, 5.6, 4.4, 3.0, 2.2, 3.4, 2.1]
+    widths = ([1.5] if numbered else []) + [3.8, 5.4, 4.4, 3.0, 2.2, 3.2, 2.5]
     for axe in dict.fromkeys(a["axe"] for a in actions):
         document.add_heading(axe, 1)
         rows = [a for a in actions if a["axe"] == axe]

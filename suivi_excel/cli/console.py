@@ -89,7 +89,7 @@ def imported(plan, output: Path) -> None:
     click.echo(f"Services responsables : {len(plan.services)} ({shown})")
     kinds = Counter(note.what.split(" :")[0].split(" «")[0] for note in plan.notes)
     click.echo(f"À vérifier : {len(plan.notes)} interprétation(s), détaillées dans l'onglet « À vérifier » du plan :")
-    for what, count in kinds.most_common(8):
+    for what, count in kinds.most_common():
         click.echo(f"  {count:>4} × {what}")
     click.echo("Vérifiez le plan (et ajoutez les courriels des services dans la feuille Services), puis : "
                f"suivi-excel generer {output} --periode ANNÉE --par-service envois/")

@@ -13,9 +13,10 @@ import xlsxwriter
 from suivi_excel.cli import console
 from suivi_excel.consolidate.pipeline import consolidate
 from suivi_excel.core.periods import parse_period
-from suivi_excel.core.resources import example_plan
+from suivi_excel.core.resources import example_plan, models_dir
 from suivi_excel.forms.generation import Options, generate
 from suivi_excel.forms.simulate import fill_form, set_saved_time
+from suivi_excel.plan.importing import import_plan, write_imported
 from suivi_excel.plan.model import Plan, read_plan
 from suivi_excel.report.workbook import record_and_report
 
@@ -93,8 +94,14 @@ def run_demo(folder: Path) -> None:
     """Generate, simulate returns, consolidate, and say where everything is."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "suivi-historique.sqlite").unlink(missing_ok=True)  # each demo starts a fresh history
+    adopted = models_dir() / "plan-adopte.docx"
+    if adopted.is_file():  # the cycle starts from the plan as the council adopted it
+        imported = import_plan(adopted)
+        write_imported(imported, folder / "plan-importe.xlsx")
+        click.echo(f"0. Plan adopté (Word) importé : {folder / 'plan-importe.xlsx'} ({len(imported.actions)} actions, "
+                   f"{len(imported.notes)} interprétations à vérifier dans l'onglet « À vérifier »)")
     plan_path = folder / "plan-exemple.xlsx"
-    shutil.copyfile(example_plan(), plan_path)
+    shutil.copyfile(example_plan(), plan_path)  # the same plan, checked, with the services' addresses
     plan = read_plan(plan_path)
     options = Options(parse_period(PERIOD), deadline=DEADLINE)
     generated = generate(plan, options, folder / f"suivi-{PERIOD}.xlsx", folder / "envois")  # blank: first period

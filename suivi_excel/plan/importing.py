@@ -17,7 +17,7 @@ from pathlib import Path
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.text import fold
 from suivi_excel.core.values import parse_money
-from suivi_excel.plan.responsible import alone, cell_names, split_responsible
+from suivi_excel.plan.responsible import alone, split_responsible
 from suivi_excel.plan.schedule import (
     is_tick,
     plan_years,
@@ -93,7 +93,7 @@ def import_plan(path: Path, first_year: int | None = None) -> ImportedPlan:
     lines = opening + [line for table in source.tables for line in table.before]
     years = _plan_years(first_year, lines, raw, notes, path)
     for action in raw:
-        action.cells["responsable"] = cell_names(action.cells.get("responsable", ""), action.table.wrapped_lines)
+        action.cells["responsable"] = action.cells.get("responsable", "").strip()
     known = alone([action.cells["responsable"] for action in raw])
     rows, services = [], []
     for action in raw:
@@ -112,6 +112,7 @@ def _actions_of(source: Source, notes: list[Note]) -> list[RawAction]:
     axe = objectif = ""
     previous_sheet = None
     told: set[tuple[str, str]] = set()
+    pending: list[Note] = []
     for table in source.tables:
         own = find_header(table)
         sheet_changed = table.sheet != previous_sheet and table.sheet != ""
@@ -127,11 +128,12 @@ def _actions_of(source: Source, notes: list[Note]) -> list[RawAction]:
             header, start = own, own.first_data
             notes.extend(header_notes(table, header, told))
             table.before = table.before + _rows_above(table, own)
-            axe = context_section(table.before, "axe") or ("" if sheet_changed else axe)
+            heading = context_section(table.before, "axe")
+            axe = heading or ("" if sheet_changed else axe)
             objectif = context_section(table.before, "objectif")
-            if axe and "axe" not in header.columns:
-                notes.append(Note(table.origin, "axe lu dans le texte qui précède le tableau", axe))
-        axe, objectif = _rows(table, header, start, axe, objectif, found, notes)
+            if heading and "axe" not in header.columns:  # said once an action takes it
+                pending.append(Note(table.origin, "axe lu dans le texte qui précède le tableau", heading))
+        axe, objectif = _rows(table, header, start, axe, objectif, found, notes, pending)
     return found
 
 
@@ -152,13 +154,15 @@ def _rows_above(table: SourceTable, header: Header) -> list[str]:
 
 
 def _rows(table: SourceTable, header: Header, start: int, axe: str, objectif: str, found: list[RawAction],
-          notes: list[Note]) -> tuple[str, str]:
+          notes: list[Note], pending: list[Note]) -> tuple[str, str]:
+    """Read the actions of a table from `start`, under the running axe and objective; returns them as
+    the table leaves them. `pending` holds a note to give once an action relies on what it says."""
     columns = header.columns
     for r in range(start, len(table.rows)):
         if r > start:
             fill_covered(table.rows[r], table.rows[r - 1])
         elif start == 0 and found and found[-1].table is not table:
-            fill_covered(table.rows[r], found[-1].table.rows[found[-1].row])  # a merge the page break cut
+            _carry_over_page(table.rows[r], found[-1], columns)
         row = table.rows[r]
         where = table.where(r, None)
         if not any((c or "").strip() for c in row):
@@ -168,28 +172,28 @@ def _rows(table: SourceTable, header: Header, start: int, axe: str, objectif: st
         lone = single_text(row)
         if lone is not None and not (lone and "action" in columns and _cell(row, columns["action"]) == lone
                                      and sum(bool((c or "").strip()) for c in row) == 1 and columns["action"] != 0):
-            text = clean_cell(lone, table.wrapped_lines)
+            text = clean_cell(lone)
             if is_note_row(lone):
                 notes.append(Note(where, "ligne de note : laissée de côté", text))
                 continue
             kind = section_kind(text, header)
             if kind == "axe":
                 axe, objectif = text, ""
+                pending.clear()
             else:
                 objectif = text
             notes.append(Note(where, f"ligne de section lue comme {'un axe' if kind == 'axe' else 'un objectif'}",
                               text))
             continue
-        cells = {name: clean_cell(_raw(row, col), table.wrapped_lines and name != "responsable")
-                 for name, col in columns.items()}
+        cells = {name: clean_cell(_raw(row, col)) for name, col in columns.items()}
         if "responsable" in columns:
             cells["responsable"] = _raw(row, columns["responsable"]).strip()
-        if table.wrapped_lines and cells.get("no"):
+        if table.paged and cells.get("no"):
             cells["no"] = re.sub(r"\s+", "", cells["no"])  # a narrow column wraps `3.10` as `3.1` / `0`
         top_of_page = r == start == 0
         if found and not cells.get("no") and (
                 (not cells.get("action") and (found[-1].table is table or top_of_page))
-                or (table.wrapped_lines and _cut_by_page(cells, found[-1], top_of_page, row, header))):
+                or (table.paged and _cut_by_page(cells, found[-1], top_of_page, row, header))):
             _continue_previous(found[-1], cells, notes, where)  # a row the page break cut in two
             for name in ("axe", "objectif"):  # the rows below, under the same merged cell, take it whole
                 if name in columns and columns[name] < len(row):
@@ -203,13 +207,27 @@ def _rows(table: SourceTable, header: Header, start: int, axe: str, objectif: st
         if odd:
             notes.append(Note(where, "marque inhabituelle dans une colonne d'année, lue comme cochée",
                               ", ".join(odd)))
+        if pending and not cells.get("axe"):
+            notes.extend(pending)
+        pending.clear()
         found.append(RawAction(
             where, cells, cells.get("axe") or axe, cells.get("objectif") or objectif,
             [header.titles[c] for c in ticked], [header.years[c] for c in ticked if c in header.years],
             [header.ranks[c] for c in ticked if c in header.ranks],
-            {title: clean_cell(_raw(row, col), table.wrapped_lines) for col, title in header.extras.items()},
+            {title: clean_cell(_raw(row, col)) for col, title in header.extras.items()},
             table, r))
     return axe, objectif
+
+
+def _carry_over_page(row: list[str | None], previous: RawAction, columns: dict[str, int]) -> None:
+    """The first row of a page continues the merges of the page before: cells it marks as covered take
+    the text above, and an empty axe or objective cell (a merged cell goes on, its text stays on the
+    page before) takes the previous action's."""
+    fill_covered(row, previous.table.rows[previous.row])
+    for name in ("axe", "objectif"):
+        col = columns.get(name)
+        if col is not None and col < len(row) and not (row[col] or "").strip():
+            row[col] = getattr(previous, name)
 
 
 def _cell(row: list[str | None], col: int) -> str:
@@ -249,7 +267,8 @@ def _continue_previous(action: RawAction, cells: dict[str, str], notes: list[Not
         if not text:
             continue
         if name in ("axe", "objectif"):
-            setattr(action, name, _joined(getattr(action, name), text))
+            if text != getattr(action, name):  # the page before may have carried it whole already
+                setattr(action, name, _joined(getattr(action, name), text))
         else:
             action.cells[name] = _joined(action.cells.get(name, ""), text)
     notes.append(Note(where, "ligne rattachée à l'action précédente (suite de son texte)",
@@ -348,7 +367,7 @@ def _schedule(action: RawAction, years: tuple[int, int] | None, notes: list[Note
             notes.append(Note(where, "années relatives sans première année du plan : précisez --debut",
                               out[SCHEDULE_SOURCE]))
     if written:
-        out[SCHEDULE_SOURCE] = "; ".join(t for t in (out.get(SCHEDULE_SOURCE, ""), written) if t)
+        out[SCHEDULE_SOURCE] = "; ".join(dict.fromkeys(t for t in (out.get(SCHEDULE_SOURCE, ""), written) if t))
         read = read_schedule(written, first, last)
         if read.start is not None and "Début" not in out:
             out["Début"], out["Fin"] = read.start, read.end

@@ -4,7 +4,8 @@ Plans write `Loisirs / Communications`, `Urbanisme, Travaux publics`, `Biblioth�
 des loisirs`, or one service per line. But a single name may hold a comma or an `et` (`Service
 des loisirs, de la culture et de la vie communautaire`): a name the plan also writes alone in a
 responsible cell is kept whole, and a piece that starts like the rest of a name (`de la …`, `et
-de …`) stays with the piece before it.
+de …`) stays with the piece before it. In a PDF, a line break may be the layout's or the
+author's (`sources.SOFT_BREAK`): the words on each side decide.
 """
 
 from __future__ import annotations
@@ -13,20 +14,23 @@ import re
 from collections import Counter
 
 from suivi_excel.core.text import fold
+from suivi_excel.plan.sources import SOFT_BREAK
 
 _STRONG = re.compile(r"\s*(?:\n|;|/|\+|\s&\s)\s*")  # always between two names
 _WEAK = re.compile(r"\s*(?:,|\bet\b|\bainsi que\b)\s*")  # between two names, or inside one
 _CONTINUES = re.compile(r"^(?:de|des|du|d'|d’|la|le|les|l'|l’|aux|au|à|en|pour|sur|et)\b", re.IGNORECASE)
 
 
-def cell_names(text: str, lines_are_wraps: bool = False) -> str:
-    """The cell as it names its services: a PDF's wrapped lines joined back."""
-    return re.sub(r"\s*\n\s*", " ", text).strip() if lines_are_wraps else text.strip()
+_ENDS_OPEN = re.compile(r"(?:\b(?:de|des|du|la|le|les|et|à|au|aux|en|pour|sur|avec)|d'|d’|l'|l’|,)$", re.IGNORECASE)
 
 
 def alone(cells: list[str]) -> Counter:
     """How often each folded text is a whole responsible cell with no `/`, `;`, `+` or line between names."""
-    return Counter(fold(cell) for cell in cells if cell and len(_STRONG.split(cell)) == 1)
+    return Counter(fold(_spaced(cell)) for cell in cells if cell and len(_STRONG.split(cell)) == 1)
+
+
+def _spaced(text: str) -> str:
+    return text.replace(SOFT_BREAK, " ")
 
 
 def split_responsible(text: str, seen_alone: Counter) -> list[str]:
@@ -37,13 +41,37 @@ def split_responsible(text: str, seen_alone: Counter) -> list[str]:
         seen_alone: `alone` over every responsible cell of the plan (this one included).
     """
     others = seen_alone.copy()
-    others[fold(text)] -= 1  # this cell is no evidence about itself
+    others[fold(_spaced(text))] -= 1  # this cell is no evidence about itself
     names: list[str] = []
     for part in _STRONG.split(text.strip()):
-        part = part.strip(" -–—•·").strip()
-        if part:
-            names.extend(_split_weak(part, others))
+        for piece in _split_soft(part, others):
+            piece = piece.strip(" -–—•·").strip()
+            if piece:
+                names.extend(_split_weak(piece, others))
     return names
+
+
+def _split_soft(part: str, others: Counter) -> list[str]:
+    """A PDF's uncertain line breaks: one between two names when the line before does not end like the
+    first half of a name (`Service des` / `Travaux publics`) and the plan does not write the lines
+    together elsewhere."""
+    if SOFT_BREAK not in part or others[fold(_spaced(part))] > 0:
+        return [_spaced(part)]
+    pieces: list[str] = []
+    for line in part.split(SOFT_BREAK):
+        line = line.strip()
+        if pieces and (_ENDS_OPEN.search(pieces[-1]) or _names_across(pieces[-1], line, others)):
+            pieces[-1] = f"{pieces[-1]} {line}"
+        else:
+            pieces.append(line)
+    return pieces
+
+
+def _names_across(before: str, after: str, others: Counter) -> bool:
+    """Whether a name the plan writes alone runs across the break (`Bibliothèque municipale` /
+    `Gabrielle-Roy et …`)."""
+    joined, head = fold(f"{before} {after}"), fold(before)
+    return any(count > 0 and len(name) > len(head) and joined.startswith(name) for name, count in others.items())
 
 
 def _split_weak(part: str, seen_alone: Counter) -> list[str]:

@@ -19,6 +19,7 @@ from suivi_excel.core.text import clean_text, column_letter
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".ods")
 SOURCES = (*SPREADSHEETS, ".docx", ".pdf")
+SOFT_BREAK = "\u2028"  # a PDF line break that may be the layout's wrap or the author's (see `_cell_text`)
 MAX_PDF_PAGES = 300  # a plan runs to a few dozen pages; beyond, the file is not one
 MAX_PDF_MB = 50
 
@@ -38,7 +39,7 @@ class SourceTable:
     rows: list[list[str | None]]
     before: list[str] = field(default_factory=list)
     merged: set[tuple[int, int]] = field(default_factory=set)
-    wrapped_lines: bool = False  # line breaks in cells are the layout's wraps (PDF), not the author's
+    paged: bool = False  # a PDF's: a page break may cut a row in two, and narrow columns wrap numbers
     where: Callable[[int, int | None], str] = lambda row, col: ""  # (row, col or None) -> a place to find
     sheet: str = ""  # the sheet's name, for a workbook
 
@@ -114,7 +115,7 @@ def _sheet_table(sheet) -> SourceTable:
                 if c < len(rows[r]) and (r, c) != (top, left):
                     rows[r][c] = text
                     merged.add((r, c))
-    quoted = f"'{name}'" if re.search(r"[\s'!-]", name) else name
+    quoted = "'" + name.replace("'", "''") + "'" if re.search(r"[\s'!-]", name) else name
     return SourceTable(f"feuille « {name} »", rows, [], merged,
                        where=lambda row, col: f"{quoted}!{column_letter(col or 0)}{row + 1}", sheet=name)
 
@@ -186,9 +187,10 @@ def _read_pdf(path: Path) -> Source:
                     before = _lines(page, top, table.bbox[1])
                     if not tables and not opening:
                         opening = before[:6]
-                    rows = [[None if c is None else c for c in row] for row in table.extract()]
+                    rows = [[None if bbox is None else _cell_text(page.chars, bbox) for bbox in row.cells]
+                            for row in table.rows]
                     label = f"page {number}" + (f", tableau {index}" if len(found) > 1 else "")
-                    tables.append(SourceTable(label, rows, before, wrapped_lines=True,
+                    tables.append(SourceTable(label, rows, before, paged=True,
                                               where=lambda row, col, label=label: f"{label}, ligne {row + 1}"))
                     top = table.bbox[3]
                 if not found and not tables and not opening:
@@ -203,6 +205,58 @@ def _read_pdf(path: Path) -> Source:
                          "(une image). Utilisez le document Word ou Excel d'origine, ou un PDF exporté depuis "
                          "Word, pas numérisé.")
     return Source(path, tables, opening)
+
+
+def _cell_text(chars: list[dict], bbox: tuple[float, float, float, float]) -> str:
+    """A PDF table cell's text, its lines told apart as the author wrote them.
+
+    A line that ends short of the cell's width, though the next word would have fitted, ends
+    where the author pressed Enter (one service per line): `\n`. Any other line break may be the
+    layout's wrap: a space (nothing after a hyphen, `2025-` / `2026`, nor before the lone last
+    letter a narrow column pushed to the next line, `Déplacement` / `s`), or `SOFT_BREAK` before
+    a capital, where only the words can tell (`Loisirs` / `Bibliothèque`, one name per line?).
+    """
+    x0, top, x1, bottom = bbox
+    inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+    if not inside:
+        return ""
+    lines: list[list[dict]] = []
+    for char in sorted(inside, key=lambda c: (round(c["top"]), c["x0"])):
+        if lines and abs(char["top"] - lines[-1][0]["top"]) <= 2:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    padding = min(c["x0"] for c in inside) - x0
+    room = (x1 - x0) - 2 * padding
+    text = ""
+    for index, line in enumerate(lines):
+        line.sort(key=lambda c: c["x0"])
+        words = _words(line)
+        if index:
+            previous = lines[index - 1]
+            used = previous[-1]["x1"] - previous[0]["x0"]
+            first = words.split(" ")[0]
+            first_width = sum(c["x1"] - c["x0"] for c in line[:len(first)])
+            if used + first_width + 0.3 * line[0]["size"] < room:
+                text += "\n"  # the next word would have fitted: the author broke the line
+            elif text.endswith("-") and not text.endswith(" -"):
+                pass
+            elif re.match(r"^[b-df-hj-np-xzé](\s|$)", words) and text[-1:].isalpha():
+                pass
+            else:
+                text += SOFT_BREAK if words[:1].isupper() else " "
+        text += words
+    return text
+
+
+def _words(line: list[dict]) -> str:
+    """The characters of one line, with a space where a gap between two of them shows one."""
+    out = ""
+    for index, char in enumerate(line):
+        if index and char["x0"] - line[index - 1]["x1"] > 0.2 * char["size"] and not out.endswith(" "):
+            out += " "
+        out += char["text"]
+    return re.sub(r"\s+", " ", out).strip()
 
 
 def _lines(page, top: float, bottom: float) -> list[str]:

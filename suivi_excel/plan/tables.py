@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from suivi_excel.core.text import fold, match_key
 from suivi_excel.plan.schedule import is_year, relative_year
-from suivi_excel.plan.sources import SourceTable
+from suivi_excel.plan.sources import SOFT_BREAK, SourceTable
 
 # field -> the header words real plans use for it (compared without case, accents, spaces or punctuation)
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -103,30 +103,20 @@ def field_of(header: str) -> str | None:
     return next((name for prefix, name in _PREFIXES if key.startswith(prefix)), None)
 
 
-def clean_cell(text: str | None, wraps: bool = False) -> str:
+def clean_cell(text: str | None) -> str:
     """A cell's text on one line: hard spaces made plain, bullets dropped, lines joined.
 
-    Lines a PDF wrapped are joined with a space; an author's bulleted lines with `; `.
-    The words are never changed.
+    An author's bulleted lines are joined with `; `, other lines with a space; a PDF's
+    uncertain line breaks (`SOFT_BREAK`) are spaces. The words are never changed.
     """
     if not text:
         return ""
-    lines = [line.strip() for line in str(text).replace("\u00a0", " ").replace("\u202f", " ").splitlines()]
-    bullets = sum(bool(re.match(r"^[•◦▪●■‣·\-–—*]\s+", line)) for line in lines)
-    lines = [re.sub(r"^[•◦▪●■‣·\-–—*]\s+", "", line) for line in lines if line]
-    if bullets >= 2 and not wraps:
-        joined = "; ".join(lines)
-    elif wraps:
-        joined = lines[0] if lines else ""
-        for line in lines[1:]:
-            if joined.endswith("-") and not joined.endswith(" -"):
-                joined += line  # a word the layout cut after its hyphen (`2025-` / `2026`)
-            elif re.match(r"^[sx](\s|$)", line) and joined[-1:].isalpha():
-                joined += line  # a plural ending pushed to the next line (`Déplacement` / `s effectués`)
-            else:
-                joined += " " + line
-    else:
-        joined = " ".join(lines)
+    text = str(text).replace(SOFT_BREAK, " ").replace("\u00a0", " ").replace("\u202f", " ")
+    lines = [line.strip() for line in text.split("\n")]
+    bullet = r"^[•◦▪●■‣·\-–—*]\s+"
+    bullets = sum(bool(re.match(bullet, line)) for line in lines)
+    lines = [re.sub(bullet, "", line) for line in lines if line]
+    joined = "; ".join(lines) if bullets >= 2 else " ".join(lines)
     return re.sub(r"\s{2,}", " ", joined).strip()
 
 
