@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import email
 import hashlib
 import os
 import posixpath
 import shutil
+import socket
 import subprocess
 import uuid
 import zipfile
+from email import policy
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
+from aiosmtpd.controller import Controller
 from click.testing import CliRunner
 from defusedxml import ElementTree
 
@@ -206,3 +210,47 @@ def sheet_names_of(path: Path) -> list[str]:
         return book.sheetnames
     finally:
         book.close()
+
+
+class Mailbox:
+    """An SMTP handler that keeps what it receives and can misbehave on purpose."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
+        self.refuse: set[str] = set()
+        self.drop_on: int | None = None  # close the connection on this DATA (1-based)
+        self.datas = 0
+
+    async def handle_RCPT(self, server, session, envelope, address, options):
+        if address in self.refuse:
+            return "550 5.1.1 Adresse inconnue"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.datas += 1
+        if self.drop_on == self.datas:
+            server.transport.close()
+            return "421 4.3.0 fermeture"
+        message = email.message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append((list(envelope.rcpt_tos), message))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp(monkeypatch):
+    box = Mailbox()
+    port = free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    for key, value in {"HOST": "127.0.0.1", "PORT": str(port), "SECURITE": "aucune",
+                       "FROM": "coord@ville.test"}.items():
+        monkeypatch.setenv(f"SUIVI_SMTP_{key}", value)
+    yield box
+    controller.stop()

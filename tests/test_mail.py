@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import email
 import re
-import socket
 import zipfile
 from email import policy
 from pathlib import Path
@@ -15,55 +14,11 @@ import openpyxl
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
-from conftest import COMM, LOISIRS, TP, fill, run
+from conftest import COMM, LOISIRS, TP, Mailbox, fill, free_port, run
 
 from suivi_excel.core.periods import parse_period
 from suivi_excel.forms.generation import Options, generate
 from suivi_excel.plan.model import read_plan
-
-
-class Mailbox:
-    """An SMTP handler that keeps what it receives and can misbehave on purpose."""
-
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
-        self.refuse: set[str] = set()
-        self.drop_on: int | None = None  # close the connection on this DATA (1-based)
-        self.datas = 0
-
-    async def handle_RCPT(self, server, session, envelope, address, options):
-        if address in self.refuse:
-            return "550 5.1.1 Adresse inconnue"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        self.datas += 1
-        if self.drop_on == self.datas:
-            server.transport.close()
-            return "421 4.3.0 fermeture"
-        message = email.message_from_bytes(envelope.content, policy=policy.default)
-        self.messages.append((list(envelope.rcpt_tos), message))
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp(monkeypatch):
-    box = Mailbox()
-    port = _free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
-    for key, value in {"HOST": "127.0.0.1", "PORT": str(port), "SECURITE": "aucune",
-                       "FROM": "coord@ville.test"}.items():
-        monkeypatch.setenv(f"SUIVI_SMTP_{key}", value)
-    yield box
-    controller.stop()
 
 
 @pytest.fixture
@@ -136,7 +91,7 @@ def test_a_connection_dropped_midway_is_survived_and_the_log_is_right(smtp, envo
 
 def test_a_server_that_is_down_fails_cleanly(envois, monkeypatch):
     monkeypatch.setenv("SUIVI_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("SUIVI_SMTP_PORT", str(_free_port()))
+    monkeypatch.setenv("SUIVI_SMTP_PORT", str(free_port()))
     monkeypatch.setenv("SUIVI_SMTP_SECURITE", "aucune")
     result = run("envoyer", "formulaires", envois)
     assert result.exit_code == 1 and "serveur injoignable" in result.output and "Traceback" not in result.output
@@ -196,7 +151,7 @@ def test_trial_shows_and_sends_nothing(smtp, envois):
 
 def test_password_is_used_but_never_printed_nor_written(envois, tmp_path, monkeypatch):
     box = Mailbox()
-    port = _free_port()
+    port = free_port()
     seen = []
 
     def authenticator(server, session, envelope, mechanism, auth_data):

@@ -180,9 +180,12 @@ def verifier(retours, plan, periode, taille_max, decompresse_max, lignes_max, pa
 @click.option("--strict", is_flag=True, help="Code de sortie 1 si le rapport contient des erreurs.")
 @click.option("--historique", type=click.Path(dir_okay=False, path_type=Path),
               help="Historique des périodes (par défaut suivi-historique.sqlite à côté du rapport).")
+@click.option("--corrections", type=click.Path(file_okay=False, path_type=Path),
+              help="Dossier où écrire un classeur de correction pour chaque service dont le retour est "
+                   "à corriger ou incomplet.")
 @_limits_options
-def consolider(retours, sortie, plan, periode, strict, historique, taille_max, decompresse_max, lignes_max,
-               parties_max) -> None:
+def consolider(retours, sortie, plan, periode, strict, historique, corrections, taille_max, decompresse_max,
+               lignes_max, parties_max) -> None:
     """Lire les fichiers reçus et écrire le rapport consolidé (tableau de bord, anomalies)."""
     from suivi_excel.cli import console
 
@@ -193,6 +196,13 @@ def consolider(retours, sortie, plan, periode, strict, historique, taille_max, d
     store = record_and_report(result, sortie, historique)
     console.consolidation(result, sortie)
     click.echo(f"Historique : {store}")
+    if corrections is not None:
+        from suivi_excel.consolidate.corrections import write_corrections
+
+        written = write_corrections(result, corrections)
+        click.echo(f"Classeurs de correction : {len(written)} dans {corrections}"
+                   + (f" ; envoyez-les avec « suivi-excel envoyer corrections {corrections} »." if written else
+                      " (aucun retour à corriger)."))
     if strict and result.errors:
         raise SystemExit(EXIT_ERRORS_FOUND)
 
@@ -224,7 +234,7 @@ def bilan(annee: int, historique: Path, sortie: Path | None) -> None:
 
 @main.group(context_settings=CONTEXT)
 def envoyer() -> None:
-    """Envoyer par courriel : les formulaires aux services, les relances, le rapport au comité.
+    """Envoyer par courriel : les formulaires aux services, les relances, les corrections, le rapport.
 
     \b
     Le serveur d'envoi se règle par les variables SUIVI_SMTP_HOST, SUIVI_SMTP_PORT,
@@ -272,6 +282,18 @@ def formulaires(dossier, plan, relance, retours, historique, echeance, brouillon
 
     mailing.send_forms(dossier, plan, relance, retours, historique, echeance, brouillons, essai, config,
                        modeles, journal, expediteur)
+
+
+@envoyer.command(context_settings=CONTEXT)
+@click.argument("dossier", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--plan", type=click.Path(dir_okay=False, path_type=Path),
+              help="Plan à jour, si les courriels de la feuille Services ont changé depuis la génération.")
+@_mail_options
+def corrections(dossier, plan, brouillons, essai, config, modeles, journal, expediteur) -> None:
+    """Envoyer à chaque service son classeur de correction (DOSSIER écrit par « consolider --corrections »)."""
+    from suivi_excel.mail import commands as mailing
+
+    mailing.send_corrections(dossier, plan, brouillons, essai, config, modeles, journal, expediteur)
 
 
 @envoyer.command(context_settings=CONTEXT)

@@ -111,6 +111,23 @@ def verification(result) -> None:
     if not result.anomalies:
         click.echo("Aucun problème trouvé.")
     click.echo(f"Bilan : {_count_text(result.anomalies)}.")
+    returns_states(result, detailed=True)
+
+
+def returns_states(result, detailed: bool = False) -> None:
+    """How many returns are complete, and (detailed) the state of each service's return."""
+    from suivi_excel.consolidate.review import COMPLETE, counts, review
+
+    states = review(result)
+    count = counts(states)
+    others = " — ".join(f"{state.lower()} : {n}" for state, n in count.items() if state != COMPLETE and n)
+    click.echo(f"Retours complets : {count[COMPLETE]} sur {len(states)}" + (f" ({others})" if others else ""))
+    if detailed:
+        width = max((len(s.service) for s in states), default=10)
+        for state in states:
+            detail = (f"{state.reported}/{state.actions} actions renseignées, {state.errors} erreur(s)"
+                      if state.file else f"{state.actions} actions")
+            click.echo(f"  {state.state:<11} {state.service:<{min(width, 60)}}  {detail}")
 
 
 def consolidation(result, report: Path) -> None:
@@ -130,6 +147,7 @@ def consolidation(result, report: Path) -> None:
         shown = ", ".join(missing[:4]) + (f" et {len(missing) - 4} autres" if len(missing) > 4 else "")
         line += f" (sans retour : {shown})"
     click.echo(line)
+    returns_states(result)
     statuses = " · ".join(f"{s} {figures.by_status[s]}" for s in REPORT_STATUSES if figures.by_status[s])
     click.echo(f"Actions : {figures.actions} — {statuses}")
     click.echo(f"Taux de réalisation : {percent_text(figures.completion_rate)} — en retard : {figures.late} — "

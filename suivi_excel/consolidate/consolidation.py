@@ -46,6 +46,7 @@ class Consolidation:
     tabs: dict[str, str] = field(default_factory=dict)  # service -> tab name
     provenance: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
     created: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
+    retained: dict[str, TabValues] = field(default_factory=dict)  # service -> its retained return
 
     @property
     def missing(self) -> list[str]:
@@ -150,6 +151,7 @@ def consolidate_reads(reads: list[FileRead], anomalies: list[Anomaly], plan: Pla
 
     tabs = plan.tabs
     answered: dict[str, str] = {}
+    retained: dict[str, TabValues] = {}
     winners: dict[int, str] = {}  # tab index -> source
     for service, candidates in by_service.items():
         # A pre-filled tab sent back untouched answers only from the service's own workbook, and
@@ -171,6 +173,7 @@ def consolidate_reads(reads: list[FileRead], anomalies: list[Anomaly], plan: Pla
                 saved=_saved_text(loser.tab.saved)))
         anomalies.extend(winner.anomalies)
         answered[service] = winners[winner.index] = f"{winner.tab.file} › {winner.tab.sheet}"
+        retained[service] = winner
     for service in tabs:
         if service not in answered:
             anomalies.append(Anomaly.of("service-no-return", sheet=tabs[service], value=service,
@@ -178,7 +181,7 @@ def consolidate_reads(reads: list[FileRead], anomalies: list[Anomaly], plan: Pla
 
     actions = _merge(plan, period, checked.values_of(winners))
     return Consolidation(plan, period, actions, sort_anomalies(anomalies), reads, answered, tabs,
-                         checked.provenance_of(set(winners)))
+                         checked.provenance_of(set(winners)), retained=retained)
 
 
 def _numbers_by_version(reads: list[FileRead], plan: Plan) -> dict[str, frozenset[str]]:

@@ -8,7 +8,7 @@ each with its Excel rule, input message and French error alert).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +43,7 @@ _DATE_MIN, _DATE_MAX = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 FORM_WIDTHS = {"No": 6, "Axe": 15, "Objectif": 18, "Action": 36, "Partenaires": 15, "Début": 10.5,
                "Fin": 10.5, "Budget prévu ($)": 11, "Indicateur": 17, "Cible": 13}
 _EXTRA_WIDTH = 11
+_MARK_FILL = "#FFC7CE"  # a cell a correction workbook asks to fix
 _INSTRUCTIONS_WIDTH = 110
 _SUMMARY_SERVICE_WIDTH = 60
 
@@ -55,6 +56,10 @@ class Options:
     deadline: dt.date | None = None
     password: str | None = None
     prefill: Mapping[str, Mapping[str, object]] = field(default_factory=dict)  # No -> header -> value
+    # a correction workbook: No -> header -> what is wrong there (highlighted, with a note), and the
+    # problems as (cell, text) for the Instructions tab and the e-mail
+    marks: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    problems: Sequence[tuple[str, str]] = ()
 
 
 @dataclass
@@ -86,6 +91,9 @@ class _Writer:
         self.track = {c.header: add({**base, "locked": False, **({"num_format": c.number_format}
                                                                   if c.number_format else {})})
                       for c in TRACKING_COLUMNS}
+        self.marked = {c.header: add({**base, "locked": False, "bg_color": _MARK_FILL, "font_color": "#9C0006",
+                                      "bold": True, **({"num_format": c.number_format} if c.number_format else {})})
+                       for c in TRACKING_COLUMNS}
         self.title = add({"bold": True, "font_size": 16, "font_color": "#1F4E79"})
         self.heading = add({"bold": True, "font_size": 12, "font_color": "#1F4E79", "top": 1})
         self.text = add({"text_wrap": True, "valign": "top"})
@@ -107,7 +115,7 @@ class _Writer:
         lines = instructions(self.plan.municipality, self.plan.title, self.options.period.label,
                              french_date(deadline) if deadline else "",
                              params.get("Coordonnateur", ""), params.get("Courriel du coordonnateur", ""),
-                             services)
+                             services, self.options.problems)
         styles = {"title": self.title, "heading": self.heading, "text": self.text}
         for row, (style, line) in enumerate(lines):
             sheet.write_string(row, 0, line, styles[style])
@@ -153,10 +161,14 @@ class _Writer:
                 money = self.locked_money if "$" in plan_cols[col] else self.locked
                 write_value(sheet, row, col, value, self.locked, self.locked_date, money)
             known = prefill.get(action[0], {})
+            marks = self.options.marks.get(action[0], {})
             tracked = [known.get(column.header) for column in TRACKING_COLUMNS]
             for offset, column in enumerate(TRACKING_COLUMNS):
-                style = self.track[column.header]
+                style = self.marked[column.header] if column.header in marks else self.track[column.header]
                 write_value(sheet, row, first_track + offset, tracked[offset], style, style, style)
+                if column.header in marks:
+                    sheet.write_comment(row, first_track + offset, marks[column.header][:30000],
+                                        {"author": "suivi-excel", "x_scale": 2.2, "y_scale": 1.6})
             height = row_height((*action, *tracked), column_widths)
             if height:
                 sheet.set_row(row, height)
@@ -274,7 +286,8 @@ def write_workbook(path: Path, plan: Plan, options: Options, tabs: dict[str, str
         write_meta(writer.book, Meta(
             plan.identity, plan.version, options.period.label, now_iso(), kind,
             [TabInfo(tab, service, _prefill_digest(plan, service, options.prefill)) for service, tab in tabs.items()],
-            plan.to_json(), options.deadline.isoformat() if options.deadline else ""))
+            plan.to_json(), options.deadline.isoformat() if options.deadline else "",
+            [list(problem) for problem in options.problems]))
         writer.book.worksheets_objs[0].activate()
         writer.close()
 
@@ -286,6 +299,13 @@ def _prefill_digest(plan: Plan, service: str, prefill: Mapping[str, Mapping[str,
     values = {n: {h: READERS[kinds[h]](v).value for h, v in row.items()}
               for n, row in prefill.items() if n in numbers}
     return values_digest(values)
+
+
+def form_cell(plan: Plan, service: str, number: str, header: str) -> str:
+    """Where a tracking value of an action sits in its service's tab, as Excel names the cell."""
+    row = list(plan.service_actions(service)["No"]).index(number) + 1
+    col = len(plan_display_columns(plan)) + [c.header for c in TRACKING_COLUMNS].index(header)
+    return f"{column_letter(col)}{row + 1}"
 
 
 def per_service_file_names(services: list[str], period: Period, prefix: str = "suivi") -> dict[str, str]:

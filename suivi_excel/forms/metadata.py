@@ -44,6 +44,7 @@ class Meta:
     tabs: list[TabInfo] = field(default_factory=list)
     plan_json: str = ""
     deadline: str = ""  # ISO date of the return deadline, "" when none was given
+    corrections: list[list[str]] = field(default_factory=list)  # (cell, problem) of a correction workbook
 
     def plan(self, source: str = ""):
         """The plan carried by the workbook (a `plan.Plan`)."""
@@ -90,12 +91,14 @@ def write_meta(workbook, meta: Meta) -> None:
         ("type", meta.kind),
         ("echeance", meta.deadline),
         ("onglets", tabs_json),
+        ("corrections", json.dumps(meta.corrections, ensure_ascii=False)),
         # the plan's JSON is covered through its version (a hash of it), checked in `plan()`
         ("controle", _checksum(meta.plan_id, meta.plan_version, meta.period, meta.kind, tabs_json)),
     ]
     for row, (key, value) in enumerate(rows):
         sheet.write_string(row, 0, key)
-        sheet.write_string(row, 1, value)
+        for col, start in enumerate(range(0, max(len(value), 1), _CHUNK), start=1):  # a cell holds 32,767
+            sheet.write_string(row, col, value[start:start + _CHUNK])
     sheet.very_hidden()
     plan_sheet = workbook.add_worksheet(TAB_PLAN)
     chunks = [meta.plan_json[i:i + _CHUNK] for i in range(0, len(meta.plan_json), _CHUNK)] or [""]
@@ -131,7 +134,7 @@ def read_meta(rows: list[list[object]], plan_rows: list[list[object]] | None = N
     if plan_rows is not None:
         plan_json = "".join(table.get("plan_json", [])) or "".join(
             str(row[0]) for row in plan_rows if row and isinstance(row[0], str))
-    tabs_json = one("onglets")
+    tabs_json = one("onglets") and "".join(table["onglets"])  # chunked over cells when long
     meta = Meta(one("plan"), one("version"), one("periode"), one("genere_le"), one("type"),
                 plan_json=plan_json, deadline=(table.get("echeance") or [""])[0])
     expected = _checksum(meta.plan_id, meta.plan_version, meta.period, meta.kind, tabs_json)
@@ -141,6 +144,11 @@ def read_meta(rows: list[list[object]], plan_rows: list[list[object]] | None = N
         meta.tabs = [TabInfo(**t) for t in json.loads(tabs_json)]
     except (ValueError, TypeError) as error:
         raise MetaDamaged(f"liste des onglets illisible ({error})") from None
+    try:  # what a correction workbook asks to fix: only its e-mail needs it
+        found = json.loads("".join(table.get("corrections", [])) or "[]")
+        meta.corrections = [[str(cell), str(text)] for cell, text in found]
+    except (ValueError, TypeError):
+        meta.corrections = []
     return meta
 
 

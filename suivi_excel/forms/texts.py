@@ -12,8 +12,11 @@ STATUS_HELP = {
 }
 
 def instructions(municipality: str, title: str, period: str, deadline: str, coordinator: str,
-                 email: str, services: list[str]) -> list[tuple[str, str]]:
-    """The lines of the Instructions tab as (style, text); style is title, heading or text."""
+                 email: str, services: list[str], problems=()) -> list[tuple[str, str]]:
+    """The lines of the Instructions tab as (style, text); style is title, heading or text.
+
+    `problems` ((cell, what is wrong) pairs) make it a correction workbook's: they come first.
+    """
     who = coordinator or "la personne qui coordonne le suivi"
     contact = f"{who} ({email})" if email else who
     tabs = "l'onglet de votre service" if len(services) == 1 else "l'onglet de votre service (un onglet par service)"
@@ -26,6 +29,16 @@ def instructions(municipality: str, title: str, period: str, deadline: str, coor
         ("text", f"Retournez ce classeur au plus tard le {deadline}." if deadline else
                  "Retournez ce classeur dès qu'il est rempli."),
         ("text", f"Questions : {contact}."),
+    ]
+    if problems:
+        lines[2:4] = [
+            ("heading", "À corriger"),
+            ("text", "Votre retour a été lu. Voici ce qu'il faut corriger ou compléter ; les cellules en rouge "
+                     "de votre onglet portent une note qui le rappelle. Vos autres réponses sont déjà reprises : "
+                     "corrigez, enregistrez et renvoyez ce classeur."),
+            *[("text", f"    • {cell} : {text}" if cell else f"    • {text}") for cell, text in problems],
+        ]
+    lines += [
         ("heading", "Les colonnes à remplir"),
         ("text", "Statut : choisissez dans la liste déroulante."),
     ]

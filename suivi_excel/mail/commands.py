@@ -91,6 +91,29 @@ def send_forms(folder: Path, plan_path: Path | None, reminder: bool, returns: Pa
         raise SystemExit(EXIT_ERRORS_FOUND)
 
 
+def send_corrections(folder: Path, plan_path: Path | None, drafts: Path | None, trial: bool, config: Path | None,
+                     templates: Path | None, journal: Path | None, sender: str | None) -> None:
+    """E-mail each correction workbook of `folder` to its service, the problems listed in the body."""
+    from suivi_excel.mail.outbox import find_forms, form_messages
+    from suivi_excel.plan.model import read_plan
+
+    forms, refused = find_forms(folder)
+    forms = [form for form in forms if form.corrections]
+    for line in refused:
+        click.echo(click.style("Classeur écarté : ", fg="yellow") + line)
+    if not forms:
+        raise SuiviError(f"aucun classeur de correction dans « {folder} » : indiquez le dossier écrit par "
+                         "« suivi-excel consolider … --corrections DOSSIER ».")
+    services = read_plan(plan_path).services if plan_path else None
+    outbox = form_messages(forms, _sender(sender, config), False, set(), templates, services)
+    if outbox.without_address:
+        click.echo(click.style("Sans adresse courriel dans la feuille Services (à joindre autrement) : ",
+                               fg="yellow") + ", ".join(outbox.without_address))
+    _dispatch(outbox.items, drafts, trial, config, journal or folder.parent / "journal-envois.csv")
+    if refused:
+        raise SystemExit(EXIT_ERRORS_FOUND)
+
+
 def send_report(report: Path, recipients: tuple[str, ...], drafts: Path | None, trial: bool,
                 config: Path | None, templates: Path | None, journal: Path | None, sender: str | None) -> None:
     from suivi_excel.mail.outbox import report_message

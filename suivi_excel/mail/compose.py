@@ -21,6 +21,7 @@ from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.resources import models_dir
 
 TEMPLATES = {"formulaire": "courriel-formulaire.txt", "relance": "courriel-relance.txt",
+             "correction": "courriel-correction.txt",
              "rapport": "courriel-rapport.txt"}
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -31,7 +32,7 @@ _SUBJECT = re.compile(r"^\s*objet\s*:\s*(.*)$", re.IGNORECASE)
 class Outgoing:
     """One message ready to send or to save as a draft."""
 
-    kind: str  # formulaire | relance | rapport
+    kind: str  # formulaire | relance | correction | rapport
     period: str
     service: str  # "" for the report
     recipients: list[str]

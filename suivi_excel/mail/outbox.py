@@ -36,6 +36,7 @@ class Form:
     period: str
     deadline: str
     plan: Plan
+    corrections: list[list[str]] = field(default_factory=list)  # (cell, problem): a correction workbook
 
 
 @dataclass
@@ -72,7 +73,8 @@ def find_forms(folder: Path) -> tuple[list[Form], list[str]]:
             refused.append(f"{name} : les données cachées du formulaire sont abîmées ({reason}) ; il n'est "
                            "pas envoyé. Générez-le de nouveau avec « suivi-excel generer ».")
             continue
-        form = Form(path, read.meta.tabs[0].service, read.meta.period, read.meta.deadline, plan)
+        form = Form(path, read.meta.tabs[0].service, read.meta.period, read.meta.deadline, plan,
+                    read.meta.corrections)
         known = forms.get(form.service)
         if known is None or path.stat().st_mtime > known.path.stat().st_mtime:
             forms[form.service] = form
@@ -105,7 +107,7 @@ def form_messages(forms: list[Form], sender: str, reminder: bool, answered: set[
         services: a newer Services sheet (from `--plan`), else the one the forms carry.
         deadline: overrides the deadline recorded in the forms.
     """
-    kind = "relance" if reminder else "formulaire"
+    kind = "correction" if forms and forms[0].corrections else "relance" if reminder else "formulaire"
     subject_template, body_template = load_template(kind, templates)
     outbox = Outbox()
     for form in forms:
@@ -120,7 +122,9 @@ def form_messages(forms: list[Form], sender: str, reminder: bool, answered: set[
             continue
         values = _placeholders(form.plan, form.period, deadline.isoformat() if deadline else form.deadline)
         values.update(service=form.service,
-                      responsable=(str(row["Responsable"].iloc[0]).strip() or "") if len(row) else "")
+                      responsable=(str(row["Responsable"].iloc[0]).strip() or "") if len(row) else "",
+                      problemes="\n".join(f"- {f'cellule {cell} : ' if cell else ''}{text}"
+                                           for cell, text in form.corrections))
         if not values["responsable"]:
             values["responsable"] = "à l'équipe du service"
         coordinator = form.plan.parameters.get("Courriel du coordonnateur", "")

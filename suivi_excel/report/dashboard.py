@@ -18,9 +18,9 @@ _LIST_LIMIT = 60  # rows per dashboard list; the Actions sheet has them all
 _DASHBOARD_WIDTHS = (58, 32, 30, 30, 13, 13)
 
 
-def write_dashboard(book, sheet, result: Consolidation, figures: KeyFigures, axes: pd.DataFrame,
-                    services: pd.DataFrame, formats: Formats, history: pd.DataFrame | None, reference: str | None,
-                    title: str) -> None:
+def write_dashboard(book, sheet, result: Consolidation, figures: KeyFigures, states: dict[str, int],
+                    axes: pd.DataFrame, services: pd.DataFrame, formats: Formats, history: pd.DataFrame | None,
+                    reference: str | None, title: str) -> None:
     """Fill the dashboard, top to bottom: heading, key figures beside the statuses' chart, progress by axe
     and by service, the evolution once the history holds two periods, then the lists to act on.
 
@@ -28,6 +28,7 @@ def write_dashboard(book, sheet, result: Consolidation, figures: KeyFigures, axe
         book, sheet: the report workbook and its dashboard sheet (the first).
         result: the consolidation.
         figures: its key figures.
+        states: how many returns are in each state (`review.counts`).
         axes, services: the `Par axe` and `Par service` tables, which the charts read.
         formats: the report's formats.
         history: the plan's history rows, or None.
@@ -38,7 +39,7 @@ def write_dashboard(book, sheet, result: Consolidation, figures: KeyFigures, axe
     for col, width in enumerate(_DASHBOARD_WIDTHS):
         sheet.set_column(col, col, width)
     _heading(sheet, result, formats, title)
-    figures_end = _key_figures(sheet, 4, result, figures, formats)
+    figures_end = _key_figures(sheet, 4, result, figures, states, formats)
     _status_chart(book, sheet, 4, figures_end)
     row = max(figures_end, 4 + 17) + 1
     row = _axe_chart(book, sheet, row, axes)
@@ -60,9 +61,10 @@ def _heading(sheet, result: Consolidation, formats: Formats, title: str) -> None
                        f" — rapport produit le {result.created:%Y-%m-%d à %H:%M}", formats.subtitle)
 
 
-def _key_figures(sheet, row: int, result: Consolidation, figures: KeyFigures, formats: Formats) -> int:
-    """The key figures, then the count of each status (which the statuses' chart reads); returns the
-    row after them."""
+def _key_figures(sheet, row: int, result: Consolidation, figures: KeyFigures, states: dict[str, int],
+                 formats: Formats) -> int:
+    """The key figures, the state of the returns, then the count of each status (which the statuses'
+    chart reads); returns the row after them."""
     sheet.write_string(row, 0, "Chiffres clés", formats.heading)
     sheet.write_blank(row, 1, None, formats.heading)
     row += 1
@@ -81,6 +83,14 @@ def _key_figures(sheet, row: int, result: Consolidation, figures: KeyFigures, fo
     for label, value, style in lines:
         sheet.write_string(row, 0, label, formats.label)
         write_value(sheet, row, 1, value, style, style, style)
+        row += 1
+    row += 1
+    sheet.write_string(row, 0, "État des retours (onglet Retours)", formats.heading)
+    sheet.write_blank(row, 1, None, formats.heading)
+    row += 1
+    for state, count in states.items():
+        sheet.write_string(row, 0, state, formats.label)
+        sheet.write_number(row, 1, count, formats.figure)
         row += 1
     row += 1
     sheet.write_string(row, 0, "Actions par statut", formats.heading)

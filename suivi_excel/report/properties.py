@@ -24,11 +24,13 @@ _FIGURES = {  # KeyFigures field -> property name
     "budget_planned": "Budget prévu ($)", "spent": "Dépenses réelles ($)",
 }
 _STATUS = "Statut : "
+RETURN = "Retours : "
 _TYPES = {"i4": int, "r8": float, "bool": lambda text: text.strip().lower() in ("1", "true"), "lpwstr": str}
 
 
-def report_properties(result, figures: KeyFigures) -> dict[str, object]:
-    """The custom properties of the report of `result` (a Consolidation), in writing order."""
+def report_properties(result, figures: KeyFigures, states: dict[str, int]) -> dict[str, object]:
+    """The custom properties of the report of `result` (a Consolidation), in writing order; `states`
+    counts the returns in each state."""
     plan, params = result.plan, result.plan.parameters
     properties: dict[str, object] = {
         MARK: VERSION, PERIOD: result.period.label, PERIOD_END: result.period.end.isoformat(),
@@ -37,6 +39,7 @@ def report_properties(result, figures: KeyFigures) -> dict[str, object]:
     }
     properties.update({name: getattr(figures, field) for field, name in _FIGURES.items()})
     properties.update({_STATUS + status: figures.by_status[status] for status in REPORT_STATUSES})
+    properties.update({RETURN + state: count for state, count in states.items()})
     # Excel keeps no empty text property: "-" stands for nothing
     return {name: ("-" if value == "" else value) for name, value in properties.items()}
 

@@ -21,8 +21,9 @@ from suivi_excel.core.columns import (
 from suivi_excel.core.text import column_letter
 from suivi_excel.report.indicators import PROGRESS, RATE
 
-DASHBOARD, ACTIONS, BY_AXE, BY_SERVICE, ANOMALIES, HISTORY = (
-    "Tableau de bord", "Actions", "Par axe", "Par service", "Anomalies", "Historique")
+DASHBOARD, ACTIONS, BY_AXE, BY_SERVICE, RETURNS, ANOMALIES, HISTORY = (
+    "Tableau de bord", "Actions", "Par axe", "Par service", "Retours", "Anomalies", "Historique")
+STATE_COLOURS = {"Complet": "#C6EFCE", "Incomplet": "#FFEB9C", "À corriger": "#F8CBAD", "Non reçu": "#D9D9D9"}
 COLOURS = {"Non débutée": "#A6A6A6", "En cours": "#FFC000", "Réalisée": "#70AD47", "En continu": "#5B9BD5",
            "Reportée": "#ED7D31", "Abandonnée": "#7F7F7F", TO_CHECK: "#C00000", NOT_REPORTED: "#D9D9D9"}
 # one width per header, used both to set the column and to estimate wrapped rows' heights
@@ -57,6 +58,7 @@ class Formats:
         self.note = add({"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"})
         self.severity = {ERROR: add({"bg_color": "#F8CBAD"}), WARNING: add({"bg_color": "#FFE699"}),
                          INFO: add({"bg_color": "#DDEBF7"})}
+        self.state = {s: add({"bg_color": c}) for s, c in STATE_COLOURS.items()}
         self.status = {s: add({"bg_color": c, "font_color": "#FFFFFF" if s in (TO_CHECK, "Abandonnée") else
                                "#000000"}) for s, c in COLOURS.items()}
 
@@ -131,6 +133,23 @@ def group_sheet(sheet, table: pd.DataFrame, formats: Formats) -> None:
 def _rate(table: pd.DataFrame) -> float:
     actions = table["Actions"].sum()
     return float(sum(table[s].sum() for s in DONE_STATUSES) / actions) if actions else 0.0
+
+
+def returns_sheet(sheet, states: list, formats: Formats) -> None:
+    """One row per service: its retained return, what it reported, its errors, and its state."""
+    from suivi_excel.consolidate.review import HEADERS
+
+    frame = pd.DataFrame([s.as_row() for s in states], columns=list(HEADERS))
+    write_table(sheet, frame, formats)
+    for col, width in enumerate((40, 22, 30, 40, 16, 9, 12, 9, 15, 12)):
+        sheet.set_column(col, col, width)
+    state_col = len(HEADERS) - 1
+    for state, colour in STATE_COLOURS.items():
+        sheet.conditional_format(1, state_col, max(len(frame), 1), state_col, {
+            "type": "cell", "criteria": "==", "value": f'"{state}"', "format": formats.state[state]})
+    sheet.freeze_panes(1, 1)
+    sheet.autofilter(0, 0, max(len(frame), 1), len(HEADERS) - 1)
+    print_setup(sheet)
 
 
 def anomalies_sheet(sheet, anomalies: list, formats: Formats) -> None:

@@ -12,6 +12,7 @@ import pandas as pd
 import xlsxwriter
 
 from suivi_excel.consolidate.consolidation import Consolidation
+from suivi_excel.consolidate.review import counts, review
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.columns import TRACKING_HEADERS
 from suivi_excel.history import store as history
@@ -26,10 +27,12 @@ from suivi_excel.report.sheets import (
     BY_SERVICE,
     DASHBOARD,
     HISTORY,
+    RETURNS,
     Formats,
     actions_sheet,
     anomalies_sheet,
     group_sheet,
+    returns_sheet,
     write_table,
 )
 
@@ -63,16 +66,19 @@ def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame 
         services["Source"] = [result.answered.get(s, "") for s in services["Service"]]
         group_sheet(book.add_worksheet(BY_AXE), axes, formats)
         group_sheet(book.add_worksheet(BY_SERVICE), services, formats)
+        states = review(result)
+        returns_sheet(book.add_worksheet(RETURNS), states, formats)
         anomalies_sheet(book.add_worksheet(ANOMALIES), result.anomalies, formats)
         if history is not None:
             write_table(book.add_worksheet(HISTORY), history[["Période", "No", *TRACKING_HEADERS]], formats,
                    fit_rows=False)  # one row per action and period: kept compact
             book.get_worksheet_by_name(HISTORY).freeze_panes(1, 2)
         figures = key_figures(result.actions, len(result.tabs), len(result.answered))
-        write_dashboard(book, dashboard, result, figures, axes, services, formats, history, reference, title)
+        write_dashboard(book, dashboard, result, figures, counts(states), axes, services, formats, history,
+                        reference, title)
         book.set_properties({"title": f"{title} — {result.plan.title} — {result.period.label}",
                              "subject": result.plan.municipality, "author": "suivi-excel"})
-        for name, value in report_properties(result, figures).items():  # read back by `envoyer rapport`
+        for name, value in report_properties(result, figures, counts(states)).items():  # read back by `envoyer rapport`
             book.set_custom_property(name, value)
         dashboard.activate()
         book.close()

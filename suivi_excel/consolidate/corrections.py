@@ -1,0 +1,97 @@
+"""Correction workbooks: each service whose return must be fixed gets its own form back, with its answers.
+
+The workbook is the service's form, written by the same writer (same protection, dropdowns and
+recognition data, so the corrected file is simply the service's newer return), pre-filled with what
+the service sent (values as read; an unreadable value as it was typed, so it is seen), each problem
+cell highlighted with a note that says what is wrong and what to do, and the problems listed on the
+`Instructions` tab.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from suivi_excel.consolidate.consolidation import Consolidation
+from suivi_excel.consolidate.review import INCOMPLETE, TO_FIX, review
+from suivi_excel.core.anomalies import ERROR, INFO, Anomaly
+from suivi_excel.core.columns import NOT_REPORTED, TO_CHECK, TRACKING_HEADERS
+from suivi_excel.core.text import is_blank, split_ref
+from suivi_excel.forms.generation import (
+    Options,
+    form_cell,
+    per_service_file_names,
+    write_workbook,
+)
+from suivi_excel.returns.file import TabRead
+
+NO_STATUS = "Aucun statut : choisissez l'état de l'action dans la liste."
+
+
+def write_corrections(result: Consolidation, folder: Path) -> dict[str, Path]:
+    """Write a correction workbook for each service `À corriger` or `Incomplet`.
+
+    Returns:
+        Service -> the workbook written, in the plan's order.
+    """
+    wanted = [s.service for s in review(result) if s.state in (TO_FIX, INCOMPLETE)]
+    names = per_service_file_names(wanted, result.period, prefix="correction")
+    written = {}
+    for service in wanted:
+        prefill, marks, problems = _answers(result, service)
+        options = Options(result.period, prefill=prefill, marks=marks, problems=problems)
+        path = folder / names[service]
+        write_workbook(path, result.plan, options, {service: result.tabs[service]}, "service")
+        written[service] = path
+    return written
+
+
+def _answers(result: Consolidation, service: str):
+    """What the service sent (No -> header -> value), the cells to mark and the problems to list."""
+    plan, winner = result.plan, result.retained[service]
+    tab = winner.tab
+    numbers = list(plan.service_actions(service)["No"])
+    actions = result.actions.set_index("No")
+    prefill: dict[str, dict[str, object]] = {}
+    for number in numbers:
+        row = actions.loc[number]
+        prefill[number] = {h: row[h] for h in TRACKING_HEADERS if not is_blank(row[h])}
+        if prefill[number].get("Statut") in (TO_CHECK, NOT_REPORTED):
+            del prefill[number]["Statut"]
+    marks: dict[str, dict[str, str]] = {}
+    problems: list[tuple[str, str]] = []  # without a cell of the form: the tab's own problems
+    cells: list[tuple[str, str, str]] = []  # (cell, number, problem)
+    typed = _typed(result, tab)
+    for anomaly in winner.anomalies:
+        if anomaly.severity == INFO:
+            continue
+        place = _place(anomaly, tab)
+        if place is None or place[0] not in numbers:
+            problems.append(("", anomaly.problem))
+            continue
+        number, header = place
+        if anomaly.severity == ERROR and (number, header) in typed:
+            prefill[number][header] = typed[(number, header)]  # shown as typed, so it is seen
+        marks.setdefault(number, {})[header] = f"{marks.get(number, {}).get(header, '')}{anomaly.problem}\n".lstrip()
+        cells.append((form_cell(plan, service, number, header), number, anomaly.problem))
+    for number in numbers:
+        if actions.loc[number, "Statut"] == NOT_REPORTED and "Statut" not in marks.get(number, {}):
+            marks.setdefault(number, {})["Statut"] = NO_STATUS
+            cells.append((form_cell(plan, service, number, "Statut"), number, NO_STATUS))
+    cells.sort(key=lambda item: split_ref(item[0]))
+    problems += [(f"{cell} (action {number})", text) for cell, number, text in cells]
+    return prefill, {n: {h: text.strip() for h, text in m.items()} for n, m in marks.items()}, problems
+
+
+def _typed(result: Consolidation, tab: TabRead) -> dict[tuple[str, str], str]:
+    """(number, header) -> the raw value the service typed in its retained tab."""
+    return {(number, header): raw for number, header, file, sheet, _cell, raw in result.provenance
+            if file == tab.file and sheet == tab.sheet}
+
+
+def _place(anomaly: Anomaly, tab: TabRead) -> tuple[str, str] | None:
+    """The action number and tracking header an anomaly's cell holds in the returned tab, or None."""
+    row, col = split_ref(anomaly.cell)
+    if not row or not col or (row - 1) not in tab.rows:
+        return None
+    header = next((h for h, c in tab.columns.items() if c == col - 1 and h in TRACKING_HEADERS), None)
+    return (tab.numbers[tab.rows.index(row - 1)], header) if header else None
