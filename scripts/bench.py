@@ -10,9 +10,14 @@ largest real plan). For each size, every per-service form is filled (not timed),
   and the bare report: a process that imports pandas and writes the cells of the report
   `consolider` wrote with bare xlsxwriter, the least any consolidation writing that
   report with this stack can cost.
+Then the regional roll-up: one municipality's report (50 actions, 8 services, made by
+`consolider`) copied as N municipalities' (1,000 by default), each with its own name and plan in
+its properties; `suivi-excel regrouper` next to the naive script (`pandas.read_excel` with its
+default engine on each report's Actions sheet, `pd.concat`, counts per municipality and status,
+`to_excel` of the result with its default engine).
 Times are wall seconds of whole processes; memory is the peak resident set.
 
-Run: python scripts/bench.py [--tailles S,M,L] [--dossier DIR]
+Run: python scripts/bench.py [--tailles S,M,L] [--regrouper 1000] [--dossier DIR]
 """
 
 from __future__ import annotations
@@ -75,6 +80,22 @@ for name, rows in sheets.items():
     for r, row in enumerate(rows):
         sheet.write_row(r, 0, row)
 book.close()
+"""
+NAIVE_ROLLUP = """
+import sys
+from pathlib import Path
+import pandas as pd
+frames = []
+for path in sorted(Path(sys.argv[1]).glob("*.xlsx")):
+    frame = pd.read_excel(path, sheet_name="Actions")
+    frame.insert(0, "Municipalité", path.stem)
+    frames.append(frame)
+actions = pd.concat(frames, ignore_index=True)
+counts = actions.groupby(["Municipalité", "Statut"]).size().unstack(fill_value=0)
+with pd.ExcelWriter(sys.argv[2]) as writer:
+    counts.to_excel(writer, sheet_name="Municipalités")
+    actions.to_excel(writer, sheet_name="Actions", index=False)
+print(len(actions))
 """
 BARE = """
 import sys, json
@@ -181,10 +202,46 @@ def run_size(label: str, folder: Path, command: list[str]) -> list[tuple]:
     return rows
 
 
+def copy_report(source: Path, target: Path, municipality: str) -> None:
+    """The same report as another municipality's: its name and plan identity changed in its properties."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "docProps/custom.xml":
+                for name, value in (("Municipalité", municipality), ("Identité du plan", f"id-{municipality}")):
+                    data = re.sub(rf'(name="{name}"><vt:lpwstr>)[^<]*'.encode(), rb"\g<1>" + value.encode(), data)
+            new.writestr(item, data)
+
+
+def run_rollup(folder: Path, count: int, command: list[str]) -> tuple:
+    folder.mkdir(parents=True, exist_ok=True)
+    plan = build_plan(folder, 50, 8)
+    gen = measure([*command, "generer", plan, "-p", "2026", "-o", folder / "suivi.xlsx", "--par-service",
+                   folder / "envois", "--historique", folder / "h.sqlite"])
+    assert gen.code == 0, gen.output
+    fill_returns(folder / "envois", folder / "retours")
+    con = measure([*command, "consolider", folder / "retours", "-o", folder / "rapport.xlsx", "--historique",
+                   folder / "h.sqlite"])
+    assert con.code == 0, con.output
+    reports = folder / "rapports"
+    reports.mkdir(exist_ok=True)
+    for index in range(count):
+        copy_report(folder / "rapport.xlsx", reports / f"rapport-{index:04d}.xlsx", f"Municipalité {index:04d}")
+    rollup = measure([*command, "regrouper", reports, "-o", folder / "bilan-regional.xlsx"])
+    assert rollup.code == 0, rollup.output
+    naive = measure([sys.executable, "-c", NAIVE_ROLLUP, reports, folder / "naif.xlsx"])
+    assert naive.code == 0, naive.output
+    return count, count * 50, rollup, naive
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tailles", default="S,M,L")
     parser.add_argument("--dossier", type=Path)
+    parser.add_argument("--regrouper", type=int, default=1000, help="rapports à regrouper (0 : aucun)")
     arguments = parser.parse_args()
     exe = shutil.which("suivi-excel")
     command = [exe] if exe else [sys.executable, "-m", "suivi_excel"]
@@ -207,6 +264,14 @@ def main() -> None:
               f"| {con.seconds:.2f} s | {floor.seconds:.2f} s | {con.seconds / floor.seconds:.2f}× "
               f"| {naive.seconds:.2f} s | {naive.seconds / con.seconds:.1f}× | {report.seconds:.2f} s "
               f"| {naive.seconds / report.seconds:.1f}× | {con.peak_mb:.0f} Mo | {end_to_end} |")
+
+    if arguments.regrouper:
+        count, actions, rollup, naive = run_rollup(folder / "region", arguments.regrouper, command)
+        print()
+        print("| rapports | actions | regrouper | script naïf | naïf ÷ regrouper | mémoire max regrouper |")
+        print("|---|---|---|---|---|---|")
+        print(f"| {count} | {actions} | {rollup.seconds:.2f} s | {naive.seconds:.2f} s "
+              f"| {naive.seconds / rollup.seconds:.1f}× | {rollup.peak_mb:.0f} Mo |")
 
 
 if __name__ == "__main__":

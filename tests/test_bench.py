@@ -16,8 +16,8 @@ BENCH = Path(__file__).resolve().parents[1] / "scripts" / "bench.py"
 
 
 def test_benchmark_runs_at_size_s_and_prints_figures(tmp_path):
-    done = subprocess.run([sys.executable, BENCH, "--tailles", "S", "--dossier", tmp_path], capture_output=True,
-                          text=True, timeout=600)
+    done = subprocess.run([sys.executable, BENCH, "--tailles", "S", "--regrouper", "45", "--dossier", tmp_path],
+                          capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     row = next(line for line in done.stdout.splitlines() if line.startswith("| S |"))
     cells = [c.strip() for c in row.strip("|").split("|")]
@@ -32,3 +32,8 @@ def test_benchmark_runs_at_size_s_and_prints_figures(tmp_path):
 
     assert sheet_names_of(tmp_path / "S" / "rapport-nu.xlsx") == \
         sheet_names_of(tmp_path / "S" / "rapport.xlsx")
+    # the roll-up of 45 reports, read by worker processes, next to the naive script
+    rollup = next(line for line in done.stdout.splitlines() if line.startswith("| 45 |"))
+    cells = [c.strip() for c in rollup.strip("|").split("|")]
+    assert cells[1] == "2250" and re.fullmatch(r"\d+\.\d\d s", cells[2]) and re.fullmatch(r"\d+ Mo", cells[5])
+    assert sheet_names_of(tmp_path / "region" / "bilan-regional.xlsx")[0] == "Tableau de bord"

@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "suivi_excel"
-STAGES = ("core", "plan", "forms", "returns", "consolidate", "history", "report", "mail", "cli")
+STAGES = ("core", "plan", "forms", "returns", "consolidate", "history", "report", "region", "mail", "cli")
 
 
 def _stage(module: str) -> str | None:

@@ -80,6 +80,7 @@ def main() -> None:
       suivi-excel consolider retours/ -o rapport-2026.xlsx
       suivi-excel envoyer rapport rapport-2026.xlsx --a comite@ville.qc.ca
       suivi-excel bilan --annee 2026            le bilan annuel, depuis l'historique
+      suivi-excel regrouper rapports/ -o bilan-regional.xlsx   les rapports d'une MRC
       suivi-excel demo essai/                   tout le cycle sur un plan d'exemple
     """
 
@@ -213,6 +214,41 @@ def _consolidate(retours, plan_path, periode, limits):
 
     with console.FileProgress() as progress:
         return consolidate(retours, plan_path, periode, limits, progress.advance, progress.start)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("dossier", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path), default=Path("bilan-regional.xlsx"),
+              show_default=True, help="Classeur régional à écrire.")
+@click.option("--periode", "-p", callback=_period,
+              help="Ne regrouper que cette période (par défaut, la plus récente de chaque municipalité).")
+@click.option("--axes", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Table à deux colonnes (axe local, axe régional) pour regrouper les axes de la région.")
+@click.option("--titre", default="Bilan régional du suivi des plans d'action", show_default=True,
+              help="Titre du tableau de bord (par exemple le nom de la MRC).")
+def regrouper(dossier: Path, sortie: Path, periode, axes: Path | None, titre: str) -> None:
+    """Regrouper les rapports des municipalités (DOSSIER) en un bilan régional."""
+    import importlib
+
+    from suivi_excel.region.reports import read_reports
+
+    def load() -> None:  # pandas and the writer load while the workers read
+        for module in ("suivi_excel.region.rollup", "suivi_excel.region.workbook", "suivi_excel.cli.console"):
+            importlib.import_module(module)
+
+    reports, anomalies = read_reports(dossier, periode, load)
+    from suivi_excel.cli import console
+    from suivi_excel.region.rollup import read_axes_map, roll_up
+    from suivi_excel.region.workbook import write_region
+
+    mapping = read_axes_map(axes) if axes else None
+    if not reports:
+        detail = "".join(f"\n  - {a.file} : {a.problem}" for a in anomalies[:10])
+        raise SuiviError(f"aucun rapport de « suivi-excel consolider » trouvé dans « {dossier} »"
+                         + (f" pour la période {periode.label}" if periode else "") + f" ; rien n'est écrit.{detail}")
+    region = roll_up(reports, anomalies, mapping)
+    write_region(region, sortie, titre)
+    console.regional(region, sortie)
 
 
 @main.command(context_settings=CONTEXT)

@@ -95,6 +95,25 @@ def imported(plan, output: Path) -> None:
                f"suivi-excel generer {output} --periode ANNÉE --par-service envois/")
 
 
+def regional(region, output: Path) -> None:
+    """What the roll-up gathered, on one screen."""
+    from suivi_excel.core.text import percent_text
+    from suivi_excel.region.rollup import RATE, regional_figures
+
+    figures = regional_figures(region)
+    click.echo(click.style(f"Bilan régional écrit : {output}", bold=True))
+    click.echo(f"Rapports regroupés : {figures['Plans']} ({figures['Municipalités']} municipalité(s)) — période(s) "
+               f"{', '.join(region.periods)}")
+    click.echo(f"Actions : {figures['Actions']} — taux de réalisation : {percent_text(figures[RATE])} — en retard : "
+               f"{figures['En retard']} — besoin de soutien : {figures['Besoin de soutien']}")
+    click.echo(f"Axes de la région : {len(region.axes)}")
+    if region.anomalies:
+        click.echo(f"Anomalies : {_count_text(region.anomalies)} (onglet Anomalies)")
+        width = shutil.get_terminal_size((120, 24)).columns
+        for anomaly in region.anomalies[:_SHOWN_IN_SUMMARY]:
+            click.echo(_line(anomaly, width))
+
+
 def _files_line(result) -> str:
     recognized = sum(r.recognized for r in result.files)
     refused = len(result.files) - recognized

@@ -82,6 +82,15 @@ ANOMALIES: dict[str, tuple[str, str]] = {
                           "« {sheet} » a été reconnu par ses numéros d'action comme celui du service "
                           "« {service} » et compté pour la période {period}. Vérifiez qu'il s'agit du bon "
                           "retour."),
+    # reports gathered by `regrouper`
+    "not-a-report": (E, "Ce fichier n'est pas un rapport écrit par « suivi-excel consolider » : il n'est pas "
+                        "regroupé. Retirez-le du dossier, ou demandez à la municipalité son rapport."),
+    "report-unreadable": (E, "Rapport illisible ({reason}) : il n'est pas regroupé. Demandez à la municipalité "
+                             "de le produire de nouveau avec « suivi-excel consolider »."),
+    "report-superseded": (I, "Rapport de la période {value} de « {municipality} » : celui de la période {period} "
+                             "({kept}), plus récent, est retenu."),
+    "report-other-period": (W, "« {municipality} » n'a pas de rapport pour la période {period} (celui-ci est de "
+                               "{value}) : elle n'est pas regroupée."),
     "folder-unreadable": (E, "Ce dossier ne peut pas être lu ({reason}) : les fichiers qu'il contient ne sont "
                              "pas consolidés. Donnez-vous le droit de le lire, ou copiez les fichiers ailleurs."),
     "meta-damaged": (E, "Les données cachées du formulaire sont abîmées ({reason}) : le fichier est "

@@ -11,7 +11,8 @@ from suivi_excel.core.anomalies import ERROR, WARNING
 from suivi_excel.core.cells import row_height, write_value
 from suivi_excel.core.columns import REPORT_STATUSES, YES
 from suivi_excel.report import evolution
-from suivi_excel.report.indicators import RATE, KeyFigures
+from suivi_excel.report.figures import KeyFigures
+from suivi_excel.report.indicators import RATE
 from suivi_excel.report.sheets import BY_AXE, BY_SERVICE, COLOURS, DASHBOARD, Formats
 
 _LIST_LIMIT = 60  # rows per dashboard list; the Actions sheet has them all

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
 from suivi_excel.core.columns import DONE_STATUSES, REPORT_STATUSES, YES
+from suivi_excel.report.figures import KeyFigures
 
 RATE = "Taux de réalisation"
 PROGRESS = "Avancement moyen (%)"
-
-
-@dataclass(frozen=True)
-class KeyFigures:
-    actions: int
-    by_status: dict[str, int]
-    late: int
-    completion_rate: float
-    services_total: int
-    services_answered: int
-    budget_planned: float
-    spent: float
-    support_needed: int
 
 
 def _numbers(series: pd.Series) -> pd.Series:

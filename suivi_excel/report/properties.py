@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 from suivi_excel.core.columns import REPORT_STATUSES
-from suivi_excel.report.indicators import KeyFigures
+from suivi_excel.report.figures import KeyFigures
 
 MARK = "Rapport suivi-excel"  # its value is the version of this set of properties
 VERSION = 2  # 1: only Période, Plan, Municipalité and the coordinator (reports of earlier versions)
@@ -37,11 +37,17 @@ def report_properties(result, figures: KeyFigures, states: dict[str, int]) -> di
         PLAN: plan.title, MUNICIPALITY: plan.municipality, PLAN_ID: plan.identity,
         COORDINATOR: params.get("Coordonnateur", ""), COORDINATOR_EMAIL: params.get("Courriel du coordonnateur", ""),
     }
-    properties.update({name: getattr(figures, field) for field, name in _FIGURES.items()})
-    properties.update({_STATUS + status: figures.by_status[status] for status in REPORT_STATUSES})
+    properties.update(figure_properties(figures))
     properties.update({RETURN + state: count for state, count in states.items()})
     # Excel keeps no empty text property: "-" stands for nothing
     return {name: ("-" if value == "" else value) for name, value in properties.items()}
+
+
+def figure_properties(figures: KeyFigures) -> dict[str, object]:
+    """The key figures as properties, under the names `figures_from` reads back."""
+    found: dict[str, object] = {name: getattr(figures, field) for field, name in _FIGURES.items()}
+    found.update({_STATUS + status: figures.by_status[status] for status in REPORT_STATUSES})
+    return found
 
 
 def read_properties(path: Path) -> dict[str, object]:

@@ -10,7 +10,7 @@ from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.safety import inspect_file
 from suivi_excel.core.text import money_text, percent_text
 from suivi_excel.report import properties as props
-from suivi_excel.report.indicators import KeyFigures, key_figures
+from suivi_excel.report.figures import KeyFigures
 
 
 @dataclass
@@ -34,7 +34,7 @@ def read_report_summary(path: Path) -> ReportSummary:
     found = props.read_properties(path)
     if props.PERIOD not in found:
         raise SuiviError(f"« {path} » n'est pas un rapport écrit par « suivi-excel consolider ».")
-    figures = props.figures_from(found) or _figures_from_sheets(path)
+    figures = props.figures_from(found) or figures_from_sheets(path)
     statuses = ", ".join(f"{figures.by_status[s]} « {s} »" for s in REPORT_STATUSES if figures.by_status[s])
     lines = [
         f"{figures.actions} actions : {statuses}",
@@ -48,9 +48,11 @@ def read_report_summary(path: Path) -> ReportSummary:
                          str(found.get(props.COORDINATOR_EMAIL, "")))
 
 
-def _figures_from_sheets(path: Path) -> KeyFigures:
+def figures_from_sheets(path: Path) -> KeyFigures:
     """Key figures computed again from the sheets, for reports written before they were properties."""
     import pandas as pd
+
+    from suivi_excel.report.indicators import key_figures
 
     read = {"dtype": object, "engine": "calamine", "keep_default_na": False, "na_values": [""]}
     actions = pd.read_excel(path, sheet_name="Actions", **read)

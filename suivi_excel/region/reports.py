@@ -1,0 +1,154 @@
+"""Find and read the reports of a region's municipalities: what each says about itself and its actions.
+
+A report is recognized by its content and properties (`report.properties`), whatever its name:
+anything else under the folder is an `Erreur` anomaly. Per municipality and plan, the latest
+period is kept (by the period's end: `2026` is later than `2026-S1`), or the one asked for; the
+others are named. Reports of earlier versions, which carry no key figures, are read from their
+sheets.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from suivi_excel.core.anomalies import Anomaly
+from suivi_excel.core.periods import Period, parse_period
+from suivi_excel.core.safety import inspect_file
+from suivi_excel.core.text import clean_text, fold
+from suivi_excel.report import properties as props
+from suivi_excel.report.figures import KeyFigures
+from suivi_excel.report.summary import figures_from_sheets
+from suivi_excel.returns.file import find_files
+
+_POOL_FROM = 40  # below, reading here is quicker than starting workers
+_MAX_WORKERS = 4
+# the columns of a report's Actions sheet the region keeps, in this order
+ACTION_COLUMNS = ("No", "Axe", "Objectif", "Action", "Service responsable", "Début", "Fin", "Budget prévu ($)",
+                  "Statut", "Avancement (%)", "Dépenses réelles ($)", "Besoin de soutien", "Obstacles", "En retard")
+
+
+@dataclass
+class Report:
+    """One municipality's report, as the roll-up needs it."""
+
+    path: Path
+    name: str  # as shown in anomalies: relative to the folder
+    municipality: str
+    plan: str
+    plan_id: str
+    period: Period
+    figures: KeyFigures
+    actions: list[list[object]]  # rows of ACTION_COLUMNS
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """A municipality and its plan: one report each is kept."""
+        return self.plan_id or fold(self.municipality), fold(self.plan)
+
+
+def read_reports(folder: Path, period: Period | None = None,
+                 meanwhile: Callable[[], object] | None = None) -> tuple[list[Report], list[Anomaly]]:
+    """The latest report of each municipality and plan under `folder` (or that of `period`).
+
+    Many reports are read by worker processes, one batch each; `meanwhile` runs here while they read.
+
+    Returns:
+        The reports kept, by municipality then plan, and the anomalies: files that are not reports,
+        reports superseded by a later period, municipalities without a report of `period`.
+    """
+    paths, anomalies = find_files([folder])
+    found: list[Report] = []
+    workers = min(_MAX_WORKERS, os.cpu_count() or 1) if len(paths) >= _POOL_FROM else 1
+    if workers > 1:
+        batches = [paths[i::workers] for i in range(workers)]
+        with ProcessPoolExecutor(workers) as pool:
+            futures = [pool.submit(_read_batch, batch) for batch in batches]
+            if meanwhile:
+                meanwhile()
+            for future in futures:
+                reports, problems = future.result()
+                found += reports
+                anomalies += problems
+    else:
+        if meanwhile:
+            meanwhile()
+        reports, problems = _read_batch(paths)
+        found, anomalies = reports, anomalies + problems
+    kept: dict[tuple[str, str], Report] = {}
+    for report in sorted(found, key=lambda r: (r.period, r.name)):
+        if period is not None and report.period != period:
+            continue
+        previous = kept.get(report.key)
+        if previous is not None:
+            anomalies.append(Anomaly.of("report-superseded", file=previous.name, value=previous.period.label,
+                                        municipality=previous.municipality, kept=report.name,
+                                        period=report.period.label))
+        kept[report.key] = report
+    if period is not None:
+        missing = {r.key for r in found} - kept.keys()
+        for key in sorted(missing):
+            other = next(r for r in found if r.key == key)
+            anomalies.append(Anomaly.of("report-other-period", file=other.name, value=other.period.label,
+                                        municipality=other.municipality, period=period.label))
+    reports = sorted(kept.values(), key=lambda r: (fold(r.municipality), fold(r.plan)))
+    return reports, anomalies
+
+
+def _read_batch(paths: list[tuple[Path, str]]) -> tuple[list[Report], list[Anomaly]]:
+    anomalies: list[Anomaly] = []
+    reports = [r for path, name in paths if (r := read_report(path, name, anomalies)) is not None]
+    return reports, anomalies
+
+
+def read_report(path: Path, name: str, anomalies: list[Anomaly]) -> Report | None:
+    """One report, or None (and its anomaly) when the file is not a report of `suivi-excel consolider`."""
+    refusal = inspect_file(path, parsed=_parsed)
+    if refusal is not None:
+        anomalies.append(Anomaly.of(refusal.code, file=name, reason=refusal.reason, option=refusal.option))
+        return None
+    found = props.read_properties(path)
+    if props.PERIOD not in found:
+        anomalies.append(Anomaly.of("not-a-report", file=name))
+        return None
+    try:
+        period = parse_period(found[props.PERIOD])
+        rows = _sheet(path, "Actions")
+        figures = props.figures_from(found) or _older(path)
+    except (ValueError, KeyError) as error:
+        anomalies.append(Anomaly.of("report-unreadable", file=name, reason=str(error)[:120]))
+        return None
+    header = [clean_text(h) for h in rows[0]] if rows else []
+    columns = [header.index(c) if c in header else None for c in ACTION_COLUMNS]
+    actions = [[row[i] if i is not None and i < len(row) else None for i in columns] for row in rows[1:]
+               if any(v not in (None, "") for v in row)]
+    municipality = str(found.get(props.MUNICIPALITY, "")) or Path(name).stem
+    return Report(path, name, municipality, str(found.get(props.PLAN, "")), str(found.get(props.PLAN_ID, "")),
+                  period, figures, actions)
+
+
+def _parsed(sheet: str) -> bool:
+    return sheet == "Actions"  # what is read of a report of today; `_older` checks again for the rest
+
+
+def _older(path: Path) -> KeyFigures:
+    """The key figures of a report written before they were properties, from its sheets."""
+    if inspect_file(path) is not None:
+        raise ValueError("onglets illisibles")
+    return figures_from_sheets(path)
+
+
+def _sheet(path: Path, name: str) -> list[list[object]]:
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    try:
+        if name not in book.sheet_names:
+            raise KeyError(f"onglet « {name} » absent")
+        return book.get_sheet_by_name(name).to_python()
+    finally:
+        book.close()
+

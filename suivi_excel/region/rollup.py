@@ -1,0 +1,129 @@
+"""Roll the municipalities' reports up into the region's tables: per municipality, per axe, every action.
+
+A municipality's figures are its own report's (they travel in the report's properties). Axes are
+gathered across municipalities by name, case, accents and numbering aside (`Axe 2 — Loisirs` and
+`LOISIRS` are one axe), or by the region's own list (`--axes`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from suivi_excel.core.anomalies import Anomaly
+from suivi_excel.core.columns import DONE_STATUSES, REPORT_STATUSES
+from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.text import clean_text, match_key
+from suivi_excel.region.reports import ACTION_COLUMNS, Report
+
+RATE = "Taux de réalisation"
+MUNICIPALITY_COLUMNS = ("Municipalité", "Plan", "Période", "Actions", *REPORT_STATUSES, RATE, "En retard",
+                        "Besoin de soutien", "Services", "Services qui ont répondu", "Budget prévu ($)",
+                        "Dépenses réelles ($)", "Rapport")
+_NUMBERING = re.compile(r"^\s*(?:(?:axe|orientation|champ d['’]action|volet|th[eè]me)\s*)?(?:[0-9]+[.)]?|[ivx]+[.)])?"
+                        r"(?:[.\d]*)\s*[—–\-:.)]*\s*", re.IGNORECASE)
+
+
+@dataclass
+class Region:
+    """The region's tables, ready to write."""
+
+    municipalities: pd.DataFrame
+    axes: pd.DataFrame
+    actions: pd.DataFrame
+    anomalies: list[Anomaly]
+    periods: list[str] = field(default_factory=list)
+
+
+def axe_key(name: str) -> str:
+    """An axe's name without its numbering (`Axe 2 —`, `1.`, `II)`), for gathering: case and accents aside."""
+    return match_key(_NUMBERING.sub("", str(name), count=1)) or match_key(name)
+
+
+def axe_label(name: str) -> str:
+    """An axe's name as the region shows it: without its numbering, as first written."""
+    bare = _NUMBERING.sub("", str(name), count=1).strip() or str(name)
+    return bare.capitalize() if bare.isupper() else bare
+
+
+def read_axes_map(path: Path) -> dict[str, str]:
+    """The region's own axes: a two-column table (local axe, regional axe) in .xlsx, .ods or .csv.
+
+    Raises:
+        SuiviError: when the file cannot be read or holds no pair.
+    """
+    try:
+        if path.suffix.lower() == ".csv":
+            table = pd.read_csv(path, sep=None, engine="python", dtype=str, encoding="utf-8-sig", header=None)
+            rows = table.fillna("").values.tolist()
+        else:
+            from python_calamine import CalamineWorkbook
+
+            book = CalamineWorkbook.from_path(str(path))
+            rows = book.get_sheet_by_index(0).to_python()
+            book.close()
+    except Exception as error:  # noqa: BLE001 - the coordinator's own file: say which and why
+        raise SuiviError(f"la table des axes « {path} » est illisible ({type(error).__name__}) : donnez un "
+                         "classeur ou un CSV à deux colonnes, l'axe local puis l'axe régional.") from None
+    pairs = {axe_key(clean_text(r[0])): clean_text(r[1]) for r in rows if len(r) >= 2 and clean_text(r[0])
+             and clean_text(r[1])}
+    pairs.pop(axe_key("Axe local"), None)  # a header row
+    if not pairs:
+        raise SuiviError(f"la table des axes « {path} » ne contient aucune paire (axe local, axe régional).")
+    return pairs
+
+
+def roll_up(reports: list[Report], anomalies: list[Anomaly], axes_map: dict[str, str] | None = None) -> Region:
+    """The region's tables from the reports kept (`reports.read_reports`)."""
+    municipalities = pd.DataFrame([_municipality_row(r) for r in reports], columns=list(MUNICIPALITY_COLUMNS))
+    frames = [pd.DataFrame(r.actions, columns=list(ACTION_COLUMNS)).assign(
+        Municipalité=r.municipality, Plan=r.plan, Période=r.period.label) for r in reports]
+    actions = (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(ACTION_COLUMNS)))
+    actions = actions.reindex(columns=["Municipalité", "Plan", "Période", *ACTION_COLUMNS])
+    return Region(municipalities, _axes(actions, axes_map or {}), actions, anomalies,
+                  sorted({r.period.label for r in reports}))
+
+
+def _municipality_row(report: Report) -> list[object]:
+    f = report.figures
+    return [report.municipality, report.plan, report.period.label, f.actions,
+            *[f.by_status[s] for s in REPORT_STATUSES], f.completion_rate, f.late, f.support_needed,
+            f.services_total, f.services_answered, f.budget_planned, f.spent, report.name]
+
+
+def _axes(actions: pd.DataFrame, axes_map: dict[str, str]) -> pd.DataFrame:
+    columns = ["Axe", "Municipalités", "Actions", *REPORT_STATUSES, RATE]
+    if actions.empty:
+        return pd.DataFrame(columns=columns)
+    names = actions["Axe"].fillna("").astype(str)
+    keys = names.map(axe_key)
+    regional = [axes_map.get(k, "") for k in keys]
+    label_of = {}
+    for key, name, mapped in zip(keys, names, regional):
+        label_of.setdefault(axe_key(mapped) if mapped else key, mapped or axe_label(name))
+    group = [axe_key(m) if m else k for k, m in zip(keys, regional)]
+    frame = pd.DataFrame({"axe": group, "Municipalité": actions["Municipalité"], "Statut": actions["Statut"]})
+    counts = frame.groupby(["axe", "Statut"], sort=False).size().unstack(fill_value=0)
+    table = pd.DataFrame({"Axe": [label_of[k] for k in counts.index]}, index=counts.index)
+    table["Municipalités"] = frame.groupby("axe", sort=False)["Municipalité"].nunique()
+    table["Actions"] = counts.sum(axis=1)
+    for status in REPORT_STATUSES:
+        table[status] = counts[status] if status in counts.columns else 0
+    table[RATE] = sum(table[s] for s in DONE_STATUSES) / table["Actions"]
+    return table.sort_values(["Actions", "Axe"], ascending=[False, True]).reset_index(drop=True)[columns]
+
+
+def regional_figures(region: Region) -> dict[str, object]:
+    """The region's key figures, summed from its municipalities'."""
+    m = region.municipalities
+    actions = int(m["Actions"].sum())
+    done = int(sum(m[s].sum() for s in DONE_STATUSES))
+    return {"Municipalités": int(m["Municipalité"].nunique()), "Plans": len(m), "Actions": actions,
+            RATE: done / actions if actions else 0.0, "En retard": int(m["En retard"].sum()),
+            "Besoin de soutien": int(m["Besoin de soutien"].sum()),
+            "Services qui ont répondu": f"{int(m['Services qui ont répondu'].sum())} sur {int(m['Services'].sum())}",
+            "Budget prévu ($)": float(m["Budget prévu ($)"].sum()),
+            "Dépenses réelles ($)": float(m["Dépenses réelles ($)"].sum())}

@@ -1,0 +1,127 @@
+"""Write the regional workbook: Tableau de bord, Municipalités, Par axe, Actions, Anomalies.
+
+Written whole to a temporary file, then renamed. It carries the same properties as a municipality's
+report (key figures summed over the region), so `envoyer rapport` sends it like any report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+import xlsxwriter
+
+from suivi_excel.core.atomic import atomic_path
+from suivi_excel.core.cells import write_value
+from suivi_excel.core.columns import REPORT_STATUSES
+from suivi_excel.plan.template import WORKBOOK_OPTIONS
+from suivi_excel.region.rollup import RATE, Region, regional_figures
+from suivi_excel.report import properties as props
+from suivi_excel.report.figures import KeyFigures
+from suivi_excel.report.sheets import (
+    COLOURS,
+    Formats,
+    anomalies_sheet,
+    print_setup,
+    write_table,
+)
+
+DASHBOARD, MUNICIPALITIES, BY_AXE, ACTIONS, ANOMALIES = (
+    "Tableau de bord", "Municipalités", "Par axe", "Actions", "Anomalies")
+
+
+def write_region(region: Region, path: Path, title: str) -> Path:
+    """Write the regional workbook atomically; returns its path."""
+    with atomic_path(path) as temporary:
+        book = xlsxwriter.Workbook(str(temporary), {**WORKBOOK_OPTIONS, "constant_memory": False})
+        formats = Formats(book)
+        dashboard = book.add_worksheet(DASHBOARD)
+        municipalities = book.add_worksheet(MUNICIPALITIES)
+        write_table(municipalities, region.municipalities, formats)
+        municipalities.set_column(0, 1, 30)
+        municipalities.freeze_panes(1, 1)
+        print_setup(municipalities, paper=5)
+        axes = book.add_worksheet(BY_AXE)
+        write_table(axes, region.axes, formats)
+        axes.set_column(0, 0, 45)
+        print_setup(axes)
+        actions = book.add_worksheet(ACTIONS)
+        write_table(actions, region.actions, formats, fit_rows=False)  # thousands of rows: kept compact
+        actions.freeze_panes(1, 1)
+        actions.autofilter(0, 0, max(len(region.actions), 1), len(region.actions.columns) - 1)
+        anomalies_sheet(book.add_worksheet(ANOMALIES), region.anomalies, formats)
+        figures = regional_figures(region)
+        _dashboard(book, dashboard, region, figures, formats, title)
+        for name, value in _properties(region, title).items():
+            book.set_custom_property(name, value)
+        book.set_properties({"title": title, "author": "suivi-excel"})
+        dashboard.activate()
+        book.close()
+    return path
+
+
+def _properties(region: Region, title: str) -> dict[str, object]:
+    m = region.municipalities
+    totals = KeyFigures(
+        actions=int(m["Actions"].sum()), by_status={s: int(m[s].sum()) for s in REPORT_STATUSES},
+        late=int(m["En retard"].sum()), completion_rate=float(regional_figures(region)[RATE]),
+        services_total=int(m["Services"].sum()), services_answered=int(m["Services qui ont répondu"].sum()),
+        budget_planned=float(m["Budget prévu ($)"].sum()), spent=float(m["Dépenses réelles ($)"].sum()),
+        support_needed=int(m["Besoin de soutien"].sum()))
+    period = " et ".join(region.periods) if region.periods else "-"
+    return {props.MARK: props.VERSION, props.PERIOD: period, props.PLAN: title,
+            props.MUNICIPALITY: f"{len(m)} plan(s) de {m['Municipalité'].nunique()} municipalité(s)",
+            **props.figure_properties(totals)}
+
+
+def _dashboard(book, sheet, region: Region, figures: dict[str, object], formats: Formats, title: str) -> None:
+    sheet.hide_gridlines(2)
+    for col, width in enumerate((46, 24, 30, 30, 13, 13)):
+        sheet.set_column(col, col, width)
+    sheet.write_string(0, 0, title, formats.title)
+    periods = ", ".join(region.periods) or "aucune"
+    sheet.write_string(1, 0, f"Période(s) : {periods} — produit le {dt.datetime.now():%Y-%m-%d à %H:%M}",
+                       formats.subtitle)
+    row = 3
+    sheet.write_string(row, 0, "Chiffres clés de la région", formats.heading)
+    sheet.write_blank(row, 1, None, formats.heading)
+    styles = {RATE: formats.figure_rate, "Budget prévu ($)": formats.figure_money,
+              "Dépenses réelles ($)": formats.figure_money}
+    for label, value in figures.items():
+        row += 1
+        sheet.write_string(row, 0, label, formats.label)
+        style = styles.get(label, formats.figure)
+        write_value(sheet, row, 1, value, style, style, style)
+    count = len(region.municipalities)
+    if not count:
+        sheet.write_string(row + 2, 0, "Aucun rapport regroupé : voyez l'onglet Anomalies.", formats.note)
+        return
+    row += 2
+    height = 90 + 24 * count
+    rate_col = list(region.municipalities.columns).index(RATE)
+    chart = book.add_chart({"type": "bar"})
+    chart.add_series({"name": RATE, "categories": [MUNICIPALITIES, 1, 0, count, 0],
+                      "values": [MUNICIPALITIES, 1, rate_col, count, rate_col], "fill": {"color": "#70AD47"},
+                      "data_labels": {"value": True, "num_format": "0 %"}, "gap": 50})
+    chart.set_title({"name": "Taux de réalisation par municipalité", "name_font": {"size": 12}})
+    chart.set_x_axis({"min": 0, "max": 1, "num_format": "0 %", "major_gridlines": {"visible": True}})
+    chart.set_y_axis({"reverse": True})
+    chart.set_legend({"none": True})
+    chart.set_size({"width": 930, "height": height})
+    sheet.insert_chart(row, 0, chart)
+    row += math.ceil(height / 20) + 1
+    chart = book.add_chart({"type": "bar", "subtype": "stacked"})
+    for status in REPORT_STATUSES:
+        col = list(region.municipalities.columns).index(status)
+        chart.add_series({"name": [MUNICIPALITIES, 0, col], "categories": [MUNICIPALITIES, 1, 0, count, 0],
+                          "values": [MUNICIPALITIES, 1, col, count, col], "fill": {"color": COLOURS[status]},
+                          "gap": 50})
+    chart.set_title({"name": "Statuts des actions par municipalité", "name_font": {"size": 12}})
+    chart.set_y_axis({"reverse": True})
+    chart.set_x_axis({"major_gridlines": {"visible": True}, "name": "Nombre d'actions"})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": 930, "height": 150 + 22 * count})
+    sheet.insert_chart(row, 0, chart)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)

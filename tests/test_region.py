@@ -1,0 +1,142 @@
+"""The regional roll-up (README, « Un bilan régional »): an MRC's picture from its municipalities' reports."""
+
+from __future__ import annotations
+
+import email
+import re
+import zipfile
+from email import policy
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import LOISIRS, ROWS, TP, charts_of, run, sheet, write_test_plan
+
+from suivi_excel.core.periods import parse_period
+from suivi_excel.forms.generation import Options, generate
+from suivi_excel.forms.simulate import fill_form
+from suivi_excel.plan.model import read_plan
+
+
+def _municipality(base: Path, name: str, period: str, values: dict, axes: dict | None = None,
+                  extra: tuple | None = None) -> Path:
+    """A municipality's own cycle, through consolider: its plan, its returns, its report."""
+    folder = base / f"{name}-{period}"
+    folder.mkdir(parents=True)
+    rows = [(r[0], (axes or {}).get(r[1], r[1]), *r[2:]) for r in ROWS] + ([extra] if extra else [])
+    plan = read_plan(write_test_plan(folder / "plan.xlsx", rows=rows,
+                                     parameters={"Municipalité": name, "Titre du plan": f"Plan MADA de {name}"}))
+    forms = generate(plan, Options(parse_period(period)), folder / "suivi.xlsx", folder / "envois")
+    for service, typed in values.items():
+        fill_form(forms.per_service[service], folder / "retours" / f"{service[:6]}.xlsx", typed)
+    report = base / "rapports" / f"{name.lower().replace(' ', '-')}-{period}.xlsx"
+    result = run("consolider", folder / "retours", "-o", report, "--historique", folder / "h.sqlite")
+    assert result.exit_code == 0, result.output
+    return report
+
+
+@pytest.fixture(scope="module")
+def region(tmp_path_factory):
+    base = tmp_path_factory.mktemp("mrc")
+    reports = {
+        "A": _municipality(base, "Ville A", "2026", {TP: {"2.1": {"Statut": "Réalisée"}, "2.10": {"Statut": "En cours",
+                                                                                             "Besoin de soutien": "Oui"}}}),
+        "A-S1": _municipality(base, "Ville A", "2026-S1", {TP: {"2.1": {"Statut": "En cours"}}}),
+        "B": _municipality(base, "Village B", "2026", {LOISIRS: {"1.1": {"Statut": "Réalisée"},
+                                                                  "1.2": {"Statut": "En continu"}}},
+                           axes={"Loisirs et culture": "Axe 1 — LOISIRS ET CULTURE", "Mobilité": "2. Mobilité"},
+                           extra=("4.1", "Sécurité", "Brigadiers scolaires", TP, 2026, 2026, 1000)),
+    }
+    (base / "rapports" / "notes-de-reunion.xlsx").write_bytes((base / "Ville A-2026" / "plan.xlsx").read_bytes())
+    return base, reports
+
+
+def test_the_latest_report_of_each_municipality_is_rolled_up_with_its_own_figures(region, tmp_path):
+    base, reports = region
+    result = run("regrouper", base / "rapports", "-o", tmp_path / "bilan.xlsx", "--titre", "MRC des Essais")
+    assert result.exit_code == 0, result.output
+    bilan = tmp_path / "bilan.xlsx"
+    municipalities = sheet(bilan, "Municipalités").set_index("Municipalité")
+    assert list(municipalities.index) == ["Village B", "Ville A"]
+    assert municipalities.loc["Ville A", "Période"] == "2026"  # 2026 ends after 2026-S1
+    for name, key in (("Ville A", "A"), ("Village B", "B")):
+        own = sheet(reports[key], "Actions")
+        row = municipalities.loc[name]
+        assert row["Actions"] == len(own)
+        for status, count in own["Statut"].value_counts().items():
+            assert row[status] == count, (name, status)
+        assert row["Taux de réalisation"] == pytest.approx(own["Statut"].isin(["Réalisée", "En continu"]).mean())
+        assert row["Besoin de soutien"] == (own["Besoin de soutien"] == "Oui").sum()
+        assert row["Rapport"] == reports[key].name
+    problems = sheet(bilan, "Anomalies").fillna("")
+    refused = problems[problems["Fichier"] == "notes-de-reunion.xlsx"]
+    assert list(refused["Gravité"]) == ["Erreur"]
+    superseded = problems[problems["Fichier"] == reports["A-S1"].name]
+    assert "2026-S1" in superseded.iloc[0]["Problème"] and reports["A"].name in superseded.iloc[0]["Problème"]
+    actions = sheet(bilan, "Actions")
+    assert list(actions.columns[:3]) == ["Municipalité", "Plan", "Période"] and len(actions) == 11
+    assert [kind for kind, _ in charts_of(bilan, "Tableau de bord")] == ["barChart", "barChart"]
+    assert "Rapports regroupés : 2 (2 municipalité(s))" in result.output
+
+
+def test_axes_are_gathered_by_name_whatever_their_numbering_or_case(region, tmp_path):
+    base, _reports = region
+    assert run("regrouper", base / "rapports", "-o", tmp_path / "bilan.xlsx").exit_code == 0
+    axes = sheet(tmp_path / "bilan.xlsx", "Par axe").set_index("Axe")
+    assert set(axes.index) == {"Loisirs et culture", "Mobilité", "Information", "Sécurité"}
+    assert axes.loc["Loisirs et culture", "Municipalités"] == 2 and axes.loc["Loisirs et culture", "Actions"] == 4
+    assert axes.loc["Loisirs et culture", "Taux de réalisation"] == pytest.approx(0.5)
+    assert axes.loc["Sécurité", "Municipalités"] == 1
+
+
+def test_a_table_of_axes_maps_local_axes_to_the_regions(region, tmp_path):
+    base, _reports = region
+    table = tmp_path / "axes.csv"
+    table.write_text("Axe local;Axe régional\nLoisirs et culture;Vie sociale\nInformation;Vie sociale\n"
+                     "Mobilité;Transport\n", encoding="utf-8")
+    assert run("regrouper", base / "rapports", "-o", tmp_path / "bilan.xlsx", "--axes", table).exit_code == 0
+    axes = sheet(tmp_path / "bilan.xlsx", "Par axe").set_index("Axe")
+    assert axes.loc["Vie sociale", "Actions"] == 6 and axes.loc["Transport", "Actions"] == 4
+    assert "Sécurité" in axes.index
+
+
+def test_a_period_can_be_chosen_and_municipalities_without_it_are_named(region, tmp_path):
+    base, reports = region
+    result = run("regrouper", base / "rapports", "-o", tmp_path / "s1.xlsx", "--periode", "2026-S1")
+    assert result.exit_code == 0, result.output
+    municipalities = sheet(tmp_path / "s1.xlsx", "Municipalités")
+    assert list(municipalities["Municipalité"]) == ["Ville A"] and list(municipalities["Période"]) == ["2026-S1"]
+    problems = sheet(tmp_path / "s1.xlsx", "Anomalies").fillna("")
+    assert "Village B" in " ".join(problems["Problème"])
+    result = run("regrouper", base / "rapports", "-o", tmp_path / "t3.xlsx", "--periode", "2026-T3")
+    assert result.exit_code == 2 and "aucun rapport" in result.output and not (tmp_path / "t3.xlsx").exists()
+
+
+def test_a_report_of_an_earlier_version_is_still_read(region, tmp_path):
+    base, reports = region
+    folder = tmp_path / "anciens"
+    folder.mkdir()
+    older = folder / "ancien.xlsx"
+    kept = ("Période", "Plan", "Municipalité", "Coordonnateur", "Courriel du coordonnateur")
+    with zipfile.ZipFile(reports["A"]) as source, zipfile.ZipFile(older, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/custom.xml":
+                data = re.sub(rb'<property [^>]*name="([^"]*)"[^>]*>.*?</property>',
+                              lambda m: m.group(0) if m.group(1).decode() in kept else b"", data)
+            target.writestr(item, data)
+    assert run("regrouper", folder, "-o", tmp_path / "bilan.xlsx").exit_code == 0
+    row = sheet(tmp_path / "bilan.xlsx", "Municipalités").iloc[0]
+    assert row["Municipalité"] == "Ville A" and row["Actions"] == 5 and row["Réalisée"] == 1
+
+
+def test_the_regional_workbook_goes_by_e_mail_like_any_report(region, tmp_path):
+    base, _reports = region
+    assert run("regrouper", base / "rapports", "-o", tmp_path / "bilan.xlsx", "--titre", "MRC des Essais").exit_code == 0
+    result = run("envoyer", "rapport", tmp_path / "bilan.xlsx", "--a", "prefet@mrc.test", "--de", "mrc@mrc.test",
+                 "--brouillons", tmp_path / "b")
+    assert result.exit_code == 0, result.output
+    draft = email.message_from_bytes(next((tmp_path / "b").glob("*.eml")).read_bytes(), policy=policy.default)
+    text = draft.get_body(("plain",)).get_content()
+    assert "- 11 actions" in text and "Taux de réalisation : 27 %" in text  # 3 done of 11
+    assert pd.notna(draft["To"]) and draft["To"] == "prefet@mrc.test"
