@@ -127,6 +127,49 @@ for index, service in enumerate(rows):
 """
 
 
+USERS_SEE = """
+import sys
+from pathlib import Path
+import xlsxwriter
+sys.path.insert(0, sys.argv[3])
+from suivi_excel.plan.model import read_plan
+plan = read_plan(sys.argv[1])
+out = Path(sys.argv[2]); out.mkdir(parents=True, exist_ok=True)
+tracking = ["Statut", "Avancement (%)", "Date de début réelle", "Date de fin réelle", "Dépenses réelles ($)",
+            "Résultat de l'indicateur", "Besoin de soutien", "Obstacles", "Commentaires"]
+rules = [{"validate": "list", "source": "=Listes!$A$2:$A$7"}, {"validate": "integer", "criteria": "between",
+         "minimum": 0, "maximum": 100}, {"validate": "date", "criteria": ">=", "value": __import__("datetime").date(2000, 1, 1)},
+         {"validate": "date", "criteria": ">=", "value": __import__("datetime").date(2000, 1, 1)},
+         {"validate": "decimal", "criteria": ">=", "value": 0}, {"validate": "any"},
+         {"validate": "list", "source": "=Listes!$B$2:$B$3"}, {"validate": "any"}, {"validate": "any"}]
+columns = list(plan.actions.columns) + tracking
+rows = {s: [[str(v) if v is not None else "" for v in r] for r in plan.service_actions(s).itertuples(index=False)]
+        for s in plan.services["Service"]}
+def book(path, services):
+    wb = xlsxwriter.Workbook(str(path))
+    locked, free = wb.add_format({"locked": True}), wb.add_format({"locked": False})
+    wb.add_worksheet("Instructions").write_column(0, 0, ["Suivi du plan d'action"] * 30)
+    for index, service in enumerate(services):
+        ws = wb.add_worksheet(f"S{index}")
+        ws.write_row(0, 0, columns)
+        for r, row in enumerate(rows[service], start=1):
+            ws.write_row(r, 0, row, locked)
+        first = len(plan.actions.columns)
+        for offset, rule in enumerate(rules):
+            ws.set_column(first + offset, first + offset, 12, free)
+            if rows[service]:
+                ws.data_validation(1, first + offset, len(rows[service]), first + offset, rule)
+        ws.protect()
+    lists = wb.add_worksheet("Listes")
+    lists.write_column(1, 0, ["Non débutée", "En cours", "Réalisée", "En continu", "Reportée", "Abandonnée"])
+    lists.write_column(1, 1, ["Oui", "Non"])
+    wb.close()
+book(out / "integre.xlsx", list(rows))
+for index, service in enumerate(rows):
+    book(out / f"s{index}.xlsx", [service])
+"""
+
+
 def build_plan(folder: Path, actions: int, services: int) -> Path:
     from suivi_excel.plan.template import write_plan
 

@@ -7,6 +7,7 @@ the wall time and the peak memory.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import os
 import re
@@ -216,6 +217,16 @@ def build_corpus(folder: Path) -> tuple[Path, list[Case]]:
     _rezip(source, case("cellule en XFD1048576 dans la feuille cachée du plan", "plan-piege.xlsx", set(),
                         statuses={"2.2": "Réalisée"}),
            lambda n, d: d.replace(b"</sheetData>", LAST_CELL) if n == PLAN_XML else d)
+    # a packed plan that would inflate to 100 MB: bounded when the plan must come from this file
+    squeezer, megabyte = zlib.compressobj(9), b"\0" * (1 << 20)  # built a megabyte at a time: the
+    deflated = b"".join(squeezer.compress(megabyte) for _ in range(100)) + squeezer.flush()  # parent stays small
+    inflating = "zlib64:" + base64.b64encode(deflated).decode()
+    cells = "".join(f'<row r="{i + 1}"><c r="A{i + 1}" t="inlineStr"><is><t>{inflating[i * 30000:(i + 1) * 30000]}'
+                    f"</t></is></c></row>" for i in range(-(-len(inflating) // 30000)))
+    _rezip(source, case("plan caché qui se décompresse en 100 Mo", "plan-gonfle.xlsx", set(),
+                        statuses={"2.2": "Réalisée"}),
+           lambda n, d: re.sub(rb"<sheetData>.*</sheetData>|<sheetData/>", f"<sheetData>{cells}</sheetData>".encode(),
+                               d, flags=re.S) if n == PLAN_XML else d)
     # …and a tab that points at that sheet under another case cannot slip past the check
     _rezip(source, case("onglet du service pointé sur la feuille piégée (autre casse)", "lien-piege.xlsx",
                         {"file-too-large"}),

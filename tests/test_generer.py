@@ -7,6 +7,7 @@ import pytest
 from conftest import COMM, LOISIRS, ROWS, SERVICES, TP, run, write_test_plan
 
 from suivi_excel.core.text import file_stems, sheet_names
+from suivi_excel.forms.metadata import unpacked_plan
 from suivi_excel.returns.file import plan_of, read_file
 
 
@@ -73,10 +74,37 @@ def test_every_workbook_carries_the_whole_plan(forms):
         assert read.meta.period == "2026"
 
 
+def _plain_chunks(book) -> list[str]:
+    """The plan's JSON as forms before format 3 held it: plain text, in cell-sized chunks."""
+    text = unpacked_plan("".join(row[0] for row in book["_plan"].iter_rows(values_only=True) if row[0]))
+    assert text.startswith("{")
+    return [text[i:i + 30000] for i in range(0, len(text), 30000)]
+
+
+def test_forms_of_the_second_format_keep_the_plan_as_plain_json_and_are_still_read(forms, tmp_path):
+    book = openpyxl.load_workbook(forms.per_service[TP])
+    chunks = _plain_chunks(book)
+    book["_suivi"]["B1"] = "2"
+    plan_sheet = book["_plan"]
+    plan_sheet.delete_rows(1, plan_sheet.max_row)
+    for row, chunk in enumerate(chunks, start=1):
+        plan_sheet.cell(row=row, column=1, value=chunk)
+    book.save(tmp_path / "format2.xlsx")
+    read = read_file(tmp_path / "format2.xlsx", "format2.xlsx")
+    assert read.meta is not None and not read.anomalies
+    assert list(plan_of(read).actions["No"]) == [r[0] for r in ROWS]
+
+
+def test_the_hidden_plan_is_packed_small_next_to_what_users_see(forms):
+    book = openpyxl.load_workbook(forms.integrated)
+    packed = "".join(row[0] for row in book["_plan"].iter_rows(values_only=True) if row[0])
+    assert packed.startswith("zlib64:") and len(packed) < len("".join(_plain_chunks(book)))
+
+
 def test_forms_of_the_first_format_keep_the_plan_in_the_metadata_sheet_and_are_still_read(forms, tmp_path):
     # format 1 (before the plan moved to its own sheet): the JSON sits in `_suivi`, row "plan_json"
     book = openpyxl.load_workbook(forms.integrated)
-    chunks = [row[0] for row in book["_plan"].iter_rows(values_only=True) if row[0]]
+    chunks = _plain_chunks(book)
     meta = book["_suivi"]
     meta["B1"] = "1"
     meta.append(["plan_json", *chunks])

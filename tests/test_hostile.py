@@ -105,6 +105,15 @@ def test_a_trap_in_the_hidden_plan_sheet_is_caught_when_the_plan_must_come_from_
 
 
 @pytest.mark.slow
+def test_a_hidden_plan_that_would_inflate_without_end_is_refused_when_needed(corpus, tmp_path):
+    folder, _plan, _cases = corpus
+    done = subprocess.run([sys.executable, "-m", "suivi_excel", "consolider", folder / "retours" / "plan-gonfle.xlsx",
+                           "-o", tmp_path / "r.xlsx"], capture_output=True, text=True)
+    assert done.returncode == 2 and "plan caché démesuré" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+@pytest.mark.slow
 def test_a_file_that_brings_its_reader_down_is_reported_and_the_others_are_consolidated(corpus, tmp_path):
     # Loosening --lignes-max that far lets a cell at XFD1048576 reach python-calamine, which then
     # aborts its process outright (not an exception): the worker dies for real.

@@ -89,7 +89,8 @@ def test_a_file_written_again_keeps_its_mode_and_a_stricter_umask_is_followed(tm
 def test_a_form_whose_hidden_plan_was_edited_is_named_and_the_others_go(tmp_path, forms):
     damaged = forms.per_service[LOISIRS]
     book = openpyxl.load_workbook(damaged)
-    book["_plan"]["A1"].value = book["_plan"]["A1"].value.replace("Fête", "Fete")
+    packed = book["_plan"]["A1"].value  # deflated JSON in base64: one character changed breaks it
+    book["_plan"]["A1"].value = packed[:40] + ("A" if packed[40] != "A" else "B") + packed[41:]
     book.save(damaged)
     result = run("envoyer", "formulaires", damaged.parent, "--essai")
     assert result.exit_code == 1

@@ -11,15 +11,20 @@ Format 1 kept it in `_suivi`; such forms are still read.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import functools
 import hashlib
 import json
+import zlib
 from dataclasses import dataclass, field
 
 from suivi_excel.core.tabs import TAB_META, TAB_PLAN
 
-FORMAT = "2"
-_READ_FORMATS = {"1", "1.0", "2", "2.0"}
+FORMAT = "3"  # 3: the plan packed (deflate + base64) in `_plan`; 2: plain JSON there; 1: in `_suivi`
+_READ_FORMATS = {"1", "1.0", "2", "2.0", "3", "3.0"}
+_PACKED = "zlib64:"
+_MAX_PLAN_BYTES = 64_000_000  # a plan of 150 actions is some 100 kB of JSON; far beyond is a bomb
 _CHUNK = 30000  # Excel holds at most 32,767 characters in a cell
 
 
@@ -101,10 +106,39 @@ def write_meta(workbook, meta: Meta) -> None:
             sheet.write_string(row, col, value[start:start + _CHUNK])
     sheet.very_hidden()
     plan_sheet = workbook.add_worksheet(TAB_PLAN)
-    chunks = [meta.plan_json[i:i + _CHUNK] for i in range(0, len(meta.plan_json), _CHUNK)] or [""]
-    for row, chunk in enumerate(chunks):
+    for row, chunk in enumerate(packed_plan(meta.plan_json)):
         plan_sheet.write_string(row, 0, chunk)
     plan_sheet.very_hidden()
+
+
+@functools.lru_cache(maxsize=4)
+def packed_plan(plan_json: str) -> tuple[str, ...]:
+    """The plan's JSON as the `_plan` sheet holds it: deflated, in base64, in cell-sized chunks.
+
+    Every workbook of a generation carries the same plan: it is packed once (the cache), and
+    packed it is a fraction of the JSON to write, escape and zip in each workbook.
+    """
+    packed = _PACKED + base64.b64encode(zlib.compress(plan_json.encode("utf-8"), 6)).decode("ascii")
+    return tuple(packed[i:i + _CHUNK] for i in range(0, len(packed), _CHUNK)) or ("",)
+
+
+def unpacked_plan(text: str) -> str:
+    """The plan's JSON from the `_plan` sheet's text, packed (format 3) or plain (format 2).
+
+    Raises:
+        MetaDamaged: when the packed text does not decode.
+    """
+    if not text.startswith(_PACKED):
+        return text
+    inflater = zlib.decompressobj()
+    try:
+        plain = inflater.decompress(base64.b64decode(text[len(_PACKED):], validate=True), _MAX_PLAN_BYTES)
+        json_text = plain.decode("utf-8")
+    except (ValueError, zlib.error, UnicodeDecodeError):
+        raise MetaDamaged("le plan caché a été modifié à la main") from None
+    if inflater.unconsumed_tail:
+        raise MetaDamaged("plan caché démesuré (bombe de décompression ?)")
+    return json_text
 
 
 def read_meta(rows: list[list[object]], plan_rows: list[list[object]] | None = None) -> Meta:
@@ -132,8 +166,8 @@ def read_meta(rows: list[list[object]], plan_rows: list[list[object]] | None = N
         raise MetaDamaged("format de formulaire inconnu ; il vient d'une autre version de suivi-excel")
     plan_json = ""
     if plan_rows is not None:
-        plan_json = "".join(table.get("plan_json", [])) or "".join(
-            str(row[0]) for row in plan_rows if row and isinstance(row[0], str))
+        plan_json = "".join(table.get("plan_json", [])) or unpacked_plan("".join(
+            str(row[0]) for row in plan_rows if row and isinstance(row[0], str)))
     tabs_json = one("onglets") and "".join(table["onglets"])  # chunked over cells when long
     meta = Meta(one("plan"), one("version"), one("periode"), one("genere_le"), one("type"),
                 plan_json=plan_json, deadline=(table.get("echeance") or [""])[0])

@@ -88,7 +88,7 @@ class Plan:
             basis = "|".join(sorted(fold(s) for s in self.services["Service"]))
         return hashlib.sha256(basis.encode()).hexdigest()[:16]
 
-    @property
+    @cached_property
     def version(self) -> str:
         """Changes whenever anything in the plan changes."""
         return plan_version(self.to_json())
