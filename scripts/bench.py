@@ -2,8 +2,9 @@
 
 Sizes: S = 150 actions / 15 services, M = 600 / 60, L = 3,000 / 300 (a stress: 5x the
 largest real plan). For each size, every per-service form is filled (not timed), then:
-- generer: `suivi-excel generer --par-service`, next to bare xlsxwriter writing the same
-  cells (same workbooks, same texts, no formats, no rules);
+- generer: `suivi-excel generer --par-service`, next to "what users see": xlsxwriter writing
+  the integrated workbook and each service's workbook with their rows, dropdowns and protection,
+  and no hidden plan; and next to bare xlsxwriter writing the same cells and the plain plan JSON;
 - consolider: `suivi-excel consolider`, next to the floor (python-calamine parsing every
   sheet of every returned file, nothing else), the naive script
   (`pandas.read_excel(engine="openpyxl")` on every sheet of every file, then `pd.concat`),
@@ -230,6 +231,8 @@ def run_size(label: str, folder: Path, command: list[str]) -> list[tuple]:
     assert gen.code == 0, gen.output
     bare = measure([python, "-c", BARE, plan, folder / "bare", repo])
     assert bare.code == 0, bare.output
+    seen = measure([python, "-c", USERS_SEE, plan, folder / "vu", repo])
+    assert seen.code == 0, seen.output
     count = fill_returns(folder / "envois", folder / "retours")
     con = measure([*command, "consolider", folder / "retours", "-o", folder / "rapport.xlsx", "--historique",
                    folder / "h.sqlite"])
@@ -240,7 +243,7 @@ def run_size(label: str, folder: Path, command: list[str]) -> list[tuple]:
     assert cells.code == 0, cells.output
     report = measure([python, "-c", BARE_REPORT, folder / "rapport.pickle", folder / "rapport-nu.xlsx"])
     assert report.code == 0, report.output
-    rows.append((label, f"{actions} actions / {services} services / {count} retours", gen, bare, con, floor,
+    rows.append((label, f"{actions} actions / {services} services / {count} retours", gen, bare, seen, con, floor,
                  naive, report))
     return rows
 
@@ -297,17 +300,21 @@ def main() -> None:
           f"{platform.system()} — dossier {folder}")
     print(f"suivi-excel --help : {help_run.seconds:.2f} s")
     print()
-    print("| taille | données | generer | xlsxwriter nu | ratio | consolider | plancher calamine | ratio "
-          "| script naïf | naïf ÷ consolider | rapport nu | naïf ÷ rapport nu | mémoire max consolider "
-          "| S de bout en bout |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for label, data, gen, bare, con, floor, naive, report in results:
+    print("| taille | données | generer | ce que voient les utilisateurs | ratio | xlsxwriter nu | consolider "
+          "| plancher calamine | ratio | script naïf | naïf ÷ consolider | rapport nu | naïf ÷ rapport nu "
+          "| mémoire max consolider | S de bout en bout |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for label, data, gen, bare, seen, con, floor, naive, report in results:
         end_to_end = f"{gen.seconds + con.seconds:.2f} s" if label == "S" else ""
-        print(f"| {label} | {data} | {gen.seconds:.2f} s | {bare.seconds:.2f} s | {gen.seconds / bare.seconds:.2f}× "
-              f"| {con.seconds:.2f} s | {floor.seconds:.2f} s | {con.seconds / floor.seconds:.2f}× "
-              f"| {naive.seconds:.2f} s | {naive.seconds / con.seconds:.1f}× | {report.seconds:.2f} s "
-              f"| {naive.seconds / report.seconds:.1f}× | {con.peak_mb:.0f} Mo | {end_to_end} |")
-
+        print(f"| {label} | {data} | {gen.seconds:.2f} s | {seen.seconds:.2f} s | {gen.seconds / seen.seconds:.2f}× "
+              f"| {bare.seconds:.2f} s | {con.seconds:.2f} s | {floor.seconds:.2f} s "
+              f"| {con.seconds / floor.seconds:.2f}× | {naive.seconds:.2f} s | {naive.seconds / con.seconds:.1f}× "
+              f"| {report.seconds:.2f} s | {naive.seconds / report.seconds:.1f}× | {con.peak_mb:.0f} Mo | {end_to_end} |")
+    if len(results) > 1:
+        by_size = {r[0]: r for r in results}
+        if "M" in by_size and "L" in by_size:
+            print(f"\ngenerer de M à L : ×{by_size['L'][2].seconds / by_size['M'][2].seconds:.1f} "
+                  f"(le plan : ×{SIZES['L'][0] / SIZES['M'][0]:.0f})")
     if arguments.regrouper:
         count, actions, rollup, naive = run_rollup(folder / "region", arguments.regrouper, command)
         print()
