@@ -103,7 +103,7 @@ import sys, json
 from pathlib import Path
 import xlsxwriter
 sys.path.insert(0, sys.argv[3])
-from suivi_excel.plan.model import read_plan
+from suivi_excel.plan.reading import read_plan
 plan = read_plan(sys.argv[1])
 out = Path(sys.argv[2]); out.mkdir(parents=True, exist_ok=True)
 payload = plan.to_json()
@@ -133,7 +133,7 @@ import sys
 from pathlib import Path
 import xlsxwriter
 sys.path.insert(0, sys.argv[3])
-from suivi_excel.plan.model import read_plan
+from suivi_excel.plan.reading import read_plan
 plan = read_plan(sys.argv[1])
 out = Path(sys.argv[2]); out.mkdir(parents=True, exist_ok=True)
 tracking = ["Statut", "Avancement (%)", "Date de début réelle", "Date de fin réelle", "Dépenses réelles ($)",

@@ -30,7 +30,7 @@ from measure import measure  # noqa: E402
 from suivi_excel.core.periods import parse_period  # noqa: E402
 from suivi_excel.forms.generation import Options, generate  # noqa: E402
 from suivi_excel.forms.simulate import fill_form, set_saved_time  # noqa: E402
-from suivi_excel.plan.model import read_plan  # noqa: E402
+from suivi_excel.plan.reading import read_plan  # noqa: E402
 from suivi_excel.plan.template import write_plan  # noqa: E402
 
 SERVICE = "Travaux publics"

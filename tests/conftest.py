@@ -26,7 +26,7 @@ from suivi_excel.cli.commands import main
 from suivi_excel.core.periods import parse_period
 from suivi_excel.forms.generation import Options, generate
 from suivi_excel.forms.simulate import fill_form
-from suivi_excel.plan.model import read_plan
+from suivi_excel.plan.reading import read_plan
 
 LOISIRS = "Service des loisirs"
 TP = "Travaux publics"

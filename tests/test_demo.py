@@ -9,7 +9,7 @@ import pytest
 from conftest import actions_by_no, anomalies, run, sheet, sheet_names_of
 
 from suivi_excel.core.resources import example_plan
-from suivi_excel.plan.model import read_plan
+from suivi_excel.plan.reading import read_plan
 
 
 def test_example_plan_is_realistic_and_valid():

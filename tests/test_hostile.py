@@ -32,7 +32,7 @@ from hostile_corpus import build_corpus  # noqa: E402
 from suivi_excel.consolidate.pipeline import consolidate  # noqa: E402
 from suivi_excel.core.errors import SuiviError  # noqa: E402
 from suivi_excel.core.periods import parse_period  # noqa: E402
-from suivi_excel.plan.model import read_plan  # noqa: E402
+from suivi_excel.plan.reading import read_plan  # noqa: E402
 
 ROOT = os.geteuid() == 0
 

@@ -18,7 +18,7 @@ from conftest import COMM, LOISIRS, TP, Mailbox, fill, free_port, run
 
 from suivi_excel.core.periods import parse_period
 from suivi_excel.forms.generation import Options, generate
-from suivi_excel.plan.model import read_plan
+from suivi_excel.plan.reading import read_plan
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from conftest import COMM, HEADERS, LOISIRS, ROWS, SERVICES, TP, run, write_test_plan
 
 from suivi_excel.core.errors import PlanInvalid
-from suivi_excel.plan.model import read_plan
+from suivi_excel.plan.reading import read_plan
 
 
 def test_example_row_of_blank_model_is_a_valid_plan(tmp_path):

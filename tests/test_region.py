@@ -15,7 +15,7 @@ from conftest import LOISIRS, ROWS, TP, charts_of, run, sheet, write_test_plan
 from suivi_excel.core.periods import parse_period
 from suivi_excel.forms.generation import Options, generate
 from suivi_excel.forms.simulate import fill_form
-from suivi_excel.plan.model import read_plan
+from suivi_excel.plan.reading import read_plan
 
 
 def _municipality(base: Path, name: str, period: str, values: dict, axes: dict | None = None,

@@ -141,7 +141,7 @@ def generer(plan: Path, periode, sortie: Path | None, par_service: Path | None, 
     from suivi_excel.cli import console
     from suivi_excel.forms.generation import Options, generate
     from suivi_excel.history import store as history
-    from suivi_excel.plan.model import read_plan
+    from suivi_excel.plan.reading import read_plan
 
     checked = read_plan(plan)
     sortie = sortie or Path(f"suivi-{periode.label}.xlsx")

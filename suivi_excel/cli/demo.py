@@ -17,7 +17,8 @@ from suivi_excel.core.resources import example_plan, models_dir
 from suivi_excel.forms.generation import Options, generate
 from suivi_excel.forms.simulate import fill_form, set_saved_time
 from suivi_excel.plan.importing import import_plan, write_imported
-from suivi_excel.plan.model import Plan, read_plan
+from suivi_excel.plan.model import Plan
+from suivi_excel.plan.reading import read_plan
 from suivi_excel.report.workbook import record_and_report
 
 PERIOD = "2026"

@@ -48,7 +48,7 @@ def consolidate(inputs: Iterable[str | Path], plan: Plan | Path | None = None, p
         from suivi_excel.consolidate.consolidation import (
             consolidate_reads,  # pandas, while the workers read
         )
-        from suivi_excel.plan.model import read_plan
+        from suivi_excel.plan.reading import read_plan
 
         if isinstance(plan, Path):
             plan = read_plan(plan)

@@ -72,7 +72,7 @@ def send_forms(folder: Path, plan_path: Path | None, reminder: bool, returns: Pa
                deadline, drafts: Path | None, trial: bool, config: Path | None, templates: Path | None,
                journal: Path | None, sender: str | None) -> None:
     from suivi_excel.mail.outbox import find_forms, form_messages
-    from suivi_excel.plan.model import read_plan
+    from suivi_excel.plan.reading import read_plan
 
     forms, refused = find_forms(folder)
     for line in refused:
@@ -95,7 +95,7 @@ def send_corrections(folder: Path, plan_path: Path | None, drafts: Path | None, 
                      templates: Path | None, journal: Path | None, sender: str | None) -> None:
     """E-mail each correction workbook of `folder` to its service, the problems listed in the body."""
     from suivi_excel.mail.outbox import find_forms, form_messages
-    from suivi_excel.plan.model import read_plan
+    from suivi_excel.plan.reading import read_plan
 
     forms, refused = find_forms(folder)
     forms = [form for form in forms if form.corrections]

@@ -7,7 +7,6 @@ report (key figures summed over the region), so `envoyer rapport` sends it like 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from pathlib import Path
 
 import xlsxwriter
@@ -18,9 +17,9 @@ from suivi_excel.core.columns import REPORT_STATUSES
 from suivi_excel.plan.template import WORKBOOK_OPTIONS
 from suivi_excel.region.rollup import RATE, Region, regional_figures
 from suivi_excel.report import properties as props
+from suivi_excel.report.dashboard import rate_bars, status_bars
 from suivi_excel.report.figures import KeyFigures
 from suivi_excel.report.sheets import (
-    COLOURS,
     Formats,
     anomalies_sheet,
     print_setup,
@@ -97,31 +96,8 @@ def _dashboard(book, sheet, region: Region, figures: dict[str, object], formats:
     if not count:
         sheet.write_string(row + 2, 0, "Aucun rapport regroupé : voyez l'onglet Anomalies.", formats.note)
         return
-    row += 2
-    height = 90 + 24 * count
-    rate_col = list(region.municipalities.columns).index(RATE)
-    chart = book.add_chart({"type": "bar"})
-    chart.add_series({"name": RATE, "categories": [MUNICIPALITIES, 1, 0, count, 0],
-                      "values": [MUNICIPALITIES, 1, rate_col, count, rate_col], "fill": {"color": "#70AD47"},
-                      "data_labels": {"value": True, "num_format": "0 %"}, "gap": 50})
-    chart.set_title({"name": "Taux de réalisation par municipalité", "name_font": {"size": 12}})
-    chart.set_x_axis({"min": 0, "max": 1, "num_format": "0 %", "major_gridlines": {"visible": True}})
-    chart.set_y_axis({"reverse": True})
-    chart.set_legend({"none": True})
-    chart.set_size({"width": 930, "height": height})
-    sheet.insert_chart(row, 0, chart)
-    row += math.ceil(height / 20) + 1
-    chart = book.add_chart({"type": "bar", "subtype": "stacked"})
-    for status in REPORT_STATUSES:
-        col = list(region.municipalities.columns).index(status)
-        chart.add_series({"name": [MUNICIPALITIES, 0, col], "categories": [MUNICIPALITIES, 1, 0, count, 0],
-                          "values": [MUNICIPALITIES, 1, col, count, col], "fill": {"color": COLOURS[status]},
-                          "gap": 50})
-    chart.set_title({"name": "Statuts des actions par municipalité", "name_font": {"size": 12}})
-    chart.set_y_axis({"reverse": True})
-    chart.set_x_axis({"major_gridlines": {"visible": True}, "name": "Nombre d'actions"})
-    chart.set_legend({"position": "bottom"})
-    chart.set_size({"width": 930, "height": 150 + 22 * count})
-    sheet.insert_chart(row, 0, chart)
+    row = rate_bars(book, sheet, row + 2, MUNICIPALITIES, region.municipalities,
+                    "Taux de réalisation par municipalité", 24)
+    status_bars(book, sheet, row, MUNICIPALITIES, region.municipalities, "Statuts des actions par municipalité", 22)
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)

@@ -123,17 +123,26 @@ def _status_chart(book, sheet, top: int, figures_end: int) -> None:
 
 def _axe_chart(book, sheet, row: int, axes: pd.DataFrame) -> int:
     """The completion rate of each axe, read from `Par axe`; returns the next free row."""
-    height = 90 + 34 * len(axes)
-    rate_col = list(axes.columns).index(RATE)
+    return rate_bars(book, sheet, row, BY_AXE, axes, "Taux de réalisation par axe", 34)
+
+
+def _service_chart(book, sheet, row: int, services: pd.DataFrame) -> int:
+    """The statuses of each service's actions, stacked, read from `Par service`; returns the next free row."""
+    return status_bars(book, sheet, row, BY_SERVICE, services, "État des actions par service", 26)
+
+
+def rate_bars(book, sheet, row: int, source: str, table: pd.DataFrame, title: str, per_bar: int) -> int:
+    """A bar per row of `table` (its first column names it) showing its completion rate, read from the
+    sheet `source` where `table` is written; inserted at `row`, returns the next free row."""
+    height = 90 + per_bar * len(table)
+    rate_col = list(table.columns).index(RATE)
     chart = book.add_chart({"type": "bar"})
     chart.add_series({
-        "name": "Taux de réalisation",
-        "categories": [BY_AXE, 1, 0, len(axes), 0],
-        "values": [BY_AXE, 1, rate_col, len(axes), rate_col],
-        "fill": {"color": "#70AD47"}, "data_labels": {"value": True, "num_format": "0 %"},
-        "gap": 60,
+        "name": RATE, "categories": [source, 1, 0, len(table), 0],
+        "values": [source, 1, rate_col, len(table), rate_col],
+        "fill": {"color": "#70AD47"}, "data_labels": {"value": True, "num_format": "0 %"}, "gap": 60,
     })
-    chart.set_title({"name": "Taux de réalisation par axe", "name_font": {"size": 12}})
+    chart.set_title({"name": title, "name_font": {"size": 12}})
     chart.set_x_axis({"min": 0, "max": 1, "num_format": "0 %", "major_gridlines": {"visible": True}})
     chart.set_y_axis({"reverse": True})
     chart.set_legend({"none": True})
@@ -142,19 +151,18 @@ def _axe_chart(book, sheet, row: int, axes: pd.DataFrame) -> int:
     return row + math.ceil(height / 20) + 1
 
 
-def _service_chart(book, sheet, row: int, services: pd.DataFrame) -> int:
-    """The statuses of each service's actions, stacked, read from `Par service`; returns the next free row."""
-    height = 150 + 26 * len(services)
+def status_bars(book, sheet, row: int, source: str, table: pd.DataFrame, title: str, per_bar: int) -> int:
+    """A bar per row of `table` stacking its actions by status, read from the sheet `source`; inserted at
+    `row`, returns the next free row."""
+    height = 150 + per_bar * len(table)
     chart = book.add_chart({"type": "bar", "subtype": "stacked"})
     for status in REPORT_STATUSES:
-        col = list(services.columns).index(status)
+        col = list(table.columns).index(status)
         chart.add_series({
-            "name": [BY_SERVICE, 0, col],
-            "categories": [BY_SERVICE, 1, 0, len(services), 0],
-            "values": [BY_SERVICE, 1, col, len(services), col],
-            "fill": {"color": COLOURS[status]}, "gap": 50,
+            "name": [source, 0, col], "categories": [source, 1, 0, len(table), 0],
+            "values": [source, 1, col, len(table), col], "fill": {"color": COLOURS[status]}, "gap": 50,
         })
-    chart.set_title({"name": "État des actions par service", "name_font": {"size": 12}})
+    chart.set_title({"name": title, "name_font": {"size": 12}})
     chart.set_y_axis({"reverse": True})
     chart.set_x_axis({"major_gridlines": {"visible": True}, "name": "Nombre d'actions"})
     chart.set_legend({"position": "bottom"})

@@ -1,0 +1,245 @@
+"""Read and check the plan workbook: sheets `Actions`, `Services` and `Paramètres`.
+
+Headers are matched loosely (case, accents, spaces, punctuation); empty rows are
+skipped but row numbers stay those the coordinator sees. Every problem is
+collected, then the plan is refused as a whole (`PlanInvalid`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from suivi_excel.core.columns import (
+    PARAMETERS,
+    PLAN_COLUMNS,
+    SERVICE_COLUMNS,
+    PlanColumn,
+    find_column,
+)
+from suivi_excel.core.errors import PlanInvalid, PlanProblem
+from suivi_excel.core.rawsheet import sheet_rows
+from suivi_excel.core.text import (
+    action_number,
+    cell_ref,
+    clean_text,
+    is_blank,
+    is_email,
+    match_key,
+)
+from suivi_excel.core.values import parse_money, read_date_text
+from suivi_excel.plan.model import ACTIONS_SHEET, PARAMETERS_SHEET, SERVICES_SHEET, Plan
+
+
+def _find_sheet(workbook, path: Path, wanted: str) -> list[list[object]] | None:
+    """The cell values of the sheet named like `wanted` (case and accents aside), or None."""
+    for name in workbook.sheet_names:
+        if match_key(name) == match_key(wanted):
+            return sheet_rows(workbook, path, name)
+    return None
+
+
+def _rows(sheet: list[list[object]]) -> list[tuple]:
+    return [tuple(r) for r in sheet]
+
+
+def _header_map(header: tuple, columns: tuple[PlanColumn, ...]) -> tuple[dict[str, int], dict[str, int]]:
+    """Declared header -> column index, and extra header -> column index."""
+    declared: dict[str, int] = {}
+    extras: dict[str, int] = {}
+    for index, title in enumerate(header):
+        if is_blank(title):
+            continue
+        column = find_column(title, columns)
+        if column is not None and column.header not in declared:
+            declared[column.header] = index
+        else:
+            extras.setdefault(clean_text(title), index)
+    return declared, extras
+
+
+def _year_or_date(raw: object, end: bool) -> tuple[dt.date | None, bool]:
+    """A plan date: a year (start or end of it) or a date. Returns (date, readable)."""
+    if is_blank(raw):
+        return None, True
+    if isinstance(raw, dt.datetime):
+        return raw.date(), True
+    if isinstance(raw, dt.date):
+        return raw, True
+    text = clean_text(raw)
+    if re.fullmatch(r"\d{4}", text) and 1900 < int(text) < 2200:
+        return (dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)), True
+    found = read_date_text(text)
+    return found, found is not None
+
+
+def _suggest(value: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return f" Vouliez-vous dire « {close[0]} » ?" if close else ""
+
+
+def _read_services(sheet, problems: list[PlanProblem]) -> pd.DataFrame:
+    rows = _rows(sheet)
+    headers = [c.header for c in SERVICE_COLUMNS]
+    if not rows:
+        problems.append(PlanProblem(SERVICES_SHEET, "A1", "la feuille est vide : ajoutez l'en-tête Service, "
+                                    "Responsable, Courriel et une ligne par service."))
+        return pd.DataFrame(columns=headers, dtype=object)
+    declared, _ = _header_map(rows[0], SERVICE_COLUMNS)
+    if "Service" not in declared:
+        problems.append(PlanProblem(SERVICES_SHEET, "A1", "colonne « Service » introuvable dans l'en-tête."))
+        return pd.DataFrame(columns=headers, dtype=object)
+    records, seen = [], {}
+    for number, row in enumerate(rows[1:], start=2):
+        values = {h: clean_text(row[i]) if i < len(row) else "" for h, i in declared.items()}
+        if not any(values.values()):
+            continue
+        name = values.get("Service", "")
+        cell = cell_ref(number - 1, declared["Service"])
+        email = values.get("Courriel", "")
+        if email and not is_email(email):
+            problems.append(PlanProblem(SERVICES_SHEET, cell_ref(number - 1, declared["Courriel"]),
+                                        f"adresse courriel « {email} » invalide."))
+        if not name:
+            problems.append(PlanProblem(SERVICES_SHEET, cell, "nom de service manquant."))
+            continue
+        if match_key(name) in seen:
+            problems.append(PlanProblem(SERVICES_SHEET, cell, f"le service « {name} » est déjà à la ligne "
+                                        f"{seen[match_key(name)]} : chaque service n'apparaît qu'une fois."))
+            continue
+        seen[match_key(name)] = number
+        records.append([name, values.get("Responsable", ""), email])
+    if not records:
+        problems.append(PlanProblem(SERVICES_SHEET, "A2", "aucun service : ajoutez une ligne par service."))
+    return pd.DataFrame(records, columns=headers, dtype=object)
+
+
+def _read_parameters(sheet) -> dict[str, str]:
+    parameters = {}
+    if sheet is None:
+        return parameters
+    known = {match_key(p): p for p in PARAMETERS}
+    for row in _rows(sheet)[1:]:
+        if len(row) >= 2 and not is_blank(row[0]):
+            name = known.get(match_key(row[0]), clean_text(row[0]))
+            parameters[name] = clean_text(row[1])
+    return parameters
+
+
+def _read_actions(sheet, services: pd.DataFrame, problems: list[PlanProblem]) -> pd.DataFrame:
+    rows = _rows(sheet)
+    if not rows:
+        problems.append(PlanProblem(ACTIONS_SHEET, "A1", "la feuille est vide."))
+        return pd.DataFrame()
+    declared, extras = _header_map(rows[0], PLAN_COLUMNS)
+    for column in PLAN_COLUMNS:
+        if column.required and column.header not in declared:
+            problems.append(PlanProblem(ACTIONS_SHEET, "ligne 1",
+                                        f"colonne obligatoire « {column.header} » introuvable dans l'en-tête."))
+    if any(c.required and c.header not in declared for c in PLAN_COLUMNS):
+        return pd.DataFrame()
+
+    by_key = {match_key(s): s for s in services["Service"]}
+    service_names = list(services["Service"])
+    records, first_row = [], {}
+    for number, row in enumerate(rows[1:], start=2):
+        def raw(header: str, row=row) -> object:
+            index = declared.get(header)
+            return row[index] if index is not None and index < len(row) else None
+
+        def where(header: str, number=number) -> str:
+            return cell_ref(number - 1, declared[header])
+
+        if all(is_blank(v) for v in row):
+            continue
+        record: dict[str, object] = {}
+        no = action_number(raw("No"))
+        if not no:
+            problems.append(PlanProblem(ACTIONS_SHEET, where("No"), "numéro d'action manquant."))
+        elif no in first_row:
+            problems.append(PlanProblem(ACTIONS_SHEET, where("No"), f"le numéro {no} est déjà utilisé à la "
+                                        f"ligne {first_row[no]} : chaque action a un numéro unique."))
+        else:
+            first_row[no] = number
+        record["No"] = no
+        for header in ("Axe", "Action"):
+            record[header] = clean_text(raw(header))
+            if not record[header]:
+                problems.append(PlanProblem(ACTIONS_SHEET, where(header), f"« {header} » manquant pour "
+                                            f"l'action {no or '?'}."))
+        for header in ("Objectif", "Partenaires", "Indicateur", "Cible"):
+            record[header] = clean_text(raw(header)) if header in declared else ""
+        service = clean_text(raw("Service responsable"))
+        if not service:
+            problems.append(PlanProblem(ACTIONS_SHEET, where("Service responsable"),
+                                        f"service responsable manquant pour l'action {no or '?'}."))
+        elif match_key(service) not in by_key:
+            problems.append(PlanProblem(ACTIONS_SHEET, where("Service responsable"),
+                                        f"le service « {service} » n'est pas dans la feuille Services."
+                                        + _suggest(service, service_names)))
+        record["Service responsable"] = by_key.get(match_key(service), service)
+        dates = {}
+        for header, end in (("Début", False), ("Fin", True)):
+            value, readable = _year_or_date(raw(header), end) if header in declared else (None, True)
+            if not readable:
+                problems.append(PlanProblem(ACTIONS_SHEET, where(header), f"« {clean_text(raw(header))} » "
+                                            "n'est ni une année (2025) ni une date (2025-03-15)."))
+            dates[header] = value
+            record[header] = value
+        if dates["Début"] and dates["Fin"] and dates["Fin"] < dates["Début"]:
+            problems.append(PlanProblem(ACTIONS_SHEET, where("Fin"), f"la fin ({dates['Fin']}) précède le "
+                                        f"début ({dates['Début']}) de l'action {no or '?'}."))
+        budget = parse_money(raw("Budget prévu ($)")) if "Budget prévu ($)" in declared else parse_money(None)
+        if budget.code == "money-negative":
+            problems.append(PlanProblem(ACTIONS_SHEET, where("Budget prévu ($)"), "budget négatif : "
+                                        "inscrivez un montant positif ou nul."))
+        elif budget.code:
+            problems.append(PlanProblem(ACTIONS_SHEET, where("Budget prévu ($)"),
+                                        f"budget « {clean_text(raw('Budget prévu ($)'))} » illisible."))
+        record["Budget prévu ($)"] = budget.value
+        for header, index in extras.items():
+            value = row[index] if index < len(row) else None
+            record[header] = None if is_blank(value) else value
+        records.append(record)
+    if not records:
+        problems.append(PlanProblem(ACTIONS_SHEET, "A2", "aucune action : ajoutez une ligne par action."))
+    order = [c.header for c in PLAN_COLUMNS] + list(extras)
+    return pd.DataFrame(records, columns=order, dtype=object)
+
+
+def read_plan(path: str | Path) -> Plan:
+    """Read and check a plan workbook.
+
+    Args:
+        path: the plan `.xlsx`.
+
+    Returns:
+        The Plan.
+
+    Raises:
+        PlanInvalid: listing every problem with its sheet and cell.
+        SuiviError: when the file cannot be opened at all.
+    """
+    from suivi_excel.core.safety import open_workbook_checked
+
+    path = Path(path)
+    workbook = open_workbook_checked(path, what="le plan")
+    problems: list[PlanProblem] = []
+    actions_sheet = _find_sheet(workbook, path, ACTIONS_SHEET)
+    services_sheet = _find_sheet(workbook, path, SERVICES_SHEET)
+    for name, sheet in ((ACTIONS_SHEET, actions_sheet), (SERVICES_SHEET, services_sheet)):
+        if sheet is None:
+            problems.append(PlanProblem(name, "", f"feuille « {name} » introuvable (feuilles présentes : "
+                                        f"{', '.join(workbook.sheet_names)})."))
+    if problems:
+        raise PlanInvalid(path.name, problems)
+    services = _read_services(services_sheet, problems)
+    parameters = _read_parameters(_find_sheet(workbook, path, PARAMETERS_SHEET))
+    actions = _read_actions(actions_sheet, services, problems)
+    if problems:
+        raise PlanInvalid(path.name, problems)
+    return Plan(actions.reset_index(drop=True), services.reset_index(drop=True), parameters, str(path))
