@@ -17,6 +17,8 @@ from suivi_excel.forms.generation import Options, generate
 from suivi_excel.forms.simulate import fill_form
 from suivi_excel.plan.reading import read_plan
 
+pytestmark = pytest.mark.slow  # three municipalities' whole cycles
+
 
 def _municipality(base: Path, name: str, period: str, values: dict, axes: dict | None = None,
                   extra: tuple | None = None) -> Path:
