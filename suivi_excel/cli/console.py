@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from suivi_excel.core.anomalies import ERROR, INFO, WARNING, Anomaly
+from suivi_excel.core.anomalies import ERROR, INFO, WARNING, Anomaly, severities
 from suivi_excel.core.columns import REPORT_STATUSES
 
 _SHOWN_IN_SUMMARY = 8
@@ -57,7 +57,7 @@ def _line(anomaly: Anomaly, width: int) -> str:
 
 
 def _count_text(anomalies: list[Anomaly]) -> str:
-    counts = Counter(a.severity for a in anomalies)
+    counts = severities(anomalies)
     return (f"{counts[ERROR]} erreur(s), {counts[WARNING]} avertissement(s), {counts[INFO]} info(s)")
 
 
@@ -77,7 +77,6 @@ def generated(plan, result, per_service: Path | None) -> None:
 
 def imported(plan, output: Path) -> None:
     """What the import found, and what the coordinator should check before `generer`."""
-    from collections import Counter
 
     click.echo(click.style(f"Plan écrit : {output}", bold=True) + f" (lu dans {plan.source.name})")
     if plan.parameters:

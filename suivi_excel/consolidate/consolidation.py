@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from suivi_excel.consolidate.validation import TabValues, validate_tabs
-from suivi_excel.core.anomalies import ERROR, Anomaly, sort_anomalies
+from suivi_excel.core.anomalies import ERROR, Anomaly, severities, sort_anomalies
 from suivi_excel.core.columns import (
     LATE_STATUSES,
     NO,
@@ -54,7 +54,7 @@ class Consolidation:
 
     @property
     def errors(self) -> int:
-        return sum(a.severity == ERROR for a in self.anomalies)
+        return severities(self.anomalies)[ERROR]
 
 
 def _plan_label(plan: Plan) -> str:

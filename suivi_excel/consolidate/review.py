@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from suivi_excel.consolidate.consolidation import Consolidation
-from suivi_excel.core.anomalies import ERROR, WARNING
+from suivi_excel.core.anomalies import ERROR, WARNING, severities
 from suivi_excel.core.columns import NOT_REPORTED
 
 NOT_RECEIVED, TO_FIX, INCOMPLETE, COMPLETE = "Non reçu", "À corriger", "Incomplet", "Complet"
@@ -60,8 +60,8 @@ def review(result: Consolidation) -> list[ReturnState]:
         else:  # a period read back from the history: its anomalies by tab, its source by name
             found = [a for a in result.anomalies if a.sheet == result.tabs[service]]
             file, saved = result.answered[service].split(" › ")[0], ""
-        errors = sum(a.severity == ERROR for a in found)
-        warnings = sum(a.severity == WARNING for a in found)
+        counts = severities(found)
+        errors, warnings = counts[ERROR], counts[WARNING]
         done = reported.get(service, 0)
         state = TO_FIX if errors else INCOMPLETE if done < actions else COMPLETE
         states.append(ReturnState(service, responsible, email, file, saved, actions, done, errors, warnings, state))

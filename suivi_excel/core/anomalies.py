@@ -7,6 +7,7 @@ The message texts live in `messages.ANOMALIES`.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from suivi_excel.core.messages import ANOMALIES
@@ -58,3 +59,8 @@ ANOMALY_HEADERS = ("Gravité", "Fichier", "Feuille", "Cellule", "Valeur", "Probl
 def sort_anomalies(items: list[Anomaly]) -> list[Anomaly]:
     """Errors first, then by file, sheet and cell in reading order (row, then column)."""
     return sorted(items, key=lambda a: (SEVERITY_ORDER[a.severity], a.file, a.sheet, split_ref(a.cell)))
+
+
+def severities(items: list[Anomaly]) -> Counter:
+    """How many anomalies of each severity (a missing severity counts 0)."""
+    return Counter(a.severity for a in items)

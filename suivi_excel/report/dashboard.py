@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from suivi_excel.consolidate.consolidation import Consolidation
-from suivi_excel.core.anomalies import ERROR, WARNING
+from suivi_excel.core.anomalies import ERROR, WARNING, severities
 from suivi_excel.core.cells import row_height, write_value
 from suivi_excel.core.columns import REPORT_STATUSES, YES
 from suivi_excel.report import evolution
@@ -69,8 +69,8 @@ def _key_figures(sheet, row: int, result: Consolidation, figures: KeyFigures, st
     sheet.write_string(row, 0, "Chiffres clés", formats.heading)
     sheet.write_blank(row, 1, None, formats.heading)
     row += 1
-    errors = sum(a.severity == ERROR for a in result.anomalies)
-    warnings = sum(a.severity == WARNING for a in result.anomalies)
+    counts = severities(result.anomalies)
+    errors, warnings = counts[ERROR], counts[WARNING]
     lines = [
         ("Actions du plan", figures.actions, formats.figure),
         ("Taux de réalisation (réalisées ou en continu)", figures.completion_rate, formats.figure_rate),
