@@ -71,7 +71,8 @@ def _answers(result: Consolidation, service: str):
         number, header = place
         if anomaly.severity == ERROR and (number, header) in typed:
             prefill[number][header] = typed[(number, header)]  # shown as typed, so it is seen
-        marks.setdefault(number, {})[header] = f"{marks.get(number, {}).get(header, '')}{anomaly.problem}\n".lstrip()
+        cell_notes = marks.setdefault(number, {})
+        cell_notes[header] = f"{cell_notes[header]}\n{anomaly.problem}" if header in cell_notes else anomaly.problem
         cells.append((form_cell(plan, service, number, header), number, anomaly.problem))
     for number in numbers:
         if actions.loc[number, "Statut"] == NOT_REPORTED and "Statut" not in marks.get(number, {}):
@@ -79,7 +80,7 @@ def _answers(result: Consolidation, service: str):
             cells.append((form_cell(plan, service, number, "Statut"), number, NO_STATUS))
     cells.sort(key=lambda item: split_ref(item[0]))
     problems += [(f"{cell} (action {number})", text) for cell, number, text in cells]
-    return prefill, {n: {h: text.strip() for h, text in m.items()} for n, m in marks.items()}, problems
+    return prefill, marks, problems
 
 
 def _typed(result: Consolidation, tab: TabRead) -> dict[tuple[str, str], str]:
