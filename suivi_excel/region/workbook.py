@@ -33,7 +33,7 @@ DASHBOARD, MUNICIPALITIES, BY_AXE, ACTIONS, ANOMALIES = (
 def write_region(region: Region, path: Path, title: str) -> Path:
     """Write the regional workbook atomically; returns its path."""
     with atomic_path(path) as temporary:
-        book = xlsxwriter.Workbook(str(temporary), {**WORKBOOK_OPTIONS, "constant_memory": False})
+        book = xlsxwriter.Workbook(str(temporary), WORKBOOK_OPTIONS)
         formats = Formats(book)
         dashboard = book.add_worksheet(DASHBOARD)
         municipalities = book.add_worksheet(MUNICIPALITIES)
@@ -46,7 +46,7 @@ def write_region(region: Region, path: Path, title: str) -> Path:
         axes.set_column(0, 0, 45)
         print_setup(axes)
         actions = book.add_worksheet(ACTIONS)
-        write_table(actions, region.actions, formats, fit_rows=False)  # thousands of rows: kept compact
+        write_table(actions, region.actions, formats, fit_rows=False, blanks=False)  # thousands of rows: compact
         actions.freeze_panes(1, 1)
         actions.autofilter(0, 0, max(len(region.actions), 1), len(region.actions.columns) - 1)
         anomalies_sheet(book.add_worksheet(ANOMALIES), region.anomalies, formats)

@@ -18,7 +18,7 @@ from suivi_excel.core.columns import (
     TRACKING_COLUMNS,
     YES,
 )
-from suivi_excel.core.text import column_letter
+from suivi_excel.core.text import column_letter, is_blank
 from suivi_excel.report.indicators import PROGRESS, RATE
 
 DASHBOARD, ACTIONS, BY_AXE, BY_SERVICE, RETURNS, ANOMALIES, HISTORY = (
@@ -73,8 +73,10 @@ def _format_for(header: str, formats: Formats):
     return formats.text
 
 
-def write_table(sheet, frame: pd.DataFrame, formats: Formats, first_row: int = 0, fit_rows: bool = True) -> None:
-    """A header and rows, each column typed by its header; `fit_rows` sizes rows holding long text."""
+def write_table(sheet, frame: pd.DataFrame, formats: Formats, first_row: int = 0, fit_rows: bool = True,
+                blanks: bool = True) -> None:
+    """A header and rows, each column typed by its header; `fit_rows` sizes rows holding long text, and
+    `blanks` gives empty cells their borders too (a table of tens of thousands of rows does without)."""
     for col, header in enumerate(frame.columns):
         sheet.write_string(first_row, col, str(header), formats.header)
         sheet.set_column(col, col, _WIDTHS.get(header, 14 if col else 30))
@@ -82,7 +84,8 @@ def write_table(sheet, frame: pd.DataFrame, formats: Formats, first_row: int = 0
     widths = [_WIDTHS.get(h, 14 if col else 30) for col, h in enumerate(frame.columns)]
     for row, record in enumerate(frame.itertuples(index=False), start=first_row + 1):
         for col, value in enumerate(record):
-            write_value(sheet, row, col, value, formats.text, formats.date, column_formats[col])
+            if blanks or not is_blank(value):
+                write_value(sheet, row, col, value, formats.text, formats.date, column_formats[col])
         height = row_height(record, widths) if fit_rows else None
         if height:
             sheet.set_row(row, height)
