@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import multiprocessing
+import os
 import platform
 import shutil
 import sys
@@ -276,6 +277,7 @@ def run_rollup(folder: Path, count: int, command: list[str]) -> tuple:
     reports.mkdir(exist_ok=True)
     for index in range(count):
         copy_report(folder / "rapport.xlsx", reports / f"rapport-{index:04d}.xlsx", f"Municipalité {index:04d}")
+    os.sync()  # the copies just written are flushed before anything is timed
     rollup = measure([*command, "regrouper", reports, "-o", folder / "bilan-regional.xlsx"])
     assert rollup.code == 0, rollup.output
     naive = measure([sys.executable, "-c", NAIVE_ROLLUP, reports, folder / "naif.xlsx"])

@@ -76,7 +76,7 @@ def test_the_latest_report_of_each_municipality_is_rolled_up_with_its_own_figure
     superseded = problems[problems["Fichier"] == reports["A-S1"].name]
     assert "2026-S1" in superseded.iloc[0]["Problème"] and reports["A"].name in superseded.iloc[0]["Problème"]
     actions = sheet(bilan, "Actions")
-    assert list(actions.columns[:3]) == ["Municipalité", "Plan", "Période"] and len(actions) == 11
+    assert list(actions.columns[:3]) == ["Municipalité", "Plan", "No"] and len(actions) == 11
     assert [kind for kind, _ in charts_of(bilan, "Tableau de bord")] == ["barChart", "barChart"]
     assert "Rapports regroupés : 2 (2 municipalité(s))" in result.output
 

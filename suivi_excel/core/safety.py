@@ -165,7 +165,7 @@ class _SheetExtent:
                     self.rows = max(self.rows, int(number))
 
 
-_KEPT = ("docProps/core.xml",)
+_KEPT = ("docProps/core.xml", "docProps/custom.xml")
 _WORKBOOK, _WORKBOOK_RELS = "xl/workbook.xml", "xl/_rels/workbook.xml.rels"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

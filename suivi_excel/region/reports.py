@@ -106,11 +106,13 @@ def _read_batch(paths: list[tuple[Path, str]]) -> tuple[list[Report], list[Anoma
 
 def read_report(path: Path, name: str, anomalies: list[Anomaly]) -> Report | None:
     """One report, or None (and its anomaly) when the file is not a report of `suivi-excel consolider`."""
-    refusal = inspect_file(path, parsed=_parsed)
+    kept: dict[str, bytes] = {}
+    refusal = inspect_file(path, keep=kept, parsed=_parsed)
     if refusal is not None:
         anomalies.append(Anomaly.of(refusal.code, file=name, reason=refusal.reason, option=refusal.option))
         return None
-    found = props.read_properties(path)
+    custom = kept.get("docProps/custom.xml")
+    found = props.read_properties(path, custom) if custom else {}
     if props.PERIOD not in found:
         anomalies.append(Anomaly.of("not-a-report", file=name))
         return None

@@ -79,8 +79,9 @@ def read_axes_map(path: Path) -> dict[str, str]:
 def roll_up(reports: list[Report], anomalies: list[Anomaly], axes_map: dict[str, str] | None = None) -> Region:
     """The region's tables from the reports kept (`reports.read_reports`)."""
     municipalities = pd.DataFrame([_municipality_row(r) for r in reports], columns=list(MUNICIPALITY_COLUMNS))
-    rows = [[r.municipality, r.plan, r.period.label, *action] for r in reports for action in r.actions]
-    actions = pd.DataFrame(rows, columns=["Municipalité", "Plan", "Période", *ACTION_COLUMNS], dtype=object)
+    # the period of each municipality's actions is on its row of `Municipalités`
+    rows = [[r.municipality, r.plan, *action] for r in reports for action in r.actions]
+    actions = pd.DataFrame(rows, columns=["Municipalité", "Plan", *ACTION_COLUMNS], dtype=object)
     return Region(municipalities, _axes(actions, axes_map or {}), actions, anomalies,
                   sorted({r.period.label for r in reports}))
 

@@ -50,17 +50,20 @@ def figure_properties(figures: KeyFigures) -> dict[str, object]:
     return found
 
 
-def read_properties(path: Path) -> dict[str, object]:
+def read_properties(path: Path, part: bytes | None = None) -> dict[str, object]:
     """The custom properties of a workbook, typed (text, int, float, bool); {} when it has none.
 
-    The file must have passed `safety.inspect_file` (its parts are bounded and carry no DTD).
+    The file must have passed `safety.inspect_file` (its parts are bounded and carry no DTD), which
+    may have kept the part's bytes on the way (`part`).
     """
     from defusedxml import ElementTree
 
-    with zipfile.ZipFile(path) as archive:
-        if "docProps/custom.xml" not in archive.namelist():
-            return {}
-        root = ElementTree.fromstring(archive.read("docProps/custom.xml"))
+    if part is None:
+        with zipfile.ZipFile(path) as archive:
+            if "docProps/custom.xml" not in archive.namelist():
+                return {}
+            part = archive.read("docProps/custom.xml")
+    root = ElementTree.fromstring(part)
     found: dict[str, object] = {}
     for item in root:
         value = next(iter(item), None)

@@ -18,7 +18,7 @@ from suivi_excel.core.columns import (
     TRACKING_COLUMNS,
     YES,
 )
-from suivi_excel.core.text import column_letter, is_blank
+from suivi_excel.core.text import column_letter
 from suivi_excel.report.indicators import PROGRESS, RATE
 
 DASHBOARD, ACTIONS, BY_AXE, BY_SERVICE, RETURNS, ANOMALIES, HISTORY = (
@@ -84,7 +84,7 @@ def write_table(sheet, frame: pd.DataFrame, formats: Formats, first_row: int = 0
     widths = [_WIDTHS.get(h, 14 if col else 30) for col, h in enumerate(frame.columns)]
     for row, record in enumerate(frame.itertuples(index=False), start=first_row + 1):
         for col, value in enumerate(record):
-            if blanks or not is_blank(value):
+            if blanks or (value is not None and value != ""):
                 write_value(sheet, row, col, value, formats.text, formats.date, column_formats[col])
         height = row_height(record, widths) if fit_rows else None
         if height:
