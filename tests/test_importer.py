@@ -294,3 +294,18 @@ def test_the_output_never_replaces_the_source_nor_an_existing_plan(tmp_path):
     assert result.exit_code == 2 and "--ecraser" in result.output
     assert (tmp_path / "plan.xlsx").read_bytes() == b"le plan du coordonnateur"
     assert run("importer", source, "-o", tmp_path / "plan.xlsx", "--ecraser").exit_code == 0
+
+
+def test_the_shipped_examples_give_the_same_plan_in_every_format(tmp_path):
+    """modeles/: the Word plan, its PDF (rows and a header cut by page breaks) and the printable Excel."""
+    models = Path(__file__).resolve().parents[1] / "modeles"
+    for name in ("plan-adopte.docx", "plan-adopte.pdf", "plan-adopte-imprimable.xlsx"):
+        _imported(models / name, tmp_path / f"{name}.xlsx")
+    word, pdf = _actions(tmp_path / "plan-adopte.docx.xlsx"), _actions(tmp_path / "plan-adopte.pdf.xlsx")
+    assert len(word) == 43 and pdf == word
+    printed = _actions(tmp_path / "plan-adopte-imprimable.xlsx.xlsx")
+    assert len(printed) == 43
+    assert sorted(r["Action"] for r in printed.values()) == sorted(r["Action"] for r in word.values())
+    leads = {r["Action"]: r["Service responsable"] for r in word.values()}
+    assert all(leads[r["Action"]] == r["Service responsable"] for r in printed.values())
+    _generer_accepts(tmp_path / "plan-adopte.pdf.xlsx", tmp_path)

@@ -34,6 +34,7 @@ from suivi_excel.plan.tables import (
     context_section,
     fill_covered,
     find_header,
+    header_cut_by_page,
     header_notes,
     is_note_row,
     is_repeated_header,
@@ -92,13 +93,10 @@ def import_plan(path: Path, first_year: int | None = None) -> ImportedPlan:
     opening = source.opening or next((t.before[:4] for t in source.tables if t.before), [])
     lines = opening + [line for table in source.tables for line in table.before]
     years = _plan_years(first_year, lines, raw, notes, path)
-    for action in raw:
-        action.cells["responsable"] = action.cells.get("responsable", "").strip()
-    known = alone([action.cells["responsable"] for action in raw])
-    rows, services = [], []
-    for action in raw:
-        rows.append(_settle(action, years, known, services, notes))
-    _number(rows, raw, notes)
+    known = alone([action.cells.get("responsable", "") for action in raw])
+    services: list[str] = []
+    rows = [_settle(action, years, known, services, notes) for action in raw]
+    _number(rows, notes)
     extras = _extra_columns(rows, source)
     return ImportedPlan(path, rows, extras, services, _parameters(opening, lines), notes, years)
 
@@ -113,8 +111,11 @@ def _actions_of(source: Source, notes: list[Note]) -> list[RawAction]:
     previous_sheet = None
     told: set[tuple[str, str]] = set()
     pending: list[Note] = []
+    header_table: SourceTable | None = None  # where `header` was found
+    previous_table: SourceTable | None = None
     for table in source.tables:
-        own = find_header(table)
+        own, before_this = find_header(table), previous_table
+        previous_table = table
         sheet_changed = table.sheet != previous_sheet and table.sheet != ""
         previous_sheet = table.sheet
         if own is None:
@@ -122,11 +123,19 @@ def _actions_of(source: Source, notes: list[Note]) -> list[RawAction]:
                 if any(any(c for c in row) for row in table.rows):
                     notes.append(Note(table.origin, "tableau sans en-tête reconnu : ignoré"))
                 continue
-            notes.append(Note(table.origin, "tableau sans en-tête : lu comme la suite du tableau précédent"))
             start = 0
+            follows = before_this is header_table and table.rows
+            whole = header_cut_by_page(header_table, header, table.rows[0]) if follows else None
+            if whole is not None:  # the page ended on the header: its words end on this page
+                header, start = whole, 1
+                notes.append(Note(table.where(0, None), "en-tête coupé par le saut de page : complété par "
+                                  "cette ligne", " | ".join(c for c in table.rows[0] if c)))
+                notes.extend(header_notes(header_table, header, told))
+            notes.append(Note(table.origin, "tableau sans en-tête : lu comme la suite du tableau précédent"))
         else:
-            header, start = own, own.first_data
-            notes.extend(header_notes(table, header, told))
+            header, header_table, start = own, table, own.first_data
+            if start < len(table.rows):  # a header alone at the foot of a page is told once completed
+                notes.extend(header_notes(table, header, told))
             table.before = table.before + _rows_above(table, own)
             heading = context_section(table.before, "axe")
             axe = heading or ("" if sheet_changed else axe)
@@ -170,8 +179,7 @@ def _rows(table: SourceTable, header: Header, start: int, axe: str, objectif: st
         if is_repeated_header(row, header):
             continue
         lone = single_text(row)
-        if lone is not None and not (lone and "action" in columns and _cell(row, columns["action"]) == lone
-                                     and sum(bool((c or "").strip()) for c in row) == 1 and columns["action"] != 0):
+        if lone is not None:
             text = clean_cell(lone)
             if is_note_row(lone):
                 notes.append(Note(where, "ligne de note : laissée de côté", text))
@@ -323,7 +331,7 @@ def _settle(action: RawAction, years: tuple[int, int] | None, known: Counter, se
         row[RESPONSIBLE_SOURCE] = clean_cell(written)
     lead = _service(names[0], services, notes, where)
     row["Service responsable"] = lead
-    partners = [n for n in names[1:]] + ([cells["partenaires"]] if cells.get("partenaires") else [])
+    partners = names[1:] + ([cells["partenaires"]] if cells.get("partenaires") else [])
     row["Partenaires"] = "; ".join(partners)
     row.update(_schedule(action, years, notes))
     row["Indicateur"] = cells.get("indicateur", "")
@@ -388,7 +396,7 @@ def _schedule(action: RawAction, years: tuple[int, int] | None, notes: list[Note
     return out
 
 
-def _number(rows: list[dict[str, object]], raw: list[RawAction], notes: list[Note]) -> None:
+def _number(rows: list[dict[str, object]], notes: list[Note]) -> None:
     """Keep the plan's numbers; number the others axe.rank; make duplicates unique."""
     axes = list(dict.fromkeys(str(r["Axe"]) for r in rows))
     taken = {str(r["No"]) for r in rows if r["No"]}

@@ -132,6 +132,19 @@ def find_header(table: SourceTable) -> Header | None:
     return _header_at(table, best)
 
 
+def header_cut_by_page(table: SourceTable, header: Header, rest: list[str | None]) -> Header | None:
+    """The header of a table whose page ends on its header row (`table` holds nothing else), completed by
+    the first row of the next page when that row only finishes its words (`Collaborateu` / `rs`);
+    None when the row is not such an end."""
+    ends = [c.strip() for c in rest if c and c.strip()]
+    if (header.first_data < len(table.rows) or header.years or header.ranks or len(rest) != len(table.rows[-1])
+            or not ends or not all(end[:1].islower() for end in ends)):
+        return None  # an action's row, or anything but the ends of header words
+    whole = [f"{a or ''} {b or ''}".strip() for a, b in zip(table.rows[-1], rest)]
+    joined = _header_at(SourceTable(table.origin, [whole], where=table.where), 0)
+    return joined if "action" in joined.columns else None
+
+
 def _header_at(table: SourceTable, index: int) -> Header:
     row = table.rows[index]
     below = table.rows[index + 1] if index + 1 < len(table.rows) else []
