@@ -91,9 +91,10 @@ def _read_workbook(path: Path) -> Source:
 
     try:
         book = CalamineWorkbook.from_path(str(path))
-        tables = [_sheet_table(book.get_sheet_by_name(name)) for name in book.sheet_names]
-    except SuiviError:
-        raise
+        try:
+            tables = [_sheet_table(book.get_sheet_by_name(name)) for name in book.sheet_names]
+        finally:
+            book.close()
     except Exception as error:  # noqa: BLE001 - calamine raises its own types on damaged files
         raise SuiviError(f"« {path.name} » ne peut pas être lu ({type(error).__name__}) : ouvrez-le dans "
                          "votre tableur et enregistrez-le de nouveau.") from None
