@@ -9,6 +9,7 @@ from pathlib import Path
 import xlsxwriter
 
 from suivi_excel.core.atomic import atomic_path
+from suivi_excel.core.cells import row_height
 from suivi_excel.core.columns import PARAMETERS, PLAN_COLUMNS, SERVICE_COLUMNS
 
 PLAN_HELP = (
@@ -149,8 +150,8 @@ def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),
 
 
 CHECKS_SHEET = "À vérifier"
-_CHECKS_HEADERS = (("Où, dans le plan adopté", 34), ("No", 8), ("Ce que l'importation a compris", 70),
-                   ("Texte lu", 60))
+_CHECKS_HEADERS = (("Où, dans le plan adopté", 28), ("No", 7), ("Ce que l'importation a compris", 62),
+                   ("Texte lu", 48))
 
 
 def _checks_sheet(sheet, checks: Sequence[Sequence[str]], header, wrap) -> None:
@@ -158,10 +159,17 @@ def _checks_sheet(sheet, checks: Sequence[Sequence[str]], header, wrap) -> None:
     for col, (title, width) in enumerate(_CHECKS_HEADERS):
         sheet.write_string(0, col, title, header)
         sheet.set_column(col, col, width, wrap)
+    widths = [width for _title, width in _CHECKS_HEADERS]
     for row, check in enumerate(checks, start=1):
         for col, value in enumerate(check):
             if value:
                 sheet.write_string(row, col, str(value), wrap)
+        height = row_height([str(v) for v in check], widths)  # spreadsheets do not grow wrapped rows
+        if height:
+            sheet.set_row(row, height)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(checks), 1), len(_CHECKS_HEADERS) - 1)
+    sheet.set_landscape()  # printed to be checked with a pen: one page wide, the header on each page
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
     sheet.activate()
