@@ -296,6 +296,7 @@ def test_the_output_never_replaces_the_source_nor_an_existing_plan(tmp_path):
     assert run("importer", source, "-o", tmp_path / "plan.xlsx", "--ecraser").exit_code == 0
 
 
+@pytest.mark.slow
 def test_the_shipped_examples_give_the_same_plan_in_every_format(tmp_path):
     """modeles/: the Word plan, its PDF (rows and a header cut by page breaks) and the printable Excel."""
     models = Path(__file__).resolve().parents[1] / "modeles"
