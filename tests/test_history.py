@@ -98,6 +98,7 @@ def test_vierge_gives_blank_forms(tmp_path, plan_path):
     assert openpyxl.load_workbook(tmp_path / "v.xlsx")[TP]["L2"].value is None
 
 
+@pytest.mark.slow  # several whole periods
 def test_untouched_prefilled_copy_does_not_outrank_a_real_return(tmp_path, plan_path):
     store = tmp_path / "h.sqlite"
     cycle(tmp_path, plan_path, "2026-S1", S1, store)
@@ -123,6 +124,7 @@ def test_untouched_prefilled_copy_does_not_outrank_a_real_return(tmp_path, plan_
     assert not table["Problème"].str.contains("plus d'un retour").any()
 
 
+@pytest.mark.slow  # several whole periods
 def test_two_and_three_periods_show_evolution_matching_the_history(tmp_path, plan_path):
     store = tmp_path / "h.sqlite"
     cycle(tmp_path, plan_path, "2026-S1", S1, store)
@@ -180,6 +182,7 @@ def test_two_consolidations_at_once_never_corrupt_the_history(tmp_path, plan_pat
     assert counts == {"2026-S1": 5, "2026-S2": 5} and keys[0] == 10
 
 
+@pytest.mark.slow  # several whole periods
 def test_revised_plan_follows_renumbered_moved_added_and_removed_actions(tmp_path, plan_path):
     store = tmp_path / "h.sqlite"
     cycle(tmp_path, plan_path, "2026-S1", S1, store)
@@ -223,6 +226,7 @@ def test_revised_plan_follows_renumbered_moved_added_and_removed_actions(tmp_pat
     assert "2.5 — Trottoir vers l'école" in text  # newly done, followed through the renumbering
 
 
+@pytest.mark.slow  # several whole periods
 def test_annual_review_from_the_history_alone(tmp_path, plan_path):
     store = tmp_path / "h.sqlite"
     cycle(tmp_path, plan_path, "2026-S1", S1, store)
