@@ -29,6 +29,8 @@ from suivi_excel.forms.generation import Options, generate
 from suivi_excel.forms.simulate import fill_form
 from suivi_excel.plan.reading import read_plan
 
+pytestmark = pytest.mark.slow  # whole review cycles: consolidate, correct, send, consolidate again
+
 BIBLIO = "Bibliothèque"
 UTC = dt.timezone.utc
 FIRST, LATER = dt.datetime(2026, 12, 1, 12, tzinfo=UTC), dt.datetime(2026, 12, 8, 12, tzinfo=UTC)
