@@ -100,6 +100,11 @@ def run(*args: object):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
+def no_crash(result) -> bool:
+    """The command raised nothing of its own: it ended by an exit code, and not that of a defect (3)."""
+    return (result.exception is None or isinstance(result.exception, SystemExit)) and result.exit_code != 3
+
+
 def consolidate_cli(returns: Path, report: Path, *extra: str):
     result = run("consolider", returns, "-o", report, *extra)
     assert result.exit_code == 0, result.output

@@ -9,6 +9,7 @@ import click
 
 from suivi_excel import __version__
 from suivi_excel.cli import click_fr
+from suivi_excel.cli.defect import GuardedGroup
 from suivi_excel.core.errors import EXIT_ERRORS_FOUND, SuiviError
 
 click_fr.install()
@@ -65,7 +66,7 @@ def _limits(taille_max: float, decompresse_max: float, lignes_max: int, parties_
                   max_parts=parties_max, max_cells=max(cells, DEFAULT_LIMITS.max_cells))
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=GuardedGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="suivi-excel", message="%(prog)s %(version)s")
 def main() -> None:
     """Suivi des plans d'action municipaux (PFM, MADA…) dans Excel.

@@ -1,4 +1,5 @@
-"""Errors that stop a command, with the exit codes of the spec (0 done, 1 errors found, 2 nothing done)."""
+"""Errors that stop a command, with the exit codes of the spec (0 done, 1 errors found, 2 nothing done,
+3 a defect of the tool itself)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import click
 
 EXIT_ERRORS_FOUND = 1
 EXIT_NOTHING_DONE = 2
+EXIT_DEFECT = 3
 
 
 class SuiviError(click.ClickException):

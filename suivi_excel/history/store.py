@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -76,6 +76,7 @@ def connect(path: Path, write: bool = False) -> Iterator[sqlite3.Connection]:
                          "autre emplacement avec --historique ou -o.") from None
     try:
         connection.execute("PRAGMA busy_timeout = 120000")
+        _check_readable(connection, path)
         if write:
             connection.executescript(_SCHEMA)
             connection.execute("BEGIN IMMEDIATE")
@@ -96,6 +97,32 @@ def connect(path: Path, write: bool = False) -> Iterator[sqlite3.Connection]:
         raise
     finally:
         connection.close()
+
+
+def _check_readable(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse, before anything is read or written, a history this version cannot understand: one
+    written by a newer version (its schema is not ours to overwrite) or holding a period label
+    that is not a period.
+
+    Raises:
+        SuiviError: naming the file and what to do; nothing is changed.
+    """
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise SuiviError(f"l'historique « {path} » a été écrit par une version plus récente de suivi-excel "
+                         f"(format {version}, celle-ci lit le format {SCHEMA_VERSION}) : mettez suivi-excel à "
+                         "jour, ou indiquez un autre historique avec --historique. Il n'a pas été modifié.")
+    try:
+        labels = [row[0] for row in connection.execute("SELECT DISTINCT periode FROM periodes")]
+    except sqlite3.OperationalError:  # a new, empty history
+        return
+    for label in labels:
+        try:
+            parse_period(label)
+        except ValueError:
+            raise SuiviError(f"l'historique « {path} » contient une période illisible (« {str(label)[:40]} ») : "
+                             "il a été modifié hors de suivi-excel. Indiquez un autre historique avec "
+                             "--historique ; celui-ci n'a pas été modifié.") from None
 
 
 def _sql_value(value: object) -> object:
@@ -149,8 +176,12 @@ def latest_before(connection: sqlite3.Connection, plan_id: str, period: Period) 
     return max(earlier) if earlier else None
 
 
-def record(path: Path, result) -> None:
-    """Record a consolidation (rows, provenance, anomalies), replacing that period if present."""
+def record(path: Path, result, then: Callable[[sqlite3.Connection], object] | None = None) -> None:
+    """Record a consolidation (rows, provenance, anomalies), replacing that period if present.
+
+    `then(connection)` runs once the rows are in, before they are committed: the period is kept
+    only if it returns (a report written in place), and the history is left as it was if it raises.
+    """
     plan, period = result.plan, result.period
     with connect(path, write=True) as connection:
         keys = _keys(connection, plan, period)
@@ -173,6 +204,8 @@ def record(path: Path, result) -> None:
         connection.executemany("INSERT INTO anomalies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                [(*where, a.code, a.severity, a.file, a.sheet, a.cell, a.value, a.problem)
                                 for a in result.anomalies])
+        if then is not None:
+            then(connection)
 
 
 def history_rows(path: Path, plan_id: str, up_to: Period | None = None) -> pd.DataFrame:
@@ -180,15 +213,23 @@ def history_rows(path: Path, plan_id: str, up_to: Period | None = None) -> pd.Da
 
     The hidden columns `_cle`, `_fin` and `En retard` help the evolution charts and lists.
     """
-    columns = ["Période", "No", *TRACKING_HEADERS, "En retard", "_cle", "_fin", "_ordre"]
     try:
         with connect(path) as connection:
-            data = connection.execute(
-                f"SELECT a.periode, a.no, {', '.join('a.' + c for c in _COLUMNS.values())}, a.en_retard, "
-                "a.cle, p.fin_periode, a.ordre FROM actions a JOIN periodes p USING (plan, periode) "
-                "WHERE a.plan = ? ORDER BY p.fin_periode, a.ordre", (plan_id,)).fetchall()
+            return rows_of(connection, plan_id, up_to)
     except FileNotFoundError:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=_ROWS_COLUMNS)
+
+
+_ROWS_COLUMNS = ["Période", "No", *TRACKING_HEADERS, "En retard", "_cle", "_fin", "_ordre"]
+
+
+def rows_of(connection: sqlite3.Connection, plan_id: str, up_to: Period | None = None) -> pd.DataFrame:
+    """`history_rows` read through an open connection (inside `record`, before its commit)."""
+    columns = _ROWS_COLUMNS
+    data = connection.execute(
+        f"SELECT a.periode, a.no, {', '.join('a.' + c for c in _COLUMNS.values())}, a.en_retard, "
+        "a.cle, p.fin_periode, a.ordre FROM actions a JOIN periodes p USING (plan, periode) "
+        "WHERE a.plan = ? ORDER BY p.fin_periode, a.ordre", (plan_id,)).fetchall()
     frame = _dates_read(pd.DataFrame(data, columns=columns, dtype=object))
     if up_to is not None:
         frame = frame[frame["_fin"] <= up_to.end.isoformat()]

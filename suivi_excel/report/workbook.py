@@ -86,7 +86,8 @@ def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame 
 
 
 def record_and_report(result: Consolidation, report: Path, store: Path | None = None) -> Path:
-    """Record the period in the history, then write the report with its evolution.
+    """Record the period in the history and write the report with its evolution; the period is
+    committed to the history only once the report is in place (a failed write leaves both as they were).
 
     Args:
         result: the consolidation.
@@ -97,6 +98,6 @@ def record_and_report(result: Consolidation, report: Path, store: Path | None = 
         The history file used.
     """
     store = store or history.default_path(report)
-    history.record(store, result)
-    write_report(result, report, history.history_rows(store, result.plan.identity, up_to=result.period))
+    history.record(store, result, then=lambda connection: write_report(
+        result, report, history.rows_of(connection, result.plan.identity, up_to=result.period)))
     return store

@@ -1,0 +1,96 @@
+"""Nothing a file or a failed write does loses what the user had (README, « Fichiers douteux »; SPEC §9):
+a history this version cannot read is refused untouched, a period is recorded only once its report is in
+place, and a defect of the tool itself exits 3 with its details in a file, never on the screen."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import TP, fill, no_crash, run
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def history(tmp_path, forms, plan_path):
+    """A history holding period 2026, and the returns folder it came from."""
+    fill(forms, TP, {"2.1": {"Statut": "En cours"}}, tmp_path / "retours" / "tp.xlsx")
+    store = tmp_path / "h.sqlite"
+    result = run("consolider", tmp_path / "retours", "-o", tmp_path / "r.xlsx", "--historique", store)
+    assert result.exit_code == 0, result.output
+    return store
+
+
+def _commands(tmp_path, plan_path, store):
+    return {
+        "consolider": ["consolider", tmp_path / "retours", "-o", tmp_path / "r2.xlsx", "--historique", store],
+        "generer": ["generer", plan_path, "-p", "2027", "-o", tmp_path / "s2.xlsx", "--historique", store],
+        "bilan": ["bilan", "--annee", "2026", "--historique", store, "-o", tmp_path / "b.xlsx"],
+    }
+
+
+@pytest.mark.parametrize("damage", ["newer", "label"])
+def test_a_history_this_version_cannot_read_is_refused_and_left_unchanged(tmp_path, plan_path, history, damage):
+    with sqlite3.connect(history) as connection:
+        if damage == "newer":
+            connection.execute("PRAGMA user_version = 7")
+        else:
+            connection.execute("UPDATE periodes SET periode = '2026-T9'")
+    before = _sha(history)
+    expected = "version plus récente" if damage == "newer" else "période illisible (« 2026-T9 »)"
+    for name, command in _commands(tmp_path, plan_path, history).items():
+        result = run(*command)
+        assert no_crash(result), (name, result.output)
+        assert result.exit_code == 2 and expected in result.output and str(history) in result.output, name
+        assert _sha(history) == before, name
+    assert not [p for p in ("r2.xlsx", "s2.xlsx", "b.xlsx") if (tmp_path / p).exists()]
+
+
+def test_a_report_that_cannot_be_written_leaves_no_period_in_the_history(tmp_path, forms):
+    fill(forms, TP, {"2.1": {"Statut": "En cours"}}, tmp_path / "retours" / "tp.xlsx")
+    (tmp_path / "fichier").write_text("x")  # the report's folder cannot be made
+    store = tmp_path / "h.sqlite"
+    result = run("consolider", tmp_path / "retours", "-o", tmp_path / "fichier" / "r.xlsx", "--historique", store)
+    assert no_crash(result) and result.exit_code == 2 and "impossible d'écrire" in result.output
+    with sqlite3.connect(store) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM periodes").fetchone()[0] == 0
+    result = run("consolider", tmp_path / "retours", "-o", tmp_path / "r.xlsx", "--historique", store)
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(store) as connection:
+        assert connection.execute("SELECT periode FROM periodes").fetchall() == [("2026",)]
+
+
+# A defect planted in a real run: the plan writer fails as no user's mistake could make it fail.
+_DEFECT = """
+import sys
+import suivi_excel.plan.template as template
+def defect(*args, **kwargs):
+    raise ZeroDivisionError("défaut planté par le test")
+template.write_plan = defect
+from suivi_excel.cli.commands import main
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.slow  # a whole process
+def test_a_defect_of_the_tool_exits_3_with_a_short_french_message_and_its_details_in_a_file(tmp_path):
+    cache = tmp_path / "cache"
+    done = subprocess.run([sys.executable, "-c", _DEFECT, "modele", str(tmp_path / "plan.xlsx")],
+                          capture_output=True, text=True, env={**os.environ, "XDG_CACHE_HOME": str(cache)})
+    assert done.returncode == 3, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout and "ZeroDivisionError" not in done.stderr
+    assert "défaut de suivi-excel" in done.stderr and "ce n'est pas une erreur de votre part" in done.stderr
+    assert len(done.stderr.splitlines()) <= 2
+    [details] = (cache / "suivi-excel").iterdir()
+    assert str(details) in done.stderr
+    text = details.read_text(encoding="utf-8")
+    assert "Traceback" in text and "défaut planté par le test" in text and "commande : suivi-excel modele" in text
+    assert not (tmp_path / "plan.xlsx").exists()
