@@ -154,6 +154,12 @@ def generer(plan: Path, periode, sortie: Path | None, par_service: Path | None, 
     if prefill:
         click.echo(f"Pré-remplissage : {len(prefill)} action(s) reprennent les valeurs de la période précédente "
                    f"({store}) ; --vierge pour des formulaires vides.")
+    elif not vierge:
+        from suivi_excel.history.kinship import kin_message
+
+        warning = kin_message(store, checked, f"« {plan} »", "les formulaires ne sont pas pré-remplis")
+        if warning:
+            click.echo(click.style(warning, fg="yellow"))
 
 
 @main.command(context_settings=CONTEXT)
@@ -198,6 +204,14 @@ def consolider(retours, sortie, plan, periode, strict, historique, corrections, 
     store = record_and_report(result, sortie, historique)
     console.consolidation(result, sortie)
     click.echo(f"Historique : {store}")
+    from suivi_excel.history.kinship import kin_message, only_period
+
+    if only_period(store, result.plan, result.period):
+        warning = kin_message(store, result.plan, f"« {plan} »" if plan else "votre plan",
+                              "ce rapport ne montre pas l'évolution depuis ces périodes et les formulaires de la "
+                              "prochaine période ne seraient pas pré-remplis")
+        if warning:
+            click.echo(click.style(warning, fg="yellow"))
     if corrections is not None:
         from suivi_excel.consolidate.corrections import write_corrections
 

@@ -64,6 +64,8 @@ SERVICE_COLUMNS = (
 )
 
 PARAMETERS = ("Municipalité", "Titre du plan", "Coordonnateur", "Courriel du coordonnateur")
+# written by `modele` and `importer`: the plan's identity, kept when its title or municipality is corrected
+PLAN_ID = "Identifiant du plan"
 
 
 @dataclass(frozen=True)

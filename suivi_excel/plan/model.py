@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import secrets
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -17,6 +18,7 @@ import pandas as pd
 
 from suivi_excel.core.columns import (
     PLAN_COLUMNS,
+    PLAN_ID,
     SERVICE_COLUMNS,
 )
 from suivi_excel.core.tabs import RESERVED_TABS
@@ -32,6 +34,11 @@ ACTIONS_SHEET, SERVICES_SHEET, PARAMETERS_SHEET = "Actions", "Services", "Param�
 # headers of the optional column that maps a revised plan's numbers to the previous version's
 FORMER_NUMBER_KEYS = {match_key(h) for h in ("Ancien No", "Ancien numéro", "No précédent", "Numéro précédent",
                                               "Ancien N°")}
+
+
+def new_identifier() -> str:
+    """A fresh `Identifiant du plan`: short, random, meaningless (so nobody is tempted to correct it)."""
+    return secrets.token_hex(5)
 
 
 def plan_version(plan_json: str) -> str:
@@ -68,8 +75,17 @@ class Plan:
         return self.parameters.get("Titre du plan", "") or "Plan d'action"
 
     @property
+    def identifier(self) -> str:
+        """The `Identifiant du plan` of `Paramètres` as written (spaces dropped, lower case), or ""."""
+        return "".join(str(self.parameters.get(PLAN_ID, "") or "").split()).lower()
+
+    @property
     def identity(self) -> str:
-        """Stable across revisions of the same plan: municipality and title, else the services."""
+        """Stable across revisions of the same plan: its `Identifiant du plan` when it has one (so a
+        corrected title keeps the plan), else municipality and title, else the services (plans
+        written before identifiers existed)."""
+        if self.identifier:
+            return self.identifier
         basis = "|".join(fold(self.parameters.get(k, "")) for k in ("Municipalité", "Titre du plan"))
         if not basis.strip("|"):
             basis = "|".join(sorted(fold(s) for s in self.services["Service"]))

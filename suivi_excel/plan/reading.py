@@ -16,6 +16,7 @@ import pandas as pd
 
 from suivi_excel.core.columns import (
     PARAMETERS,
+    PLAN_ID,
     PLAN_COLUMNS,
     SERVICE_COLUMNS,
     PlanColumn,
@@ -122,7 +123,7 @@ def _read_parameters(sheet) -> dict[str, str]:
     parameters = {}
     if sheet is None:
         return parameters
-    known = {match_key(p): p for p in PARAMETERS}
+    known = {match_key(p): p for p in (*PARAMETERS, PLAN_ID)}
     for row in _rows(sheet)[1:]:
         if len(row) >= 2 and not is_blank(row[0]):
             name = known.get(match_key(row[0]), clean_text(row[0]))

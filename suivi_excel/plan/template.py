@@ -10,7 +10,8 @@ import xlsxwriter
 
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.cells import row_height
-from suivi_excel.core.columns import PARAMETERS, PLAN_COLUMNS, SERVICE_COLUMNS
+from suivi_excel.core.columns import PARAMETERS, PLAN_COLUMNS, PLAN_ID, SERVICE_COLUMNS
+from suivi_excel.plan.model import new_identifier
 
 PLAN_HELP = (
     "Comment remplir ce plan",
@@ -59,7 +60,8 @@ def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),
         path: the .xlsx to write (atomically).
         actions: one dict per action, keyed by the headers of §3 (and `extra_columns`).
         services: one dict per service (`Service`, `Responsable`, `Courriel`).
-        parameters: values of the `Paramètres` sheet; the example ones by default.
+        parameters: values of the `Paramètres` sheet; the example ones by default. Without an
+            `Identifiant du plan`, a new one is drawn (§13): a new plan is a new identity.
         extra_columns: additional action columns, written after the declared ones.
         checks: rows of the `À vérifier` sheet (what an import interpreted), written first when given:
             (place in the source, action number, what was interpreted, text read).
@@ -68,7 +70,8 @@ def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),
         The path written.
     """
     path = Path(path)
-    parameters = EXAMPLE_PARAMETERS if parameters is None else parameters
+    parameters = dict(EXAMPLE_PARAMETERS if parameters is None else parameters)
+    identifier = parameters.pop(PLAN_ID, "") or new_identifier()
     with atomic_path(path) as temporary:
         workbook = xlsxwriter.Workbook(str(temporary), WORKBOOK_OPTIONS)
         to_check = workbook.add_worksheet(CHECKS_SHEET) if checks else None
@@ -130,13 +133,18 @@ def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),
         sheet = workbook.add_worksheet("Paramètres")
         sheet.write_string(0, 0, "Paramètre", header)
         sheet.write_string(0, 1, "Valeur", header)
-        sheet.set_column(0, 0, 28)
-        sheet.set_column(1, 1, 50)
+        editable = workbook.add_format({"locked": False})
+        sheet.set_column(0, 0, 28, editable)
+        sheet.set_column(1, 1, 50, editable)
+        sheet.set_column(2, 20, None, editable)
         names = list(PARAMETERS) + [k for k in parameters if k not in PARAMETERS]
         for row, name in enumerate(names, start=1):
-            sheet.write_string(row, 0, name)
+            sheet.write_string(row, 0, name, editable)
             if parameters.get(name):
-                sheet.write_string(row, 1, str(parameters[name]))
+                sheet.write_string(row, 1, str(parameters[name]), editable)
+            else:
+                sheet.write_blank(row, 1, None, editable)
+        _identifier_row(workbook, sheet, len(names) + 2, identifier)
 
         sheet = workbook.add_worksheet("Aide")
         sheet.set_column(0, 0, 110, wrap)
@@ -147,6 +155,18 @@ def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),
             _checks_sheet(to_check, checks, header, wrap)
         workbook.close()
     return path
+
+
+def _identifier_row(workbook, sheet, row: int, identifier: str) -> None:
+    """The plan's identifier, set apart below the parameters: greyed, locked, with a note saying what
+    it is for. The rest of the sheet stays editable (the protection has no password)."""
+    grey = workbook.add_format({"italic": True, "font_color": "#808080", "locked": True})
+    sheet.write_string(row, 0, PLAN_ID, grey)
+    sheet.write_string(row, 1, identifier, grey)
+    sheet.write_comment(row, 1, "Écrit par suivi-excel : relie ce plan à son historique, même si vous "
+                        "corrigez son titre ou la municipalité. Ne le modifiez pas.", {"x_scale": 2, "y_scale": 1.2})
+    sheet.protect("", {"insert_rows": True, "delete_rows": True, "format_cells": True,
+                       "format_columns": True, "format_rows": True})
 
 
 CHECKS_SHEET = "À vérifier"

@@ -1,0 +1,114 @@
+"""The plan's whole life (SPEC §13): identity, silent services, late without news, pre-fills, corrections."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+from conftest import COMM, LOISIRS, PARAMETERS, ROWS, SERVICES, TP, actions_by_no, run, write_test_plan
+
+from suivi_excel.core.periods import parse_period
+from suivi_excel.forms.generation import per_service_file_names
+from suivi_excel.forms.simulate import fill_form
+from suivi_excel.plan.template import write_plan
+
+UTC = dt.timezone.utc
+
+
+def tool_plan(path: Path, parameters=PARAMETERS) -> Path:
+    """The test plan as `modele`/`importer` write it: with an `Identifiant du plan`."""
+    actions = [{"No": n, "Axe": a, "Action": t, "Service responsable": s, "Début": b, "Fin": e, "Budget prévu ($)": m}
+               for n, a, t, s, b, e, m in ROWS]
+    return write_plan(path, actions, SERVICES, dict(parameters))
+
+
+def set_parameter(plan: Path, name: str, value: str) -> None:
+    """The coordinator edits a line of `Paramètres` (or adds it)."""
+    book = openpyxl.load_workbook(plan)
+    sheet = book["Paramètres"]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == name:
+            row[1].value = value
+            break
+    else:
+        sheet.append([name, value])
+    book.save(plan)
+
+
+def period_cycle(tmp: Path, plan: Path, period: str, answers: dict[str, dict], store: Path, *extra: str):
+    """generer (pre-filled from `store`), the services in `answers` type their values, consolider.
+
+    Returns the generer output, the consolider output and the report."""
+    out = tmp / period
+    made = run("generer", plan, "-p", period, "-o", out / "suivi.xlsx", "--par-service", out / "envois",
+               "--historique", store)
+    assert made.exit_code == 0, made.output
+    year = int(period[:4])
+    for service, values in answers.items():
+        form = out / "envois" / per_service_file_names([service], parse_period(period))[service]
+        fill_form(form, out / "retours" / form.name, values, saved=dt.datetime(year, 12, 15, tzinfo=UTC))
+    report = out / "rapport.xlsx"
+    done = run("consolider", out / "retours", "-o", report, "--historique", store, *extra)
+    assert done.exit_code == 0, done.output
+    return made.output, done.output, report
+
+
+FIRST = {TP: {"2.1": {"Statut": "En cours", "Avancement (%)": 40}, "2.10": {"Statut": "Non débutée"}},
+         LOISIRS: {"1.1": {"Statut": "Réalisée", "Avancement (%)": 100}, "1.2": {"Statut": "En cours"}},
+         COMM: {"3.1": {"Statut": "En cours"}}}
+
+
+def test_a_corrected_title_keeps_the_plan_its_history_and_its_pre_fills(tmp_path):
+    plan = tool_plan(tmp_path / "plan.xlsx")
+    store = tmp_path / "h.sqlite"
+    period_cycle(tmp_path, plan, "2025", FIRST, store)
+    set_parameter(plan, "Titre du plan", "Plan PFM-MADA 2025-2027 (corrigé)")
+    set_parameter(plan, "Municipalité", "Ville-Test-sur-Mer")
+    made, _done, report = period_cycle(tmp_path, plan, "2026", {TP: {"2.1": {"Avancement (%)": 70}}}, store)
+    assert "Pré-remplissage : 5 action(s)" in made
+    form = tmp_path / "2026" / "envois" / per_service_file_names([TP], parse_period("2026"))[TP]
+    cells = {row[0]: row for row in openpyxl.load_workbook(form)[TP].iter_rows(min_row=2, values_only=True)}
+    assert "En cours" in cells["2.1"] and 40 in cells["2.1"]
+    history = openpyxl.load_workbook(report)["Historique"]
+    assert {row[0] for row in history.iter_rows(min_row=2, values_only=True)} == {"2025", "2026"}
+
+
+def test_the_identifier_is_written_apart_and_locked(tmp_path):
+    assert run("modele", tmp_path / "p.xlsx").exit_code == 0
+    sheet = openpyxl.load_workbook(tmp_path / "p.xlsx")["Paramètres"]
+    rows = {r[0].value: r[1] for r in sheet.iter_rows(min_row=2) if r[0].value}
+    cell = rows["Identifiant du plan"]
+    assert len(cell.value) == 10 and cell.protection.locked and cell.font.i and cell.comment is not None
+    assert sheet.protection.sheet and not rows["Titre du plan"].protection.locked
+    assert run("modele", tmp_path / "q.xlsx").exit_code == 0
+    other = {r[0].value: r[1].value for r in openpyxl.load_workbook(tmp_path / "q.xlsx")["Paramètres"].iter_rows(
+        min_row=2) if r[0].value}
+    assert other["Identifiant du plan"] != cell.value
+
+
+def test_a_plan_without_identifier_under_a_new_title_is_told_how_to_link_its_history(tmp_path):
+    plan = write_test_plan(tmp_path / "plan.xlsx")  # written by hand or by an earlier version: no identifier
+    store = tmp_path / "h.sqlite"
+    period_cycle(tmp_path, plan, "2025", FIRST, store)
+    set_parameter(plan, "Titre du plan", "Plan PFM-MADA 2025-2027 corrigé")
+    made = run("generer", plan, "-p", "2026", "-o", tmp_path / "s.xlsx", "--historique", store)
+    assert made.exit_code == 0, made.output
+    assert "Pré-remplissage" not in made.output
+    assert "contient les périodes 2025" in made.output and "5 des 5 actions" in made.output
+    identity = made.output.split("inscrivez « ")[1].split(" »")[0]
+    assert "Identifiant du plan" in made.output and "ne sont pas pré-remplis" in made.output
+    set_parameter(plan, "Identifiant du plan", identity)
+    linked = run("generer", plan, "-p", "2026", "-o", tmp_path / "s2.xlsx", "--historique", store)
+    assert "Pré-remplissage : 5 action(s)" in linked.output and "Attention" not in linked.output
+
+
+def test_consolider_says_when_the_history_knows_the_plan_under_another_identity(tmp_path):
+    plan = write_test_plan(tmp_path / "plan.xlsx")
+    store = tmp_path / "h.sqlite"
+    period_cycle(tmp_path, plan, "2025", FIRST, store)
+    set_parameter(plan, "Titre du plan", "Autre titre")
+    _made, done, report = period_cycle(tmp_path, plan, "2026", {TP: {"2.1": {"Statut": "Réalisée",
+                                                                               "Avancement (%)": 100}}}, store)
+    assert "contient les périodes 2025" in done and "Identifiant du plan" in done
+    assert actions_by_no(report).loc["2.1", "Statut"] == "Réalisée"
