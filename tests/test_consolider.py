@@ -162,7 +162,7 @@ def test_yes_no_is_matched_and_other_values_refused(tmp_path, forms):
                                               "2.10": {"Statut": "En cours", "Besoin de soutien": "Peut-être"}}})
     actions = actions_by_no(report)
     assert actions.loc["2.1", "Besoin de soutien"] == "Oui" and pd.isna(actions.loc["2.10", "Besoin de soutien"])
-    assert anomaly_at(report, "R3", "ni Oui ni Non")["Gravité"] == "Erreur"
+    assert anomaly_at(report, "S3", "ni Oui ni Non")["Gravité"] == "Erreur"
 
 
 def test_done_below_100_and_not_started_above_0_are_warnings(tmp_path, forms):

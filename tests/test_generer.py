@@ -38,9 +38,9 @@ def test_service_tab_locks_plan_columns_and_validates_tracking_columns(forms):
     sheet = book[TP]
     header = [c.value for c in sheet[1]]
     assert header[:4] == ["No", "Axe", "Objectif", "Action"]
-    assert header[-9:] == ["Statut", "Avancement (%)", "Date de début réelle", "Date de fin réelle",
-                           "Dépenses réelles ($)", "Résultat de l'indicateur", "Besoin de soutien",
-                           "Obstacles", "Commentaires"]
+    assert header[-11:] == ["Statut", "Avancement (%)", "Date de début réelle", "Date de fin réelle",
+                            "Dépenses réelles ($)", "Résultat de l'indicateur", "Cible atteinte", "Besoin de soutien",
+                            "Obstacles", "Bon coup", "Commentaires"]
     assert [sheet.cell(row=r, column=1).value for r in (2, 3)] == ["2.1", "2.10"]
     assert sheet.protection.sheet is True
     status_col = header.index("Statut") + 1
@@ -52,11 +52,14 @@ def test_service_tab_locks_plan_columns_and_validates_tracking_columns(forms):
     assert statut.type == "list" and statut.formula1 == "ListeStatuts"
     assert statut.showErrorMessage and statut.error and statut.prompt
     kinds = sorted(v.type for v in rules.values() if v.type)
-    assert kinds.count("list") == 2 and "whole" in kinds and "date" in kinds and "decimal" in kinds
+    assert kinds.count("list") == 3 and "whole" in kinds and "date" in kinds and "decimal" in kinds
     assert _dropdown(book, statut) == ["Non débutée", "En cours", "Réalisée", "En continu", "Reportée", "Abandonnée"]
     support = next(v for ref, v in rules.items() if ref.startswith(openpyxl.utils.get_column_letter(
         header.index("Besoin de soutien") + 1)))
     assert _dropdown(book, support) == ["Oui", "Non"]
+    target = next(v for ref, v in rules.items() if ref.startswith(openpyxl.utils.get_column_letter(
+        header.index("Cible atteinte") + 1)))
+    assert _dropdown(book, target) == ["Oui", "En partie", "Non", "Sans objet"] and target.showErrorMessage
     assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
 
 

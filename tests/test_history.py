@@ -71,7 +71,7 @@ def test_first_consolidation_records_the_period_beside_the_report(tmp_path, plan
     with sqlite3.connect(tmp_path / "h.sqlite") as connection:
         cells = dict(connection.execute("SELECT no || ' ' || colonne, cellule FROM provenance "
                                         "WHERE periode = '2026-S1'").fetchall())
-    assert cells["2.1 Obstacles"] == "S2" and cells["1.2 Date de début réelle"] == "N3"
+    assert cells["2.1 Obstacles"] == "T2" and cells["1.2 Date de début réelle"] == "N3"
 
 
 def test_next_period_forms_are_pre_filled_with_the_latest_values(tmp_path, plan_path):

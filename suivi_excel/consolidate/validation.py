@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from suivi_excel.core.anomalies import Anomaly
-from suivi_excel.core.columns import TO_CHECK, TRACKING_COLUMNS, TRACKING_HEADERS
-from suivi_excel.core.text import clean_text, column_letter
+from suivi_excel.core.columns import TARGET_MET, TO_CHECK, TRACKING_COLUMNS, TRACKING_HEADERS
+from suivi_excel.core.targets import answer_for, contradicts, target_share
+from suivi_excel.core.text import clean_text, column_letter, percent_text
 from suivi_excel.core.values import READERS, Parsed, days, values_digest
 from suivi_excel.plan.model import Plan
 from suivi_excel.returns.file import TabRead
@@ -26,6 +27,7 @@ _KINDS = {c.header: c.kind for c in TRACKING_COLUMNS}
 _HEADERS = list(TRACKING_HEADERS)
 _STATUS, _PROGRESS = "Statut", "Avancement (%)"
 _START, _END = "Date de début réelle", "Date de fin réelle"
+_RESULT = "Résultat de l'indicateur"
 _MISSING_SHOWN = 15
 
 
@@ -191,7 +193,8 @@ def validate_tabs(tabs: Sequence[TabRead], plan: Plan,
     _check_consistency(lines, clean, renamed, tabs, found)
 
     results = [TabValues(tab, i, found.by_tab[i]) for i, tab in enumerate(tabs)]
-    _digests(results, clean)
+    _digests(results, clean)  # of what the service typed, before an answer is deduced
+    _check_targets(lines, clean, plan, found)
     _missing_actions(results, clean, plan)
     return Checked(results, clean, _provenance(lines, renamed, tabs))
 
@@ -225,6 +228,30 @@ def _check_consistency(lines: pd.DataFrame, clean: pd.DataFrame, renamed: dict[s
     reversed_dates = pd.Series(days(clean[_END]) < days(clean[_START]), index=clean.index)
     found.each(checked, reversed_dates, "dates-reversed", _END, lambda ln: ln.end.isoformat(),
                start=lambda ln: ln.start.isoformat())
+
+
+def _check_targets(lines: pd.DataFrame, clean: pd.DataFrame, plan: Plan, found: _Found) -> None:
+    """`Cible atteinte` against the numbers, where the plan's `Cible` and the result both start with one:
+    an answer that says otherwise is a warning; an empty answer is deduced from the share (Info)."""
+    targets = clean["No"].map(plan.actions.set_index("No")["Cible"]) if "Cible" in plan.actions else None
+    if targets is None:
+        return
+    candidates = targets.notna() & clean[_RESULT].notna()
+    for index in candidates[candidates].index:
+        target, result, answer = targets[index], clean.at[index, _RESULT], clean.at[index, TARGET_MET]
+        share = target_share(target, result)
+        if share is None:
+            continue
+        line = lines.loc[index]
+        # a form of an earlier version has no such column: the note goes on the result
+        where = TARGET_MET if TARGET_MET in found.tabs[line["tab"]].columns else _RESULT
+        details = {"action": line["final"], "result": result, "target": target, "share": percent_text(share)}
+        if answer is None:
+            clean.at[index, TARGET_MET] = answer_for(share)
+            found.add("target-derived", line["tab"], line["pos"], where, "", answer=answer_for(share),
+                      **details)
+        elif contradicts(answer, share):
+            found.add("target-contradicted", line["tab"], line["pos"], where, answer, **details)
 
 
 def _provenance(lines: pd.DataFrame, renamed: dict[str, str], tabs: Sequence[TabRead]) -> pd.DataFrame:

@@ -18,6 +18,9 @@ REPORT_STATUSES = STATUSES + (TO_CHECK, NOT_REPORTED)
 DONE_STATUSES = ("Réalisée", "En continu")  # count toward the completion rate
 LATE_STATUSES = ("Non débutée", "En cours", "Reportée")
 YES, NO = "Oui", "Non"
+TARGET_MET, GOOD_NEWS = "Cible atteinte", "Bon coup"
+TARGET_YES, TARGET_PARTLY, TARGET_NO, TARGET_NA = "Oui", "En partie", "Non", "Sans objet"
+TARGET_CHOICES = (TARGET_YES, TARGET_PARTLY, TARGET_NO, TARGET_NA)
 
 
 @dataclass(frozen=True)
@@ -73,12 +76,16 @@ class TrackingColumn:
     """A column a service fills; `kind` selects the reader and the Excel rule."""
 
     header: str
-    kind: str  # status | percent | date | money | text | yesno
+    kind: str  # status | percent | date | money | text | yesno | target
     width: int
     prompt: str  # input message shown in Excel (255 characters at most)
     error: str  # error alert shown in Excel (255 characters at most)
     number_format: str | None = None
     aliases: tuple[str, ...] = field(default=())
+    # added after the first forms went out: a form without it is read without complaint
+    optional: bool = False
+    # a remark of the period itself, never carried into the next period's pre-filled form
+    of_the_period: bool = False
 
     def keys(self) -> set[str]:
         return {match_key(self.header)} | {match_key(a) for a in self.aliases}
@@ -108,13 +115,21 @@ TRACKING_COLUMNS = (
     TrackingColumn("Résultat de l'indicateur", "text", 25,
                    "Valeur mesurée de l'indicateur pour la période.", "",
                    aliases=("Résultat", "Résultat indicateur")),
+    TrackingColumn(TARGET_MET, "target", 12,
+                   "La cible est-elle atteinte ? Laissez vide si le résultat est un nombre : "
+                   "le rapport le calcule à partir de la cible.",
+                   "Choisissez Oui, En partie, Non ou Sans objet.",
+                   aliases=("Cible atteinte ?", "Atteinte de la cible"), optional=True, of_the_period=True),
     TrackingColumn("Besoin de soutien", "yesno", 11,
                    "Oui si le service a besoin d'aide pour avancer.",
                    "Choisissez Oui ou Non.", aliases=("Besoin d'aide", "Soutien requis")),
     TrackingColumn("Obstacles", "text", 30,
                    "Ce qui freine l'action, s'il y a lieu.", "", aliases=("Obstacle", "Difficultés")),
+    TrackingColumn(GOOD_NEWS, "text", 30,
+                   "Une réussite à faire connaître au comité et à la population, en une ou deux phrases.", "",
+                   aliases=("Bons coups", "Bon coup de la période"), optional=True, of_the_period=True),
     TrackingColumn("Commentaires", "text", 35,
-                   "Précisions, bons coups, prochaines étapes.", "", aliases=("Commentaire", "Remarques")),
+                   "Précisions, prochaines étapes.", "", aliases=("Commentaire", "Remarques")),
 )
 
 TRACKING_HEADERS = tuple(c.header for c in TRACKING_COLUMNS)

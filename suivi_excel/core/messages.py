@@ -29,6 +29,13 @@ ANOMALIES: dict[str, tuple[str, str]] = {
     "money-negative": (E, "Montant négatif « {value} » : les dépenses sont positives ou nulles. "
                           "La valeur est ignorée."),
     "yesno-unknown": (E, "« {value} » n'est ni Oui ni Non : choisissez Oui ou Non. La valeur est ignorée."),
+    "target-unknown": (E, "« {value} » n'est pas une réponse de la liste : choisissez Oui, En partie, Non ou "
+                          "Sans objet. La valeur est ignorée."),
+    "target-contradicted": (W, "L'action {action} indique « {value} » pour la cible atteinte, mais le résultat "
+                               "« {result} » représente {share} de la cible « {target} » : corrigez la réponse "
+                               "ou le résultat."),
+    "target-derived": (I, "Cible atteinte déduite pour l'action {action} : le résultat « {result} » représente "
+                          "{share} de la cible « {target} », soit « {answer} »."),
     "done-below-100": (W, "L'action {action} est « Réalisée » mais son avancement est de {value} % : "
                           "corrigez le statut ou l'avancement."),
     "not-started-above-0": (W, "L'action {action} est « Non débutée » mais son avancement est de {value} % : "

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from suivi_excel.core.columns import NO, STATUSES, YES
+from suivi_excel.core.columns import NO, STATUSES, TARGET_CHOICES, YES
 from suivi_excel.core.text import clean_text, fold, is_blank, match_key
 
 
@@ -30,6 +30,8 @@ class Parsed(NamedTuple):
 EMPTY = Parsed(None)
 _STATUS_BY_KEY = {match_key(s): s for s in STATUSES}
 _YESNO_BY_KEY = {match_key(YES): YES, match_key(NO): NO}
+_TARGET_BY_KEY = {match_key(c): c for c in TARGET_CHOICES} | {"partiellement": "En partie", "so": "Sans objet",
+                                                            "na": "Sans objet"}
 
 
 def _number(value: object) -> float | None:
@@ -55,6 +57,11 @@ def parse_status(raw: object) -> Parsed:
 def parse_yesno(raw: object) -> Parsed:
     """`Oui` or `Non`, matched like statuses."""
     return parse_choice(raw, _YESNO_BY_KEY, "yesno-unknown")
+
+
+def parse_target(raw: object) -> Parsed:
+    """`Oui`, `En partie`, `Non` or `Sans objet`, matched like statuses (`s/o` and `partiellement` too)."""
+    return parse_choice(raw, _TARGET_BY_KEY, "target-unknown")
 
 
 _DECIMAL_TEXT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
@@ -187,6 +194,7 @@ READERS = {
     "money": parse_money,
     "text": parse_text,
     "yesno": parse_yesno,
+    "target": parse_target,
 }
 
 

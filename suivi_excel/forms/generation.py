@@ -23,6 +23,7 @@ from suivi_excel.core.columns import (
     PLAN_TOTAL,
     REPORT_STATUSES,
     STATUSES,
+    TARGET_CHOICES,
     TRACKING_COLUMNS,
     YES,
 )
@@ -35,7 +36,7 @@ from suivi_excel.forms.texts import SUMMARY_NOTE, SUMMARY_TITLE, instructions
 from suivi_excel.plan.model import Plan
 from suivi_excel.plan.template import WORKBOOK_OPTIONS
 
-STATUS_LIST, YESNO_LIST = "ListeStatuts", "ListeOuiNon"
+STATUS_LIST, YESNO_LIST, TARGET_LIST = "ListeStatuts", "ListeOuiNon", "ListeCibleAtteinte"
 STATUS_COLOURS = {"Non débutée": "#D9D9D9", "En cours": "#FFE699", "Réalisée": "#A9D08E",
                   "En continu": "#9BC2E6", "Reportée": "#F4B183", "Abandonnée": "#BFBFBF"}
 _DATE_MIN, _DATE_MAX = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
@@ -134,8 +135,12 @@ class _Writer:
             sheet.write_string(row, 0, status)
         sheet.write_string(1, 1, YES)
         sheet.write_string(2, 1, NO)
+        sheet.write_string(0, 2, "Cible atteinte")
+        for row, choice in enumerate(TARGET_CHOICES, start=1):
+            sheet.write_string(row, 2, choice)
         self.book.define_name(STATUS_LIST, f"='{TAB_LISTS}'!$A$2:$A${len(STATUSES) + 1}")
         self.book.define_name(YESNO_LIST, f"='{TAB_LISTS}'!$B$2:$B$3")
+        self.book.define_name(TARGET_LIST, f"='{TAB_LISTS}'!$C$2:$C${len(TARGET_CHOICES) + 1}")
         sheet.hide()
 
     def service_tab(self, service: str, tab: str) -> int:
@@ -262,6 +267,7 @@ class _Writer:
 _RULES = {
     "status": {"validate": "list", "source": f"={STATUS_LIST}", "error_type": "stop"},
     "yesno": {"validate": "list", "source": f"={YESNO_LIST}", "error_type": "stop"},
+    "target": {"validate": "list", "source": f"={TARGET_LIST}", "error_type": "stop"},
     "percent": {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": 100},
     "date": {"validate": "date", "criteria": "between", "minimum": _DATE_MIN, "maximum": _DATE_MAX},
     "money": {"validate": "decimal", "criteria": ">=", "value": 0},

@@ -47,9 +47,15 @@ def instructions(municipality: str, title: str, period: str, deadline: str, coor
         ("text", "Avancement (%) : un nombre entier de 0 à 100, sans le signe %."),
         ("text", "Date de début réelle, Date de fin réelle : des dates (par exemple 2026-03-15)."),
         ("text", "Dépenses réelles ($) : le montant dépensé à ce jour pour l'action."),
-        ("text", "Résultat de l'indicateur : la valeur mesurée pour la période."),
+        ("text", "Résultat de l'indicateur : la valeur mesurée pour la période ; quand la cible est un nombre, "
+                 "commencez par le nombre et son unité (14 ateliers, 62 %)."),
+        ("text", "Cible atteinte : Oui, En partie, Non ou Sans objet. Laissez vide si votre résultat est un "
+                 "nombre : le rapport le compare à la cible."),
         ("text", "Besoin de soutien : Oui si vous avez besoin d'aide pour faire avancer l'action."),
-        ("text", "Obstacles : ce qui freine l'action. Commentaires : précisions, prochaines étapes et bons coups."),
+        ("text", "Obstacles : ce qui freine l'action (ou pourquoi elle est reportée ou abandonnée)."),
+        ("text", "Bon coup : une réussite à faire connaître au comité et à la population, en une ou deux "
+                 "phrases ; elle paraîtra dans le bilan."),
+        ("text", "Commentaires : précisions et prochaines étapes."),
         ("heading", "À éviter"),
         ("text", "Ne renommez pas, n'ajoutez pas et ne supprimez pas de colonnes, de lignes ni d'onglets : "
                  "le classeur est relu automatiquement."),

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from suivi_excel.core.columns import STATUSES, TRACKING_HEADERS
+from suivi_excel.core.columns import STATUSES, TRACKING_COLUMNS, TRACKING_HEADERS
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.periods import Period, parse_period
 from suivi_excel.plan.model import Plan
@@ -33,9 +33,15 @@ SCHEMA_VERSION = 1
 _COLUMNS = {  # tracking header -> SQL column
     "Statut": "statut", "Avancement (%)": "avancement", "Date de début réelle": "debut_reel",
     "Date de fin réelle": "fin_reelle", "Dépenses réelles ($)": "depenses",
-    "Résultat de l'indicateur": "resultat", "Besoin de soutien": "besoin_soutien",
-    "Obstacles": "obstacles", "Commentaires": "commentaires",
+    "Résultat de l'indicateur": "resultat", "Cible atteinte": "cible_atteinte", "Besoin de soutien": "besoin_soutien",
+    "Obstacles": "obstacles", "Bon coup": "bon_coup", "Commentaires": "commentaires",
 }
+assert list(_COLUMNS) == list(TRACKING_HEADERS)  # read back in this order under those headers
+# columns added after the first histories were written: added to an older file when it is written to,
+# read as empty from one that was not
+_ADDED = {"cible_atteinte": "TEXT", "bon_coup": "TEXT"}
+# the period's own remarks: a pre-filled form starts them blank
+_NOT_PREFILLED = {c.header for c in TRACKING_COLUMNS if c.of_the_period}
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS periodes (
     plan TEXT NOT NULL, periode TEXT NOT NULL, fin_periode TEXT NOT NULL, consolide_le TEXT NOT NULL,
@@ -80,6 +86,7 @@ def connect(path: Path, write: bool = False) -> Iterator[sqlite3.Connection]:
         if write:
             connection.executescript(_SCHEMA)
             connection.execute("BEGIN IMMEDIATE")
+            _add_columns(connection)  # inside the transaction: a failed write leaves the file as it was
         yield connection
         if write:
             connection.execute("COMMIT")
@@ -123,6 +130,20 @@ def _check_readable(connection: sqlite3.Connection, path: Path) -> None:
             raise SuiviError(f"l'historique « {path} » contient une période illisible (« {str(label)[:40]} ») : "
                              "il a été modifié hors de suivi-excel. Indiquez un autre historique avec "
                              "--historique ; celui-ci n'a pas été modifié.") from None
+
+
+def _add_columns(connection: sqlite3.Connection) -> None:
+    """Give a history written by an earlier version the tracking columns added since."""
+    present = {row[1] for row in connection.execute("PRAGMA table_info(actions)")}
+    for name, kind in _ADDED.items():
+        if name not in present:
+            connection.execute(f"ALTER TABLE actions ADD COLUMN {name} {kind}")
+
+
+def _tracking_sql(connection: sqlite3.Connection, prefix: str = "") -> str:
+    """The tracking columns to select, in header order; a column an older file lacks reads as NULL."""
+    present = {row[1] for row in connection.execute("PRAGMA table_info(actions)")}
+    return ", ".join(prefix + c if c in present else "NULL" for c in _COLUMNS.values())
 
 
 def _sql_value(value: object) -> object:
@@ -197,8 +218,10 @@ def record(path: Path, result, then: Callable[[sqlite3.Connection], object] | No
                          action["Axe"], action["Action"], *(_sql_value(action[h]) for h in _COLUMNS),
                          action["En retard"], action["Source"]))
         marks = ", ".join("?" * len(rows[0])) if rows else ""
-        if rows:
-            connection.executemany(f"INSERT INTO actions VALUES ({marks})", rows)
+        if rows:  # columns named: an older file has the added ones last
+            names = ("plan, periode, no, cle, ordre, service, axe, action, " + ", ".join(_COLUMNS.values())
+                     + ", en_retard, source")
+            connection.executemany(f"INSERT INTO actions ({names}) VALUES ({marks})", rows)
         connection.executemany("INSERT INTO provenance VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                [(*where, *p) for p in result.provenance])
         connection.executemany("INSERT INTO anomalies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -227,7 +250,7 @@ def rows_of(connection: sqlite3.Connection, plan_id: str, up_to: Period | None =
     """`history_rows` read through an open connection (inside `record`, before its commit)."""
     columns = _ROWS_COLUMNS
     data = connection.execute(
-        f"SELECT a.periode, a.no, {', '.join('a.' + c for c in _COLUMNS.values())}, a.en_retard, "
+        f"SELECT a.periode, a.no, {_tracking_sql(connection, 'a.')}, a.en_retard, "
         "a.cle, p.fin_periode, a.ordre FROM actions a JOIN periodes p USING (plan, periode) "
         "WHERE a.plan = ? ORDER BY p.fin_periode, a.ordre", (plan_id,)).fetchall()
     frame = _dates_read(pd.DataFrame(data, columns=columns, dtype=object))
@@ -249,7 +272,7 @@ def prefill_values(path: Path, plan: Plan, period: Period) -> dict[str, dict[str
                 return {}
             keys = _keys(connection, plan, period)
             data = connection.execute(
-                f"SELECT cle, {', '.join(_COLUMNS.values())} FROM actions WHERE plan = ? AND periode = ?",
+                f"SELECT cle, {_tracking_sql(connection)} FROM actions WHERE plan = ? AND periode = ?",
                 (plan.identity, previous.label)).fetchall()
     except FileNotFoundError:
         return {}
@@ -263,7 +286,7 @@ def prefill_values(path: Path, plan: Plan, period: Period) -> dict[str, dict[str
             known["Statut"] = None
         for header in _DATES:
             known[header] = _date(known[header])
-        cleaned = {h: v for h, v in known.items() if v is not None and v != ""}
+        cleaned = {h: v for h, v in known.items() if v is not None and v != "" and h not in _NOT_PREFILLED}
         if cleaned:
             values[number] = cleaned
     return values
@@ -286,7 +309,7 @@ def load_period(path: Path, plan_id: str, period: Period) -> tuple[Plan, pd.Data
         plan_json = connection.execute("SELECT plan_json FROM periodes WHERE plan = ? AND periode = ?",
                                        (plan_id, period.label)).fetchone()[0]
         data = connection.execute(
-            f"SELECT no, {', '.join(_COLUMNS.values())}, en_retard, source FROM actions "
+            f"SELECT no, {_tracking_sql(connection)}, en_retard, source FROM actions "
             "WHERE plan = ? AND periode = ? ORDER BY ordre", (plan_id, period.label)).fetchall()
         anomalies = connection.execute(
             "SELECT code, gravite, fichier, feuille, cellule, valeur, probleme FROM anomalies "

@@ -347,7 +347,7 @@ def _read_tab(rows: list[list[object]], result: FileRead, sheet: str, service: s
                                            cell=cell_ref(header_row, 0)))
         return None
     for column in TRACKING_COLUMNS:
-        if column.header not in columns:
+        if column.header not in columns and not column.optional:  # forms of earlier versions lack some
             result.anomalies.append(Anomaly.of("header-missing", file=result.name, sheet=sheet,
                                                cell=f"{header_row + 1}:{header_row + 1}", value=column.header))
     tab.raw = {header: [] for header in columns if header != "No"}
