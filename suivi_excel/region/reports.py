@@ -27,8 +27,10 @@ from suivi_excel.returns.file import find_files
 _POOL_FROM = 40  # below, reading here is quicker than starting workers
 _MAX_WORKERS = 4
 # the columns of a report's Actions sheet the region keeps, in this order
+# (a report of an earlier version has no `Cible atteinte` nor `Bon coup`: they read as empty)
 ACTION_COLUMNS = ("No", "Axe", "Objectif", "Action", "Service responsable", "Début", "Fin", "Budget prévu ($)",
-                  "Statut", "Avancement (%)", "Dépenses réelles ($)", "Besoin de soutien", "Obstacles", "En retard")
+                  "Cible", "Statut", "Avancement (%)", "Dépenses réelles ($)", "Résultat de l'indicateur",
+                  "Cible atteinte", "Besoin de soutien", "Obstacles", "Bon coup", "En retard")
 
 
 @dataclass

@@ -16,7 +16,7 @@ import pandas as pd
 from suivi_excel.core.anomalies import Anomaly
 from suivi_excel.core.columns import DONE_STATUSES, REPORT_STATUSES
 from suivi_excel.core.errors import SuiviError
-from suivi_excel.core.text import clean_text, match_key
+from suivi_excel.core.text import clean_text, is_blank, match_key
 from suivi_excel.region.reports import ACTION_COLUMNS, Report
 
 RATE = "Taux de réalisation"
@@ -36,6 +36,13 @@ class Region:
     actions: pd.DataFrame
     anomalies: list[Anomaly]
     periods: list[str] = field(default_factory=list)
+
+    @property
+    def good_news(self) -> pd.DataFrame:
+        """Every municipality's bons coups, to share what worked: `Bons coups` of the regional workbook."""
+        columns = ["Municipalité", "Plan", "No", "Axe", "Action", "Service responsable", "Bon coup"]
+        told = self.actions[~self.actions["Bon coup"].map(is_blank)] if len(self.actions) else self.actions
+        return told.reindex(columns=columns).reset_index(drop=True)
 
 
 def axe_key(name: str) -> str:

@@ -26,8 +26,8 @@ from suivi_excel.report.sheets import (
     write_table,
 )
 
-DASHBOARD, MUNICIPALITIES, BY_AXE, ACTIONS, ANOMALIES = (
-    "Tableau de bord", "Municipalités", "Par axe", "Actions", "Anomalies")
+DASHBOARD, MUNICIPALITIES, BY_AXE, ACTIONS, GOOD_NEWS, ANOMALIES = (
+    "Tableau de bord", "Municipalités", "Par axe", "Actions", "Bons coups", "Anomalies")
 
 
 def write_region(region: Region, path: Path, title: str) -> Path:
@@ -49,6 +49,7 @@ def write_region(region: Region, path: Path, title: str) -> Path:
         write_table(actions, region.actions, formats, fit_rows=False, blanks=False)  # thousands of rows: compact
         actions.freeze_panes(1, 1)
         actions.autofilter(0, 0, max(len(region.actions), 1), len(region.actions.columns) - 1)
+        _good_news_sheet(book.add_worksheet(GOOD_NEWS), region, formats)
         anomalies_sheet(book.add_worksheet(ANOMALIES), region.anomalies, formats)
         figures = regional_figures(region)
         _dashboard(book, dashboard, region, figures, formats, title)
@@ -58,6 +59,20 @@ def write_region(region: Region, path: Path, title: str) -> Path:
         dashboard.activate()
         book.close()
     return path
+
+
+def _good_news_sheet(sheet, region: Region, formats: Formats) -> None:
+    """Every municipality's bons coups, so an MRC can share what worked."""
+    told = region.good_news
+    write_table(sheet, told, formats)
+    if told.empty:
+        sheet.write_string(1, 0, "Aucun bon coup dans les rapports regroupés (colonne « Bon coup » des "
+                           "formulaires, depuis la version qui l'a ajoutée).", formats.note)
+    for col, width in enumerate((26, 26, 7, 24, 45, 24, 60)):
+        sheet.set_column(col, col, width)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(told), 1), len(told.columns) - 1)
+    print_setup(sheet, paper=5)
 
 
 def _properties(region: Region, title: str) -> dict[str, object]:

@@ -10,7 +10,7 @@ from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.core.anomalies import ERROR, WARNING, severities
 from suivi_excel.core.cells import row_height, write_value
 from suivi_excel.core.columns import REPORT_STATUSES, YES
-from suivi_excel.report import evolution
+from suivi_excel.report import achievements, evolution
 from suivi_excel.report.figures import KeyFigures
 from suivi_excel.report.indicators import RATE
 from suivi_excel.report.sheets import BY_AXE, BY_SERVICE, COLOURS, DASHBOARD, Formats
@@ -48,6 +48,7 @@ def write_dashboard(book, sheet, result: Consolidation, figures: KeyFigures, sta
     if history is not None and len(evolution.periods(history)) >= 2:
         row = _evolution(book, sheet, row, evolution.status_by_period(history), formats)
         row = _changes(sheet, row, result, history, reference, formats)
+    row = achievements.dashboard_block(sheet, row, result.actions, formats, _list)
     _lists(sheet, row, result, formats)
     sheet.set_landscape()
     sheet.set_paper(1)

@@ -1,0 +1,93 @@
+"""What went well, as a committee and the public read it: the targets reached and the bons coups.
+
+The dashboard shows them as a *Cibles* block and a *Bons coups* list; the bilan (`report/document`)
+writes them per axe. Both read the consolidated actions, where `Cible atteinte` is the service's
+answer or, when it left it empty, the one deduced from the numbers (`core/targets`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from suivi_excel.core.columns import GOOD_NEWS, TARGET_CHOICES, TARGET_MET, TARGET_NA, TARGET_NO, TARGET_PARTLY, TARGET_YES
+from suivi_excel.core.targets import target_share
+from suivi_excel.core.text import is_blank, percent_text
+
+NO_RESULT = "Pas encore de résultat"
+# the Cibles block's lines: each answer, then the actions with a target and no answer yet
+TARGET_LABELS = {TARGET_YES: "Cible atteinte", TARGET_PARTLY: "Atteinte en partie", TARGET_NO: "Non atteinte",
+                 TARGET_NA: "Sans objet", None: NO_RESULT}
+SHARE = "Part de la cible"
+_RESULT = "Résultat de l'indicateur"
+
+
+def _filled(series: pd.Series) -> pd.Series:
+    return ~series.map(is_blank)
+
+
+def with_target(actions: pd.DataFrame) -> pd.DataFrame:
+    """The actions whose plan gives a `Cible`."""
+    if "Cible" not in actions.columns:
+        return actions.iloc[0:0]
+    return actions[_filled(actions["Cible"])]
+
+
+def target_counts(actions: pd.DataFrame) -> dict[str, int]:
+    """Among the actions with a target: how many reached it, partly, not, without object, no result yet."""
+    targeted = with_target(actions)
+    answers = targeted[TARGET_MET] if TARGET_MET in targeted.columns else pd.Series([None] * len(targeted))
+    answers = answers.where(answers.isin(TARGET_CHOICES), None)
+    return {label: int((answers == answer).sum()) if answer else int(answers.isna().sum())
+            for answer, label in TARGET_LABELS.items()}
+
+
+def target_rows(actions: pd.DataFrame) -> pd.DataFrame:
+    """The actions with a target and a result or an answer: target, result, share (as text) and answer."""
+    targeted = with_target(actions)
+    if TARGET_MET not in targeted.columns:
+        targeted = targeted.assign(**{TARGET_MET: None})
+    shown = targeted[_filled(targeted[_RESULT]) | targeted[TARGET_MET].isin(TARGET_CHOICES)].copy()
+    shares = [target_share(t, r) for t, r in zip(shown["Cible"], shown[_RESULT])]
+    shown[SHARE] = [percent_text(s) if s is not None else "" for s in shares]
+    return shown
+
+
+def good_news(actions: pd.DataFrame) -> pd.DataFrame:
+    """The actions whose service told a bon coup this period."""
+    if GOOD_NEWS not in actions.columns:
+        return actions.iloc[0:0]
+    return actions[_filled(actions[GOOD_NEWS])]
+
+
+def dashboard_block(sheet, row: int, actions: pd.DataFrame, formats, write_list: Callable[..., int]) -> int:
+    """The dashboard's Cibles block and Bons coups list, from `row`; returns the next free row.
+
+    Args:
+        sheet: the dashboard.
+        row: where to start.
+        actions: the consolidated actions.
+        formats: the report's formats.
+        write_list: the dashboard's list writer (`sheet, row, formats, title, frame, columns, empty`), so
+            these lists look and print like the others.
+    """
+    targeted = with_target(actions)
+    sheet.write_string(row, 0, f"Cibles ({len(targeted)} actions avec une cible chiffrée ou décrite)",
+                       formats.heading)
+    sheet.write_blank(row, 1, None, formats.heading)
+    row += 1
+    for label, count in target_counts(actions).items():
+        if label == TARGET_LABELS[TARGET_NA] and not count:
+            continue
+        sheet.write_string(row, 0, label, formats.label)
+        sheet.write_number(row, 1, count, formats.figure)
+        row += 1
+    row += 1
+    rows = target_rows(actions)
+    row = write_list(sheet, row, formats, "Résultats par rapport aux cibles", rows,
+                     ["No", "Action", "Cible", _RESULT, SHARE, TARGET_MET],
+                     "Aucun résultat d'indicateur n'a été déclaré pour une action avec cible.")
+    return write_list(sheet, row, formats, "Bons coups", good_news(actions),
+                      ["No", "Action", "Service responsable", GOOD_NEWS],
+                      "Aucun bon coup déclaré cette période : la colonne « Bon coup » des formulaires les recueille.")
