@@ -83,8 +83,9 @@ def test_next_period_forms_are_pre_filled_with_the_latest_values(tmp_path, plan_
     tab = openpyxl.load_workbook(next((tmp_path / "e2").glob("*Travaux*")))[TP]
     header = [c.value for c in tab[1]]
     value = lambda row, title: tab.cell(row=row, column=header.index(title) + 1).value  # noqa: E731
+    # the state is carried, not the period's own remarks (§13)
     assert (value(2, "No"), value(2, "Statut"), value(2, "Avancement (%)"), value(2, "Obstacles")) == (
-        "2.1", "En cours", 30, "Neige")
+        "2.1", "En cours", 30, None)
     assert value(3, "Statut") == "Non débutée" and value(3, "Avancement (%)") is None
     loisirs = openpyxl.load_workbook(tmp_path / "s2.xlsx")[LOISIRS]
     assert loisirs["P2"].value == 1000 and loisirs["N3"].value == dt.datetime(2026, 2, 1)

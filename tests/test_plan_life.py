@@ -112,3 +112,43 @@ def test_consolider_says_when_the_history_knows_the_plan_under_another_identity(
                                                                                "Avancement (%)": 100}}}, store)
     assert "contient les périodes 2025" in done and "Identifiant du plan" in done
     assert actions_by_no(report).loc["2.1", "Statut"] == "Réalisée"
+
+
+def prefill_rules(sheet) -> dict[str, str]:
+    """Cell -> the value that keeps it looking pre-filled (an "equal to" conditional format in italic)."""
+    found = {}
+    for area in sheet.conditional_formatting:
+        for rule in area.rules:
+            if rule.operator == "equal" and rule.dxf is not None and rule.dxf.font is not None and rule.dxf.font.i:
+                for cells in area.sqref.ranges:
+                    found[cells.coord] = rule.formula[0]
+    return found
+
+
+def test_pre_filled_forms_carry_the_state_not_the_remarks_and_say_so(tmp_path):
+    plan = tool_plan(tmp_path / "plan.xlsx")
+    store = tmp_path / "h.sqlite"
+    first = {TP: {"2.1": {"Statut": "En cours", "Avancement (%)": 40, "Date de début réelle": dt.datetime(2025, 3, 1),
+                          "Dépenses réelles ($)": 1200, "Résultat de l'indicateur": "300 m",
+                          "Besoin de soutien": "Oui", "Obstacles": "Neige", "Commentaires": "Bon coup : le CPE aide"}}}
+    period_cycle(tmp_path, plan, "2025", first, store)
+    made = run("generer", plan, "-p", "2026", "-o", tmp_path / "s.xlsx", "--historique", store)
+    assert "dernier état connu (période(s) 2025" in made.output
+    book = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    tab = book[TP]
+    header = {c.value: c.column_letter for c in tab[1]}
+    row = {h: tab[f"{col}2"].value for h, col in header.items()}
+    assert (row["Statut"], row["Avancement (%)"], row["Date de début réelle"], row["Dépenses réelles ($)"],
+            row["Résultat de l'indicateur"]) == ("En cours", 40, dt.datetime(2025, 3, 1), 1200, "300 m")
+    assert row["Besoin de soutien"] is None and row["Obstacles"] is None and row["Commentaires"] is None
+    rules = prefill_rules(tab)
+    assert rules[f"{header['Statut']}2"] == '"En cours"' and rules[f"{header['Avancement (%)']}2"] == "40"
+    assert f"{header['Statut']}3" not in rules  # 2.10 had no value: nothing pre-filled, nothing marked
+    assert tab[f"{header['Avancement (%)']}2"].font.i is False  # the look is the rule's: a typed value looks typed
+    text = " ".join(str(c.value) for c in book["Instructions"]["A"] if c.value)
+    assert "viennent du suivi de la période 2025" in text and "mettez-les à jour" in text
+    assert "italique sur fond bleu pâle" in text
+    blank = run("generer", plan, "-p", "2026", "-o", tmp_path / "v.xlsx", "--historique", store, "--vierge")
+    assert blank.exit_code == 0
+    assert "Valeurs déjà inscrites" not in " ".join(
+        str(c.value) for c in openpyxl.load_workbook(tmp_path / "v.xlsx")["Instructions"]["A"] if c.value)

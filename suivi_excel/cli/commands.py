@@ -147,13 +147,15 @@ def generer(plan: Path, periode, sortie: Path | None, par_service: Path | None, 
     checked = read_plan(plan)
     sortie = sortie or Path(f"suivi-{periode.label}.xlsx")
     store = historique or history.default_path(sortie)
-    prefill = {} if vierge else history.prefill_values(store, checked, periode)
-    options = Options(periode, deadline=echeance, password=mot_de_passe, prefill=prefill)
+    prefill, prefill_periods = ({}, {}) if vierge else history.prefill_values(store, checked, periode)
+    options = Options(periode, deadline=echeance, password=mot_de_passe, prefill=prefill,
+                      prefill_periods=prefill_periods)
     result = generate(checked, options, sortie, par_service)
     console.generated(checked, result, par_service)
     if prefill:
-        click.echo(f"Pré-remplissage : {len(prefill)} action(s) reprennent les valeurs de la période précédente "
-                   f"({store}) ; --vierge pour des formulaires vides.")
+        sources = ", ".join(sorted(set(prefill_periods.values()), key=str))
+        click.echo(f"Pré-remplissage : {len(prefill)} action(s) reprennent leur dernier état connu (période(s) "
+                   f"{sources} de {store}) ; --vierge pour des formulaires vides.")
     elif not vierge:
         from suivi_excel.history.kinship import kin_message
 

@@ -17,6 +17,7 @@ NOT_REPORTED = "Non renseigné"  # no status reported for the action
 REPORT_STATUSES = STATUSES + (TO_CHECK, NOT_REPORTED)
 DONE_STATUSES = ("Réalisée", "En continu")  # count toward the completion rate
 LATE_STATUSES = ("Non débutée", "En cours", "Reportée")
+FINAL_STATUSES = ("Réalisée", "Abandonnée")  # kept from period to period while a service is silent
 YES, NO = "Oui", "Non"
 TARGET_MET, GOOD_NEWS = "Cible atteinte", "Bon coup"
 TARGET_YES, TARGET_PARTLY, TARGET_NO, TARGET_NA = "Oui", "En partie", "Non", "Sans objet"
@@ -122,17 +123,22 @@ TRACKING_COLUMNS = (
                    aliases=("Cible atteinte ?", "Atteinte de la cible"), optional=True, of_the_period=True),
     TrackingColumn("Besoin de soutien", "yesno", 11,
                    "Oui si le service a besoin d'aide pour avancer.",
-                   "Choisissez Oui ou Non.", aliases=("Besoin d'aide", "Soutien requis")),
+                   "Choisissez Oui ou Non.", aliases=("Besoin d'aide", "Soutien requis"), of_the_period=True),
     TrackingColumn("Obstacles", "text", 30,
-                   "Ce qui freine l'action, s'il y a lieu.", "", aliases=("Obstacle", "Difficultés")),
+                   "Ce qui freine l'action, s'il y a lieu.", "", aliases=("Obstacle", "Difficultés"),
+                   of_the_period=True),
     TrackingColumn(GOOD_NEWS, "text", 30,
                    "Une réussite à faire connaître au comité et à la population, en une ou deux phrases.", "",
                    aliases=("Bons coups", "Bon coup de la période"), optional=True, of_the_period=True),
     TrackingColumn("Commentaires", "text", 35,
-                   "Précisions, prochaines étapes.", "", aliases=("Commentaire", "Remarques")),
+                   "Précisions, prochaines étapes.", "", aliases=("Commentaire", "Remarques"),
+                   of_the_period=True),
 )
 
 TRACKING_HEADERS = tuple(c.header for c in TRACKING_COLUMNS)
+# what a service says about the period itself: never carried into the next period's forms, unlike the
+# action's state (status, progress, dates, spending, result) (§13)
+PERIOD_REMARKS = tuple(c.header for c in TRACKING_COLUMNS if c.of_the_period)
 
 
 _KEY_TABLES: dict[tuple, dict[str, object]] = {}

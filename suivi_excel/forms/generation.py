@@ -31,6 +31,7 @@ from suivi_excel.core.periods import Period
 from suivi_excel.core.tabs import TAB_INSTRUCTIONS, TAB_LISTS, TAB_SUMMARY
 from suivi_excel.core.text import column_letter, file_stems, french_date
 from suivi_excel.core.values import READERS, values_digest
+from suivi_excel.forms import prefilled
 from suivi_excel.forms.metadata import Meta, TabInfo, now_iso, write_meta
 from suivi_excel.forms.texts import SUMMARY_NOTE, SUMMARY_TITLE, instructions
 from suivi_excel.plan.model import Plan
@@ -61,6 +62,9 @@ class Options:
     # problems as (cell, text) for the Instructions tab and the e-mail
     marks: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     problems: Sequence[tuple[str, str]] = ()
+    # pre-filled from the history (§13): No -> the period its values come from; those cells look pre-filled
+    # (a conditional format that holds while the cell keeps the value) and Instructions names the periods
+    prefill_periods: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -117,6 +121,11 @@ class _Writer:
                              french_date(deadline) if deadline else "",
                              params.get("Coordonnateur", ""), params.get("Courriel du coordonnateur", ""),
                              services, self.options.problems)
+        numbers = set(self.plan.actions.loc[self.plan.actions["Service responsable"].isin(services), "No"])
+        pre = prefilled.instructions_lines(self.options.prefill_periods, numbers)
+        if pre:  # right after what is asked, before the columns' help
+            at = next(i for i, (style, _line) in enumerate(lines) if style == "heading" and i > 2)
+            lines[at:at] = pre
         styles = {"title": self.title, "heading": self.heading, "text": self.text}
         for row, (style, line) in enumerate(lines):
             sheet.write_string(row, 0, line, styles[style])
@@ -159,6 +168,7 @@ class _Writer:
             sheet.write_string(0, col, column.header, self.head_track)
             sheet.set_column(col, col, column.width)
         prefill = self.options.prefill
+        look = prefilled.PrefillLook(self.book)
         column_widths = ([0 if h == "Service responsable" else FORM_WIDTHS.get(h, _EXTRA_WIDTH) for h in plan_cols]
                          + [c.width for c in TRACKING_COLUMNS])
         for row, action in enumerate(actions[plan_cols].itertuples(index=False), start=1):
@@ -168,6 +178,10 @@ class _Writer:
             known = prefill.get(action[0], {})
             marks = self.options.marks.get(action[0], {})
             tracked = [known.get(column.header) for column in TRACKING_COLUMNS]
+            if action[0] in self.options.prefill_periods:
+                for offset, value in enumerate(tracked):
+                    if value is not None:
+                        look.add(row, first_track + offset, value)
             for offset, column in enumerate(TRACKING_COLUMNS):
                 style = self.marked[column.header] if column.header in marks else self.track[column.header]
                 write_value(sheet, row, first_track + offset, tracked[offset], style, style, style)
@@ -179,6 +193,7 @@ class _Writer:
                 sheet.set_row(row, height)
         last = len(actions)
         self._validations(sheet, first_track, last)
+        look.write(sheet, first_track)
         for status, colour in STATUS_COLOURS.items():
             sheet.conditional_format(1, first_track, last, first_track, {
                 "type": "cell", "criteria": "==", "value": f'"{status}"',

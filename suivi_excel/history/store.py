@@ -23,9 +23,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from suivi_excel.core.columns import STATUSES, TRACKING_COLUMNS, TRACKING_HEADERS
+from suivi_excel.core.columns import PERIOD_REMARKS, TRACKING_HEADERS
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.periods import Period, parse_period
+from suivi_excel.history.lastknown import Known, last_known
 from suivi_excel.plan.model import Plan
 
 DEFAULT_NAME = "suivi-historique.sqlite"
@@ -40,8 +41,6 @@ assert list(_COLUMNS) == list(TRACKING_HEADERS)  # read back in this order under
 # columns added after the first histories were written: added to an older file when it is written to,
 # read as empty from one that was not
 _ADDED = {"cible_atteinte": "TEXT", "bon_coup": "TEXT"}
-# the period's own remarks: a pre-filled form starts them blank
-_NOT_PREFILLED = {c.header for c in TRACKING_COLUMNS if c.of_the_period}
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS periodes (
     plan TEXT NOT NULL, periode TEXT NOT NULL, fin_periode TEXT NOT NULL, consolide_le TEXT NOT NULL,
@@ -259,37 +258,35 @@ def rows_of(connection: sqlite3.Connection, plan_id: str, up_to: Period | None =
     return frame.reset_index(drop=True)
 
 
-def prefill_values(path: Path, plan: Plan, period: Period) -> dict[str, dict[str, object]]:
-    """The latest values known before `period`, by the plan's current action numbers.
-
-    Only values a form accepts are pre-filled (`À vérifier` and `Non renseigné` are not
-    statuses a service can choose).
-    """
+def known_states(path: Path, plan: Plan, period: Period) -> dict[str, Known]:
+    """The last known state of each action before `period` (`lastknown`), by the plan's current numbers;
+    {} when the history is missing or holds no earlier period of this plan."""
     try:
         with connect(path) as connection:
-            previous = latest_before(connection, plan.identity, period)
-            if previous is None:
+            if latest_before(connection, plan.identity, period) is None:
                 return {}
             keys = _keys(connection, plan, period)
-            data = connection.execute(
-                f"SELECT cle, {_tracking_sql(connection)} FROM actions WHERE plan = ? AND periode = ?",
-                (plan.identity, previous.label)).fetchall()
+            rows = rows_of(connection, plan.identity)
     except FileNotFoundError:
         return {}
-    by_key = {row[0]: dict(zip(_COLUMNS, row[1:])) for row in data}
-    values = {}
-    for number, key in keys.items():
-        known = by_key.get(key)
-        if not known:
-            continue
-        if known["Statut"] not in STATUSES:
-            known["Statut"] = None
-        for header in _DATES:
-            known[header] = _date(known[header])
-        cleaned = {h: v for h, v in known.items() if v is not None and v != "" and h not in _NOT_PREFILLED}
-        if cleaned:
-            values[number] = cleaned
-    return values
+    rows = rows[[parse_period(label) < period for label in rows["Période"]]]
+    by_key = last_known(rows)
+    return {number: by_key[key] for number, key in keys.items() if key in by_key}
+
+
+def prefill_values(path: Path, plan: Plan, period: Period) -> tuple[dict[str, dict[str, object]], dict[str, str]]:
+    """What the forms of `period` are pre-filled with: the last known state of each action (status,
+    progress, dates, spending, result), not the period's own remarks (`PERIOD_REMARKS`).
+
+    Returns:
+        Number -> header -> value, and number -> the period those values come from.
+    """
+    values, periods = {}, {}
+    for number, known in known_states(path, plan, period).items():
+        state = {h: v for h, v in known.values.items() if h not in PERIOD_REMARKS}
+        if state:
+            values[number], periods[number] = state, known.since
+    return values, periods
 
 
 def periods_of_year(path: Path, year: int) -> list[tuple[str, Period]]:
