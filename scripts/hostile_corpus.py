@@ -125,13 +125,13 @@ _L2 = rb'<c r="L2"[^>]*?(/>|>.*?</c>)'
 
 
 def _shared_strings(forms, target: Path, part: str = "xl/sharedStrings.xml", prefix: bytes = b"",
-                    encoding: str = "utf-8") -> Path:
+                    encoding: str = "utf-8", strings: bytes = b"") -> Path:
     """A good return whose status in L2 is a shared string, as Excel and LibreOffice write them;
     `prefix` goes after the XML declaration of the strings part, which is named `part`."""
     source = _good(forms, target.with_suffix(".src.xlsx"))
     strings = (f'<?xml version="1.0" encoding="{encoding.upper()}"?>'.encode() + prefix +
                b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
-               b"<si><t>En cours</t></si></sst>").decode().encode(encoding)
+               b"<si><t>En cours</t></si>" + strings + b"</sst>").decode().encode(encoding)
     short = part.split("/", 1)[1]
 
     def edit(name: str, data: bytes) -> bytes:
@@ -212,6 +212,28 @@ def build_corpus(folder: Path) -> tuple[Path, list[Case]]:
                                   b"</t></is></c></row></sheetData>"))
     _in_sheet(forms, case("cellule en XFD1048576", "derniere-cellule.xlsx", {"file-too-large"}),
               lambda d: d.replace(b"</sheetData>", LAST_CELL))
+    # the same cell written as XML allows, every way a byte pattern could miss it (read as XML, not as bytes)
+    main_ns = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    for label, file, cell in [
+        ("guillemets simples", "guillemets-simples.xlsx",
+         b"<row r='1048576'><c r='XFD1048576' t='inlineStr'><is><t>x</t></is></c></row>"),
+        ("préfixe d'espace de noms", "prefixe.xlsx",
+         b'<x:row xmlns:x="' + main_ns + b'" r="1048576"><x:c r="XFD1048576" t="inlineStr"><x:is><x:t>x</x:t>'
+         b"</x:is></x:c></x:row>"),
+        ("espaces autour de =", "espaces.xlsx",
+         b'<row r = "1048576"><c r =\n"XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'),
+        ("référence de caractère", "reference-caractere.xlsx",
+         b'<row r="1048576"><c r="&#88;FD1048576" t="inlineStr"><is><t>x</t></is></c></row>'),
+        ("> dans un attribut avant r", "chevron.xlsx",
+         b'<row r="1048576"><c cm=">" r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'),
+    ]:
+        _in_sheet(forms, case(f"cellule en XFD1048576, {label}", file, {"file-too-large"}),
+                  lambda d, cell=cell: d.replace(b"</sheetData>", cell + b"</sheetData>"))
+    _in_sheet(forms, case("position de cellule illisible", "position-illisible.xlsx", {"file-hostile"}),
+              lambda d: d.replace(b'<c r="L2"', b'<c r="L$2"', 1))
+    many = b"".join(b"<si><t>%d</t></si>" % i for i in range(600_000))
+    _shared_strings(forms, case("600 000 chaînes partagées (mémoire du lecteur)", "chaines-innombrables.xlsx",
+                                {"file-too-large"}), strings=many)
     # the hidden plan sheet is parsed only when the plan must come from this file, and checked then
     source = _good(forms, out / "tmp-plan.xlsx")
     _rezip(source, case("cellule en XFD1048576 dans la feuille cachée du plan", "plan-piege.xlsx", set(),

@@ -77,6 +77,30 @@ def test_each_hostile_file_ends_as_its_anomaly_and_never_stops_the_run(corpus):
     assert not failures, "\n".join(failures)
 
 
+ESCAPES = ["guillemets-simples.xlsx", "prefixe.xlsx", "espaces.xlsx", "reference-caractere.xlsx", "chevron.xlsx",
+           "position-illisible.xlsx", "chaines-innombrables.xlsx"]
+
+
+@pytest.mark.slow  # whole processes: without the bound, the reader aborts the process that runs it
+@pytest.mark.parametrize("name", ESCAPES)
+def test_a_sheet_past_the_bounds_is_refused_however_its_xml_is_written(corpus, tmp_path, name):
+    folder, _plan, _cases = corpus
+    returns = tmp_path / "retours"
+    returns.mkdir()
+    shutil.copy(folder / "retours" / "temoin.xlsx", returns / "temoin.xlsx")
+    shutil.copy(folder / "retours" / name, returns / name)
+    done = subprocess.run([sys.executable, "-m", "suivi_excel", "consolider", returns, "-o", tmp_path / "r.xlsx",
+                           "--plan", folder / "plan.xlsx"], capture_output=True, text=True,
+                          env={**os.environ, "RUST_BACKTRACE": "1"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "panicked" not in done.stderr and "Traceback" not in done.stderr
+    found = anomalies(tmp_path / "r.xlsx")
+    refused = found[found["Fichier"] == name]
+    assert len(refused) == 1 and refused["Gravité"].iloc[0] == "Erreur", found.to_string()
+    assert refused["Problème"].str.contains("limite|illisible").all(), refused.to_string()
+    assert sheet(tmp_path / "r.xlsx", "Actions").set_index("No").loc["2.1", "Statut"] == "En cours"
+
+
 @pytest.mark.slow
 def test_a_value_the_fast_reader_rejects_prints_no_backtrace(corpus, tmp_path):
     folder, _plan, _cases = corpus

@@ -62,8 +62,10 @@ def _limits(taille_max: float, decompresse_max: float, lignes_max: int, parties_
 
     # the grid a tab may span grows with the rows allowed, at the default width ratio
     cells = DEFAULT_LIMITS.max_cells * lignes_max // DEFAULT_LIMITS.max_rows
+    strings = DEFAULT_LIMITS.max_strings * lignes_max // DEFAULT_LIMITS.max_rows
     return Limits(max_file_mb=taille_max, max_inflated_mb=decompresse_max, max_rows=lignes_max,
-                  max_parts=parties_max, max_cells=max(cells, DEFAULT_LIMITS.max_cells))
+                  max_parts=parties_max, max_cells=max(cells, DEFAULT_LIMITS.max_cells),
+                  max_strings=max(strings, DEFAULT_LIMITS.max_strings))
 
 
 @click.group(cls=GuardedGroup, context_settings=CONTEXT)

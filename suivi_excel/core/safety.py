@@ -8,6 +8,7 @@ would inflate. Only a plausible .xlsx within the limits reaches a parser.
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -34,6 +35,7 @@ class Limits:
     max_parts: int = 2000  # entries in the zip (thousands of sheets, padding)
     max_rows: int = 20000  # rows a returned tab may reach
     max_cells: int = 2_000_000  # rows x columns a tab may span (the reader allocates that grid)
+    max_strings: int = 500_000  # shared strings (the reader keeps each one, about 70 bytes at least)
 
 
 DEFAULT_LIMITS = Limits()
@@ -140,29 +142,102 @@ def _archive_entries(path: Path, limits: Limits) -> Refusal | list[zipfile.ZipIn
 
 
 _CHUNK = 1 << 20
-# a <row> or <c> start tag, with its r="B12" reference when it has one
-_TAG = re.compile(rb'<(row|c)(?=[\s>/])(?:[^>]*?\sr="([A-Za-z]{0,4})(\d{1,9})")?')
+_CELL_REF = re.compile(r"\s*([A-Za-z]{1,3})([0-9]{1,9})\s*")
+_ROW_REF = re.compile(r"\s*([0-9]{1,9})\s*")
+# a shared string (`<si>`), whatever its prefix: each costs the reader memory however short it is
+_STRING = re.compile(rb"<(?:[^\s<>/:=!?]+:)?si(?=[\s>/])")
+
+
+class _Stop(Exception):
+    """Why the scan of a worksheet stops early: a reference no program writes, a limit passed."""
+
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.reason)
+        self.refusal = refusal
 
 
 class _SheetExtent:
-    """How far a worksheet's cells reach, followed tag by tag (positions may be implicit)."""
+    """How far a worksheet's cells reach, read as XML by expat: whatever the quotes, the namespace
+    prefixes, the character references or the spacing, a cell's position is the one a reader sees.
+    Positions may be implicit (a cell without `r` follows the previous one). The scan stops as soon
+    as a limit is passed, so a huge sheet costs no more than its first cells past the limit."""
 
-    def __init__(self) -> None:
+    def __init__(self, sheet: str, limits: Limits) -> None:
+        from xml.parsers import expat
+
+        self.sheet, self.limits = sheet, limits
         self.rows = self.columns = self.cells = 0
         self._row = self._column = 0
+        self._parser = expat.ParserCreate(namespace_separator="}")
+        self._parser.StartElementHandler = self._start
+        self._parser.StartDoctypeDeclHandler = self._declaration
+        self._parser.EntityDeclHandler = self._declaration
+        self.error = expat.ExpatError
 
-    def feed(self, data: bytes) -> None:
-        for tag, letters, number in _TAG.findall(data):
-            if tag == b"row":
-                self._row = int(number) if number else self._row + 1
-                self._column = 0
-                self.rows = max(self.rows, self._row)
+    def feed(self, data: bytes, final: bool = False) -> None:
+        self._parser.Parse(data, final)
+
+    def _declaration(self, *_args) -> None:
+        raise _Stop(Refusal("file-hostile", f"la feuille {self.sheet} déclare une DTD (bombe XML ?), ce qu'Excel "
+                            "n'écrit jamais"))
+
+    def _reference(self, attributes: dict[str, str], pattern: re.Pattern) -> re.Match | None:
+        value = attributes.get("r")
+        if value is None:
+            value = next((v for k, v in attributes.items() if k.endswith("}r")), None)
+            if value is None:
+                return None
+        match = pattern.fullmatch(value)
+        if match is None:
+            raise _Stop(Refusal("file-hostile", f"la feuille {self.sheet} donne à une cellule la position "
+                                f"illisible « {value[:40]} », ce qu'Excel n'écrit jamais"))
+        return match
+
+    def _start(self, name: str, attributes: dict[str, str]) -> None:
+        # called for every element of the sheet: kept lean (a cell costs about 3 µs with its value)
+        if name.endswith("}c") or name == "c":
+            self.cells += 1
+            found = self._reference(attributes, _CELL_REF) if attributes else None
+            if found:
+                self._column = _column(found.group(1))
+                row = int(found.group(2))
+                if row > self.rows:
+                    self.rows = row
+                    self._check()
             else:
-                self.cells += 1
-                self._column = column_number(letters.decode()) if letters else self._column + 1
+                self._column += 1
+            if self._column > self.columns or self.cells > self.limits.max_cells:
                 self.columns = max(self.columns, self._column)
-                if number:
-                    self.rows = max(self.rows, int(number))
+                self._check()
+        elif name.endswith("}row") or name == "row":
+            found = self._reference(attributes, _ROW_REF) if attributes else None
+            self._row = int(found.group(1)) if found else self._row + 1
+            self._column = 0
+            if self._row > self.rows:
+                self.rows = self._row
+                self._check()
+
+    def _check(self) -> None:
+        refusal = self.refusal()
+        if refusal is not None:
+            raise _Stop(refusal)
+
+    def refusal(self) -> Refusal | None:
+        """The limit passed so far, if any."""
+        limits = self.limits
+        if self.rows > limits.max_rows:
+            return Refusal("file-too-large", f"la feuille {self.sheet} atteint la ligne {self.rows}, plus que "
+                           f"la limite de {limits.max_rows}", "--lignes-max")
+        if max(self.rows * self.columns, self.cells) > limits.max_cells:
+            return Refusal("file-too-large", f"la feuille {self.sheet} s'étend sur {self.rows} lignes et "
+                           f"{self.columns} colonnes, plus que la limite de {limits.max_cells} cellules",
+                           "--lignes-max")
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _column(letters: str) -> int:
+    return column_number(letters)
 
 
 _KEPT = ("docProps/core.xml", "docProps/custom.xml")
@@ -239,7 +314,8 @@ def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits,
                 is_sheet = _is_worksheet(name) or (sheets is not None and name.lower() in sheets)
                 if is_sheet and name.lower() in skipped:
                     continue
-                extent = _SheetExtent() if is_sheet else None
+                extent = _SheetExtent(name.rsplit("/", 1)[-1], limits) if is_sheet else None
+                strings = 0
                 wanted = (name in _KEPT and keep is not None) or name in (_WORKBOOK, _WORKBOOK_RELS)
                 whole: list[bytes] = []
                 carry = b""
@@ -258,23 +334,24 @@ def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits,
                             return Refusal("file-hostile", f"la partie {name} déclare une DTD (bombe XML ?), "
                                            "ce qu'Excel n'écrit jamais")
                         if extent is not None:
-                            extent.feed(complete)
+                            try:
+                                extent.feed(complete, final=not chunk)
+                            except _Stop as stop:
+                                return stop.refusal
+                            except extent.error as error:
+                                return Refusal("file-unreadable", f"la feuille {name.rsplit('/', 1)[-1]} n'est pas "
+                                               f"du XML valide ({error})")
+                        elif is_xml:
+                            strings += len(_STRING.findall(complete))
+                            if strings > limits.max_strings:
+                                return Refusal("file-too-large", f"la partie {name} contient plus de "
+                                               f"{limits.max_strings} textes, plus que la limite", "--lignes-max")
                         if wanted:
                             whole.append(complete)
                         if not chunk:
                             break
                 if wanted:
                     (keep if name in _KEPT else small)[name] = b"".join(whole)
-                if extent is None:
-                    continue
-                sheet = name.rsplit("/", 1)[-1]
-                if extent.rows > limits.max_rows:
-                    return Refusal("file-too-large", f"la feuille {sheet} atteint la ligne {extent.rows}, plus que "
-                                   f"la limite de {limits.max_rows}", "--lignes-max")
-                if max(extent.rows * extent.columns, extent.cells) > limits.max_cells:
-                    return Refusal("file-too-large", f"la feuille {sheet} s'étend sur {extent.rows} lignes et "
-                                   f"{extent.columns} colonnes, plus que la limite de {limits.max_cells} "
-                                   "cellules", "--lignes-max")
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as error:
         return Refusal("file-unreadable", f"archive endommagée : {_zip_reason(error)}")
     return None
