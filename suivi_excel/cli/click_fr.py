@@ -62,8 +62,20 @@ def _french_plural(singular: str, plural: str, count: int) -> str:
     return _french(singular if count == 1 else plural)
 
 
+# the names click shows, upper-cased, for an option without a metavar of its own (`--x TEXT`)
+TYPE_NAMES = {"StringParamType": "texte", "UnprocessedParamType": "texte", "IntParamType": "entier",
+              "IntRange": "entier", "FloatParamType": "nombre", "FloatRange": "nombre", "BoolParamType": "oui/non",
+              "UUIDParameterType": "identifiant", "DateTime": "date"}
+
+
 def install() -> None:
-    """Rebind click's `_`/`ngettext` in every click module already imported."""
+    """Rebind click's `_`/`ngettext` in every click module already imported, and name its types in French."""
+    import click.types
+
+    for name, french in TYPE_NAMES.items():
+        kind = getattr(click.types, name, None)
+        if kind is not None:
+            kind.name = french
     for name, module in list(sys.modules.items()):
         if not name.startswith("click") or module is None:
             continue

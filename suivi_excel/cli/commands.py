@@ -8,12 +8,13 @@ from pathlib import Path
 import click
 
 from suivi_excel import __version__
-from suivi_excel.cli import click_fr
+from suivi_excel.cli import click_fr, next_steps
 from suivi_excel.cli.defect import GuardedGroup
 from suivi_excel.core.errors import EXIT_ERRORS_FOUND, SuiviError
 
 click_fr.install()
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+SUBCOMMAND = "COMMANDE [ARGUMENTS]..."
 
 
 def _period(_ctx, _param, value):
@@ -43,13 +44,13 @@ def _limits_options(function):
     from suivi_excel.core.safety import DEFAULT_LIMITS as d
 
     options = [
-        click.option("--taille-max", type=click.FloatRange(min=0.1), default=d.max_file_mb, show_default=True,
+        click.option("--taille-max", type=click.FloatRange(min=0.1), default=d.max_file_mb, show_default=True, metavar="MO",
                      help="Taille maximale d'un fichier reçu, en Mo."),
         click.option("--decompresse-max", type=click.FloatRange(min=1), default=d.max_inflated_mb,
-                     show_default=True, help="Taille maximale d'un fichier une fois décompressé, en Mo."),
-        click.option("--lignes-max", type=click.IntRange(min=10), default=d.max_rows, show_default=True,
+                     show_default=True, metavar="MO", help="Taille maximale d'un fichier une fois décompressé, en Mo."),
+        click.option("--lignes-max", type=click.IntRange(min=10), default=d.max_rows, show_default=True, metavar="NOMBRE",
                      help="Nombre maximal de lignes d'un onglet reçu."),
-        click.option("--parties-max", type=click.IntRange(min=10), default=d.max_parts, show_default=True,
+        click.option("--parties-max", type=click.IntRange(min=10), default=d.max_parts, show_default=True, metavar="NOMBRE",
                      help="Nombre maximal de parties dans l'archive d'un fichier reçu (onglets, images…)."),
     ]
     for option in reversed(options):
@@ -68,7 +69,7 @@ def _limits(taille_max: float, decompresse_max: float, lignes_max: int, parties_
                   max_strings=max(strings, DEFAULT_LIMITS.max_strings))
 
 
-@click.group(cls=GuardedGroup, context_settings=CONTEXT)
+@click.group(cls=GuardedGroup, context_settings=CONTEXT, subcommand_metavar=SUBCOMMAND)
 @click.version_option(__version__, "--version", prog_name="suivi-excel", message="%(prog)s %(version)s")
 def main() -> None:
     """Suivi des plans d'action municipaux (PFM, MADA…) dans Excel.
@@ -99,15 +100,15 @@ def modele(fichier: Path, ecraser: bool) -> None:
         raise SuiviError(f"« {fichier} » existe déjà : choisissez un autre nom ou ajoutez --ecraser.")
     write_plan(fichier)
     click.echo(f"Plan vierge écrit : {fichier}")
-    click.echo("Remplissez les feuilles Actions, Services et Paramètres (une ligne d'exemple vous guide), "
-               "puis lancez « suivi-excel generer ».")
+    click.echo("Remplissez les feuilles Actions, Services et Paramètres (une ligne d'exemple vous guide).")
+    next_steps.after_model(fichier)
 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path), default=Path("plan.xlsx"),
               show_default=True, help="Classeur de plan à écrire.")
-@click.option("--debut", type=click.IntRange(2000, 2100),
+@click.option("--debut", type=click.IntRange(2000, 2100), metavar="ANNÉE",
               help="Première année du plan, pour les échéanciers « An 1, An 2… » (par défaut, celle du titre).")
 @click.option("--ecraser", is_flag=True, help="Remplacer le fichier de sortie s'il existe déjà.")
 def importer(source: Path, sortie: Path, debut: int | None, ecraser: bool) -> None:
@@ -127,19 +128,20 @@ def importer(source: Path, sortie: Path, debut: int | None, ecraser: bool) -> No
 
 @main.command(context_settings=CONTEXT)
 @click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--periode", "-p", required=True, callback=_period,
+@click.option("--periode", "-p", required=True, callback=_period, metavar="PÉRIODE",
               help="Période suivie : 2026, 2026-S1, 2026-T3…")
 @click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path),
               help="Classeur intégré à écrire (par défaut suivi-PÉRIODE.xlsx).")
 @click.option("--par-service", type=click.Path(file_okay=False, path_type=Path),
               help="Dossier où écrire aussi un classeur par service, à envoyer.")
-@click.option("--echeance", callback=_date, help="Date limite de retour, affichée dans les instructions.")
-@click.option("--mot-de-passe", help="Mot de passe de protection des onglets (aucun par défaut).")
+@click.option("--echeance", callback=_date, metavar="DATE", help="Date limite de retour, affichée dans les instructions.")
+@click.option("--mot-de-passe", metavar="MOT", help="Mot de passe de protection des onglets (aucun par défaut).")
 @click.option("--historique", type=click.Path(dir_okay=False, path_type=Path),
               help="Historique des périodes (par défaut suivi-historique.sqlite à côté du classeur).")
 @click.option("--vierge", is_flag=True, help="Ne pas pré-remplir avec les valeurs de la période précédente.")
+@click.option("--ecraser", is_flag=True, help="Remplacer le classeur et les formulaires déjà générés.")
 def generer(plan: Path, periode, sortie: Path | None, par_service: Path | None, echeance: dt.date | None,
-            mot_de_passe: str | None, historique: Path | None, vierge: bool) -> None:
+            mot_de_passe: str | None, historique: Path | None, vierge: bool, ecraser: bool) -> None:
     """Générer le classeur de suivi (et un classeur par service) à partir du plan."""
     from suivi_excel.cli import console
     from suivi_excel.forms.generation import Options, generate
@@ -148,6 +150,8 @@ def generer(plan: Path, periode, sortie: Path | None, par_service: Path | None, 
 
     checked = read_plan(plan)
     sortie = sortie or Path(f"suivi-{periode.label}.xlsx")
+    if not ecraser:
+        _refuse_to_replace(checked, periode, sortie, par_service)
     store = historique or history.default_path(sortie)
     prefill, prefill_periods = ({}, {}) if vierge else history.prefill_values(store, checked, periode)
     options = Options(periode, deadline=echeance, password=mot_de_passe, prefill=prefill,
@@ -164,13 +168,30 @@ def generer(plan: Path, periode, sortie: Path | None, par_service: Path | None, 
         warning = kin_message(store, checked, f"« {plan} »", "les formulaires ne sont pas pré-remplis")
         if warning:
             click.echo(click.style(warning, fg="yellow"))
+    next_steps.after_generate(plan, sortie, par_service, periode.label)
+
+
+def _refuse_to_replace(plan, period, output: Path, per_service: Path | None) -> None:
+    """`generer` replaces nothing a service or the coordinator may have filled, unless --ecraser."""
+    from suivi_excel.forms.generation import per_service_file_names
+
+    existing = [output] if output.exists() else []
+    if per_service is not None:
+        names = per_service_file_names(list(plan.tabs), period)
+        existing += [per_service / name for name in names.values() if (per_service / name).exists()]
+    if existing:
+        shown = "\n".join(f"  - {path}" for path in existing[:5])
+        more = f"\n  … et {len(existing) - 5} autre(s)" if len(existing) > 5 else ""
+        raise SuiviError(f"la période {period.label} est déjà générée ; ces fichiers existent et seraient remplacés "
+                         f"(rien n'est écrit) :\n{shown}{more}\nChoisissez un autre nom avec -o ou --par-service, "
+                         "ou ajoutez --ecraser pour les remplacer.")
 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("retours", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--plan", type=click.Path(dir_okay=False, path_type=Path),
               help="Plan à utiliser (par défaut, celui que portent les fichiers).")
-@click.option("--periode", "-p", callback=_period, help="Période (par défaut, celle des fichiers).")
+@click.option("--periode", "-p", callback=_period, metavar="PÉRIODE", help="Période (par défaut, celle des fichiers).")
 @_limits_options
 def verifier(retours, plan, periode, taille_max, decompresse_max, lignes_max, parties_max) -> None:
     """Lister les problèmes des fichiers reçus, sans écrire de rapport."""
@@ -178,6 +199,7 @@ def verifier(retours, plan, periode, taille_max, decompresse_max, lignes_max, pa
 
     result = _consolidate(retours, plan, periode, _limits(taille_max, decompresse_max, lignes_max, parties_max))
     console.verification(result)
+    next_steps.after_verify([Path(r) for r in retours], result.period.label, result.errors)
     if result.errors:
         raise SystemExit(EXIT_ERRORS_FOUND)
 
@@ -188,7 +210,7 @@ def verifier(retours, plan, periode, taille_max, decompresse_max, lignes_max, pa
               help="Rapport à écrire (par défaut rapport-PÉRIODE.xlsx).")
 @click.option("--plan", type=click.Path(dir_okay=False, path_type=Path),
               help="Plan à utiliser (par défaut, celui que portent les fichiers).")
-@click.option("--periode", "-p", callback=_period, help="Période (par défaut, celle des fichiers).")
+@click.option("--periode", "-p", callback=_period, metavar="PÉRIODE", help="Période (par défaut, celle des fichiers).")
 @click.option("--strict", is_flag=True, help="Code de sortie 1 si le rapport contient des erreurs.")
 @click.option("--historique", type=click.Path(dir_okay=False, path_type=Path),
               help="Historique des périodes (par défaut suivi-historique.sqlite à côté du rapport).")
@@ -216,13 +238,17 @@ def consolider(retours, sortie, plan, periode, strict, historique, corrections, 
                               "prochaine période ne seraient pas pré-remplis")
         if warning:
             click.echo(click.style(warning, fg="yellow"))
+    written = {}
     if corrections is not None:
         from suivi_excel.consolidate.corrections import write_corrections
 
         written = write_corrections(result, corrections)
         click.echo(f"Classeurs de correction : {len(written)} dans {corrections}"
-                   + (f" ; envoyez-les avec « suivi-excel envoyer corrections {corrections} »." if written else
-                      " (aucun retour à corriger)."))
+                   + ("" if written else " (aucun retour à corriger)."))
+    from suivi_excel.consolidate.review import INCOMPLETE, TO_FIX, review
+
+    to_fix = sum(state.state in (TO_FIX, INCOMPLETE) for state in review(result))
+    next_steps.after_consolidate([Path(r) for r in retours], sortie, result.missing, corrections, len(written), to_fix)
     if strict and result.errors:
         raise SystemExit(EXIT_ERRORS_FOUND)
 
@@ -239,11 +265,11 @@ def _consolidate(retours, plan_path, periode, limits):
 @click.argument("dossier", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path), default=Path("bilan-regional.xlsx"),
               show_default=True, help="Classeur régional à écrire.")
-@click.option("--periode", "-p", callback=_period,
+@click.option("--periode", "-p", callback=_period, metavar="PÉRIODE",
               help="Ne regrouper que cette période (par défaut, la plus récente de chaque municipalité).")
 @click.option("--axes", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Table à deux colonnes (axe local, axe régional) pour regrouper les axes de la région.")
-@click.option("--titre", default="Bilan régional du suivi des plans d'action", show_default=True,
+@click.option("--titre", metavar="TITRE", default="Bilan régional du suivi des plans d'action", show_default=True,
               help="Titre du tableau de bord (par exemple le nom de la MRC).")
 def regrouper(dossier: Path, sortie: Path, periode, axes: Path | None, titre: str) -> None:
     """Regrouper les rapports des municipalités (DOSSIER) en un bilan régional."""
@@ -268,10 +294,11 @@ def regrouper(dossier: Path, sortie: Path, periode, axes: Path | None, titre: st
     region = roll_up(reports, anomalies, mapping)
     write_region(region, sortie, titre)
     console.regional(region, sortie)
+    next_steps.after_region(sortie)
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--annee", type=click.IntRange(2000, 2100), required=True, help="L'année du bilan, par exemple 2026.")
+@click.option("--annee", type=click.IntRange(2000, 2100), required=True, metavar="ANNÉE", help="L'année du bilan, par exemple 2026.")
 @click.option("--historique", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("suivi-historique.sqlite"), show_default=True, help="Historique des périodes.")
 @click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path),
@@ -285,9 +312,10 @@ def bilan(annee: int, historique: Path, sortie: Path | None) -> None:
     click.echo(f"Bilan annuel écrit : {sortie}")
     click.echo(f"Périodes de {annee} : {', '.join(p.label for p in periods)} — situation à la fin de "
                f"{result.period.label} : {len(result.actions)} actions.")
+    next_steps.after_review(sortie, result.period.label)
 
 
-@main.group(context_settings=CONTEXT)
+@main.group(context_settings=CONTEXT, subcommand_metavar=SUBCOMMAND)
 def envoyer() -> None:
     """Envoyer par courriel : les formulaires aux services, les relances, les corrections, le rapport.
 
@@ -311,7 +339,7 @@ def _mail_options(function):
                      help="Dossier des modèles de courriel modifiés (par défaut, ceux de modeles/)."),
         click.option("--journal", type=click.Path(dir_okay=False, path_type=Path),
                      help="Journal des envois (par défaut journal-envois.csv à côté des fichiers envoyés)."),
-        click.option("--de", "expediteur", help="Adresse de l'expéditeur (par défaut SUIVI_SMTP_FROM ou le "
+        click.option("--de", "expediteur", metavar="ADRESSE", help="Adresse de l'expéditeur (par défaut SUIVI_SMTP_FROM ou le "
                                                 "courriel du coordonnateur)."),
     ]
     for option in reversed(options):
@@ -328,7 +356,7 @@ def _mail_options(function):
               help="Avec --relance : le dossier des retours reçus.")
 @click.option("--historique", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Avec --relance : l'historique, si la période est déjà consolidée.")
-@click.option("--echeance", callback=_date, help="Date limite à indiquer (par défaut celle des formulaires).")
+@click.option("--echeance", callback=_date, metavar="DATE", help="Date limite à indiquer (par défaut celle des formulaires).")
 @_mail_options
 def formulaires(dossier, plan, relance, retours, historique, echeance, brouillons, essai, config, modeles,
                 journal, expediteur) -> None:
@@ -337,6 +365,7 @@ def formulaires(dossier, plan, relance, retours, historique, echeance, brouillon
 
     mailing.send_forms(dossier, plan, relance, retours, historique, echeance, brouillons, essai, config,
                        modeles, journal, expediteur)
+    next_steps.after_forms(dossier, relance, essai)
 
 
 @envoyer.command(context_settings=CONTEXT)
@@ -349,11 +378,12 @@ def corrections(dossier, plan, brouillons, essai, config, modeles, journal, expe
     from suivi_excel.mail import commands as mailing
 
     mailing.send_corrections(dossier, plan, brouillons, essai, config, modeles, journal, expediteur)
+    next_steps.after_corrections(essai)
 
 
 @envoyer.command(context_settings=CONTEXT)
 @click.argument("rapport", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--a", "destinataires", required=True, multiple=True,
+@click.option("--a", "destinataires", required=True, multiple=True, metavar="ADRESSE",
               help="Destinataire(s) : répétez l'option ou séparez les adresses par des virgules.")
 @_mail_options
 def rapport(rapport, destinataires, brouillons, essai, config, modeles, journal, expediteur) -> None:
@@ -361,6 +391,7 @@ def rapport(rapport, destinataires, brouillons, essai, config, modeles, journal,
     from suivi_excel.mail import commands as mailing
 
     mailing.send_report(rapport, destinataires, brouillons, essai, config, modeles, journal, expediteur)
+    next_steps.after_report(essai)
 
 
 @main.command(context_settings=CONTEXT)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from suivi_excel.core.anomalies import ERROR, INFO, WARNING, Anomaly, severities
 from suivi_excel.core.columns import REPORT_STATUSES
 
 _SHOWN_IN_SUMMARY = 8
+_INDENT = 16  # two spaces, the severity (13) and a space
 
 
 class FileProgress:
@@ -48,11 +50,14 @@ def _where(anomaly: Anomaly) -> str:
 
 
 def _line(anomaly: Anomaly, width: int) -> str:
+    """An anomaly on as many lines as the terminal needs (never cut: it says what to do), the
+    continuation lines indented under the text; `width` 0 writes it on one line (a log, a pipe)."""
     colour = {ERROR: "red", WARNING: "yellow", INFO: "blue"}[anomaly.severity]
     head = click.style(f"{anomaly.severity:<13}", fg=colour)
     text = f"{_where(anomaly)} : {anomaly.problem}"
-    if width and len(text) > width - 14:
-        text = text[: width - 15] + "…"
+    if width and len(text) > width - _INDENT:
+        text = ("\n" + " " * _INDENT).join(textwrap.wrap(text, max(width - _INDENT, 30), break_long_words=False,
+                                                         break_on_hyphens=False))
     return f"  {head} {text}"
 
 
@@ -169,10 +174,28 @@ def consolidation(result, report: Path) -> None:
     statuses = " · ".join(f"{s} {figures.by_status[s]}" for s in REPORT_STATUSES if figures.by_status[s])
     click.echo(f"Actions : {figures.actions} — {statuses}")
     click.echo(f"Taux de réalisation : {percent_text(figures.completion_rate)} — en retard : {figures.late} — "
-               f"besoin de soutien : {figures.support_needed} — dépenses : {money_text(figures.spent)} sur "
-               f"{money_text(figures.budget_planned)} prévus")
+               f"besoin de soutien : {figures.support_needed}")
+    click.echo(spending_line(result, figures.spent))
     click.echo(f"Anomalies : {_count_text(result.anomalies)} (détail dans l'onglet Anomalies du rapport)")
     for anomaly in result.anomalies[:_SHOWN_IN_SUMMARY]:
         click.echo(_line(anomaly, width))
     if len(result.anomalies) > _SHOWN_IN_SUMMARY:
         click.echo(f"  … et {len(result.anomalies) - _SHOWN_IN_SUMMARY} autres.")
+
+
+def spending_line(result, spent: float) -> str:
+    """Spending compared with what compares: the budget planned for the actions of the services that
+    answered (the services that did not answer declared nothing), over the whole plan."""
+    from suivi_excel.core.text import money_text
+
+    actions = result.actions
+    answered = actions[actions["Service responsable"].isin(result.answered)]
+    budget = float(pd_sum(answered["Budget prévu ($)"]))
+    return (f"Dépenses déclarées à ce jour : {money_text(spent)}, pour un budget prévu de {money_text(budget)} "
+            f"(toutes années du plan) pour les actions des {len(result.answered)} service(s) qui ont répondu")
+
+
+def pd_sum(values) -> float:
+    import pandas as pd
+
+    return float(pd.to_numeric(values, errors="coerce").fillna(0).sum())

@@ -1,0 +1,126 @@
+"""The last lines of each command: what to do next, as a command to copy, with its arguments.
+
+A coordinator runs the cycle a few times a year and reads only the screen: every command ends by
+naming the next one, with the files it just wrote filled in. The texts live here, in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import click
+
+PROGRAM = "suivi-excel"
+COMMITTEE = "comite@ville.qc.ca"  # a placeholder the coordinator replaces by the committee's addresses
+
+
+_SPECIAL = set(" '\"$`!*?&;|<>()[]{}#~")
+
+
+def _word(word: object) -> str:
+    # double quotes read the same in a Windows console, PowerShell and a Unix shell
+    text = str(word)
+    return f'"{text}"' if _SPECIAL & set(text) else text
+
+
+def command(*words: object) -> str:
+    """A command line as the coordinator types it: a word quoted only where a shell needs it."""
+    return " ".join([PROGRAM, *(_word(w) for w in words)])
+
+
+def show(title: str, lines: Iterable[str]) -> None:
+    """Print the next step(s): a heading, then each command indented, ready to copy."""
+    lines = list(lines)
+    if not lines:
+        return
+    click.echo(click.style(title, bold=True))
+    for line in lines:
+        click.echo(f"  {line}")
+
+
+def after_model(plan: Path) -> None:
+    show("Ensuite, une fois le plan rempli :",
+         [command("generer", plan, "--periode", "ANNÉE", "-o", Path("suivi-ANNÉE.xlsx"), "--par-service",
+                  Path("envois"))])
+
+
+def after_generate(plan: Path, workbook: Path, per_service: Path | None, period: str) -> None:
+    if per_service is not None:
+        lines = [command("envoyer", "formulaires", per_service, "--essai") + "   (voir ce qui partira)",
+                 command("envoyer", "formulaires", per_service)]
+    else:
+        lines = [f"envoyez {workbook} aux services, ou écrivez un classeur par service :",
+                 command("generer", plan, "--periode", period, "-o", workbook, "--par-service", Path("envois"),
+                         "--ecraser")]
+    lines.append("puis, quand les retours arrivent : " + command("verifier", Path("retours")))
+    show("Ensuite :", lines)
+
+
+def after_verify(returns: Sequence[Path], period: str, errors: int) -> None:
+    report = Path(f"rapport-{period}.xlsx")
+    lines = []
+    if errors:
+        lines.append("les erreurs seront reprises dans le rapport ; pour les faire corriger par les services :")
+        lines.append(command("consolider", *returns, "-o", report, "--corrections", Path("corrections")))
+    else:
+        lines.append(command("consolider", *returns, "-o", report))
+    show("Ensuite :", lines)
+
+
+def after_consolidate(returns: Sequence[Path], report: Path, missing: Sequence[str], corrections: Path | None,
+                      written: int, to_fix: int) -> None:
+    lines = []
+    if missing:
+        lines.append(f"relancer le(s) {len(missing)} service(s) sans retour : "
+                     + command("envoyer", "formulaires", Path("envois"), "--relance", "--retours", *returns[:1]))
+    if corrections is not None and written:
+        lines.append("envoyer les classeurs de correction : " + command("envoyer", "corrections", corrections))
+    elif to_fix:
+        lines.append(f"faire corriger les {to_fix} retour(s) à corriger ou incomplets : "
+                     + command("consolider", *returns, "-o", report, "--corrections", Path("corrections")))
+    lines.append("envoyer le rapport au comité : " + command("envoyer", "rapport", report, "--a", COMMITTEE))
+    show("Ensuite :", lines)
+
+
+def after_review(review: Path, period: str) -> None:
+    show("Ensuite :", ["envoyer le bilan au comité : " + command("envoyer", "rapport", review, "--a", COMMITTEE),
+                       f"préparer la période suivante : {command('generer', 'PLAN', '--periode', 'PÉRIODE')}"
+                       f" (après {period})"])
+
+
+def after_region(workbook: Path) -> None:
+    show("Ensuite :", ["envoyer le bilan régional : " + command("envoyer", "rapport", workbook, "--a", COMMITTEE)])
+
+
+def _trial() -> None:
+    show("Ensuite :", ["rien n'est parti : relancez la même commande sans --essai pour envoyer (ou avec "
+                       "--brouillons DOSSIER pour des .eml)"])
+
+
+def after_forms(folder: Path, reminder: bool, trial: bool = False) -> None:
+    if trial:
+        return _trial()
+    returns = Path("retours")
+    lines = [f"déposez les classeurs reçus dans {returns}/ (leur nom importe peu), puis : "
+             + command("verifier", returns)]
+    if not reminder:
+        lines.append("pour relancer ensuite ceux qui n'ont pas répondu : "
+                     + command("envoyer", "formulaires", folder, "--relance", "--retours", returns))
+    show("Ensuite :", lines)
+
+
+def after_corrections(trial: bool = False) -> None:
+    if trial:
+        return _trial()
+    returns = Path("retours")
+    show("Ensuite :", [f"déposez les classeurs corrigés dans {returns}/ avec les autres retours (le plus récent "
+                       "l'emporte), puis : " + command("consolider", returns, "-o", Path("rapport-PÉRIODE.xlsx"))])
+
+
+def after_report(trial: bool = False) -> None:
+    if trial:
+        return _trial()
+    show("Ensuite :", ["à la période suivante : " + command("generer", "PLAN", "--periode", "PÉRIODE", "-o",
+                                                            Path("suivi-PÉRIODE.xlsx"), "--par-service",
+                                                            Path("envois"))])
