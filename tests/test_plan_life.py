@@ -152,3 +152,86 @@ def test_pre_filled_forms_carry_the_state_not_the_remarks_and_say_so(tmp_path):
     assert blank.exit_code == 0
     assert "Valeurs déjà inscrites" not in " ".join(
         str(c.value) for c in openpyxl.load_workbook(tmp_path / "v.xlsx")["Instructions"]["A"] if c.value)
+
+
+def dashboard_list(report: Path, title: str) -> list[tuple]:
+    """The rows of a dashboard list (its header first), found by its title as the committee reads it."""
+    rows = list(openpyxl.load_workbook(report)["Tableau de bord"].iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(rows) if isinstance(r[0], str) and r[0].startswith(title + " ("))
+    found = []
+    for row in rows[start + 1:]:
+        if row[0] is None:
+            break
+        found.append(tuple(v for v in row[:7]))
+    return found
+
+
+def test_a_silent_service_keeps_what_it_reported(tmp_path):
+    plan = tool_plan(tmp_path / "plan.xlsx")
+    store = tmp_path / "h.sqlite"
+    first = {LOISIRS: {"1.1": {"Statut": "Réalisée", "Avancement (%)": 100, "Dépenses réelles ($)": 4800,
+                               "Obstacles": "Pluie", "Besoin de soutien": "Oui"},
+                       "1.2": {"Statut": "En cours", "Avancement (%)": 50}},
+             TP: {"2.1": {"Statut": "En cours"}, "2.10": {"Statut": "Non débutée"}},
+             COMM: {"3.1": {"Statut": "Réalisée", "Avancement (%)": 100}}}
+    period_cycle(tmp_path, plan, "2025", first, store)
+    second = {TP: {"2.1": {"Statut": "Réalisée", "Avancement (%)": 100}, "2.10": {"Statut": "En cours"}},
+              COMM: {"3.1": {"Statut": "Réalisée", "Avancement (%)": 100}}}
+    _made, done, report = period_cycle(tmp_path, plan, "2026", second, store)
+    actions = actions_by_no(report)
+    done_11 = actions.loc["1.1"]
+    assert (done_11["Statut"], done_11["Dernier statut connu"], done_11["Depuis"], done_11["Avancement (%)"],
+            done_11["Dépenses réelles ($)"], done_11["En retard"]) == ("Réalisée", "Réalisée", "2025", 100, 4800, "Non")
+    assert pd_blank(done_11["Obstacles"]) and pd_blank(done_11["Besoin de soutien"]) and pd_blank(done_11["Source"])
+    going = actions.loc["1.2"]
+    assert (going["Statut"], going["Dernier statut connu"], going["Depuis"]) == ("Non renseigné", "En cours", "2025")
+    assert pd_blank(going["Avancement (%)"])
+    assert pd_blank(actions.loc["2.1", "Dernier statut connu"])  # reported this period
+    # 1.1, 2.1 and 3.1 done of 5: the silent service's finished action counts
+    assert "Taux de réalisation : 60 %" in done
+    dashboard = openpyxl.load_workbook(report)["Tableau de bord"]
+    figures = {r[0]: r[1] for r in dashboard.iter_rows(max_col=2, values_only=True) if r[0]}
+    assert figures["Taux de réalisation (réalisées ou en continu)"] == 0.6
+    # a third period: still silent, the finished action still dates from 2025; the other one too
+    _made, _done, third = period_cycle(tmp_path, plan, "2027", second, store)
+    later = actions_by_no(third)
+    assert (later.loc["1.1", "Statut"], later.loc["1.1", "Depuis"]) == ("Réalisée", "2025")
+    assert (later.loc["1.2", "Statut"], later.loc["1.2", "Dernier statut connu"], later.loc["1.2", "Depuis"]) == (
+        "Non renseigné", "En cours", "2025")
+    assert ("1.2 — Cours d'aquaforme pour aînés", LOISIRS, "Non renseigné", "En cours (2025)") in [
+        r[:4] for r in dashboard_list(third, "Actions en retard")]
+    # reminders go to the silent service: a status kept from 2025 is no answer
+    relance = run("envoyer", "formulaires", tmp_path / "2027" / "envois", "--relance", "--historique", store,
+                  "--essai")
+    assert relance.exit_code == 0, relance.output
+    assert "loisirs@ville.test" in relance.output and "tp@ville.test" not in relance.output
+
+
+def pd_blank(value) -> bool:
+    return value is None or value == "" or value != value
+
+
+def test_late_without_news_is_late_and_listed_with_the_service_to_call(tmp_path):
+    plan = tool_plan(tmp_path / "plan.xlsx")
+    answers = {TP: {"2.1": {"Statut": "En cours"}, "2.10": {"Statut": "Réalisée", "Avancement (%)": 100}},
+               LOISIRS: {"1.2": {"Statut": "En cours"}}}  # 1.1 (due 2026) left blank; COMM (3.1, due 2025) silent
+    _made, done, report = period_cycle(tmp_path, plan, "2026", answers, tmp_path / "h.sqlite")
+    late = actions_by_no(report)["En retard"].to_dict()
+    assert late == {"1.1": "Oui", "1.2": "Non", "2.1": "Oui", "2.10": "Non", "3.1": "Oui"}
+    listed = dashboard_list(report, "Actions en retard")
+    assert listed[0][:4] == ("Action", "Service", "Statut", "Dernier statut connu")
+    assert ("3.1 — Bottin des ressources", COMM, "Non renseigné", "Aucun") in [r[:4] for r in listed]
+    assert "en retard : 3" in done
+
+
+def test_lists_leave_out_support_for_finished_actions_and_obstacles_of_done_ones(tmp_path):
+    plan = tool_plan(tmp_path / "plan.xlsx")
+    answers = {TP: {"2.1": {"Statut": "Abandonnée", "Besoin de soutien": "Oui", "Obstacles": "Coûts"},
+                    "2.10": {"Statut": "Réalisée", "Avancement (%)": 100, "Obstacles": "Neige tardive"}},
+               LOISIRS: {"1.1": {"Statut": "En cours", "Besoin de soutien": "Oui", "Obstacles": "Personnel"}}}
+    _made, done, report = period_cycle(tmp_path, plan, "2026", answers, tmp_path / "h.sqlite")
+    support = [r[0] for r in dashboard_list(report, "Actions qui ont besoin de soutien")[1:]]
+    obstacles = [r[0] for r in dashboard_list(report, "Obstacles signalés")[1:]]
+    assert support == ["1.1 — Fête de quartier annuelle"]
+    assert obstacles == ["1.1 — Fête de quartier annuelle", "2.1 — Trottoir vers l'école"]
+    assert "besoin de soutien : 1" in done

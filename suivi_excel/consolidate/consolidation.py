@@ -220,6 +220,8 @@ def _merge(plan: Plan, period: Period, tracking: pd.DataFrame) -> pd.DataFrame:
         actions[header] = tracking[header].astype(object).where(tracking[header].notna(), None)
     actions["Statut"] = actions["Statut"].fillna(NOT_REPORTED)
     actions["Source"] = actions["Source"].fillna("")
-    late = actions["Statut"].isin(LATE_STATUSES) & (days(actions["Fin"]) <= np.datetime64(period.end, "D"))
+    # late without news too: an action due by now that nobody reported on (§13)
+    late = (actions["Statut"].isin((*LATE_STATUSES, NOT_REPORTED))
+            & (days(actions["Fin"]) <= np.datetime64(period.end, "D")))
     actions.insert(len(actions.columns) - 1, "En retard", late.map({True: YES, False: NO}))
     return actions

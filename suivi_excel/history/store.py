@@ -242,7 +242,7 @@ def history_rows(path: Path, plan_id: str, up_to: Period | None = None) -> pd.Da
         return pd.DataFrame(columns=_ROWS_COLUMNS)
 
 
-_ROWS_COLUMNS = ["Période", "No", *TRACKING_HEADERS, "En retard", "_cle", "_fin", "_ordre"]
+_ROWS_COLUMNS = ["Période", "No", *TRACKING_HEADERS, "En retard", "_cle", "_fin", "_ordre", "_source"]
 
 
 def rows_of(connection: sqlite3.Connection, plan_id: str, up_to: Period | None = None) -> pd.DataFrame:
@@ -250,7 +250,7 @@ def rows_of(connection: sqlite3.Connection, plan_id: str, up_to: Period | None =
     columns = _ROWS_COLUMNS
     data = connection.execute(
         f"SELECT a.periode, a.no, {_tracking_sql(connection, 'a.')}, a.en_retard, "
-        "a.cle, p.fin_periode, a.ordre FROM actions a JOIN periodes p USING (plan, periode) "
+        "a.cle, p.fin_periode, a.ordre, a.source FROM actions a JOIN periodes p USING (plan, periode) "
         "WHERE a.plan = ? ORDER BY p.fin_periode, a.ordre", (plan_id,)).fetchall()
     frame = _dates_read(pd.DataFrame(data, columns=columns, dtype=object))
     if up_to is not None:

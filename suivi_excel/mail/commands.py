@@ -61,7 +61,8 @@ def _answered(forms, returns: Path | None, store: Path | None) -> set[str]:
         if rows.empty:
             raise SuiviError(f"l'historique « {store} » ne contient pas la période {period.label} : "
                              "utilisez plutôt --retours DOSSIER.")
-        with_source = set(rows.loc[rows["Statut"] != "Non renseigné", "No"])
+        # a status kept from an earlier period (a silent service's finished action) is no answer
+        with_source = set(rows.loc[(rows["Statut"] != "Non renseigné") & (rows["_source"].fillna("") != ""), "No"])
         owners = dict(zip(forms[0].plan.actions["No"], forms[0].plan.actions["Service responsable"]))
         return {owners[n] for n in with_source if n in owners}
     raise SuiviError("--relance a besoin de savoir qui a répondu : donnez --retours DOSSIER (les fichiers "

@@ -10,7 +10,7 @@ from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.core.anomalies import ERROR, WARNING, severities
 from suivi_excel.core.cells import row_height, write_value
 from suivi_excel.core.columns import REPORT_STATUSES, YES
-from suivi_excel.report import achievements, evolution
+from suivi_excel.report import achievements, evolution, followup
 from suivi_excel.report.figures import KeyFigures
 from suivi_excel.report.indicators import RATE
 from suivi_excel.report.sheets import BY_AXE, BY_SERVICE, COLOURS, DASHBOARD, Formats
@@ -190,15 +190,13 @@ def _changes(sheet, row: int, result: Consolidation, history: pd.DataFrame, refe
 def _lists(sheet, row: int, result: Consolidation, formats: Formats) -> int:
     """The lists a committee acts on: late actions, support needed, obstacles, services without a return."""
     actions = result.actions
-    late = actions[actions["En retard"] == YES]
-    row = _list(sheet, row, formats, "Actions en retard", late,
-                ["No", "Action", "Service responsable", "Fin", "Statut", "Avancement (%)"],
+    row = _list(sheet, row, formats, "Actions en retard", followup.late_list(actions), followup.LATE_COLUMNS,
                 "Aucune action en retard.")
-    support = actions[actions["Besoin de soutien"] == YES]
+    support = actions[followup.needs_support(actions)]
     row = _list(sheet, row, formats, "Actions qui ont besoin de soutien", support,
                 ["No", "Action", "Service responsable", "Obstacles", "Commentaires"],
                 "Aucun service n'a demandé de soutien.")
-    obstacles = actions[actions["Obstacles"].notna() & (actions["Obstacles"] != "")]
+    obstacles = actions[followup.has_obstacles(actions)]
     row = _list(sheet, row, formats, "Obstacles signalés", obstacles,
                 ["No", "Action", "Service responsable", "Obstacles", "Statut"], "Aucun obstacle signalé.")
     services = result.plan.services

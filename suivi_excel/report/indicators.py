@@ -6,6 +6,7 @@ import pandas as pd
 
 from suivi_excel.core.columns import DONE_STATUSES, REPORT_STATUSES, YES
 from suivi_excel.report.figures import KeyFigures
+from suivi_excel.report.followup import needs_support
 
 RATE = "Taux de réalisation"
 PROGRESS = "Avancement moyen (%)"
@@ -29,7 +30,7 @@ def key_figures(actions: pd.DataFrame, services_total: int, services_answered: i
         services_answered=services_answered,
         budget_planned=float(_numbers(actions["Budget prévu ($)"]).sum()),
         spent=float(_numbers(actions["Dépenses réelles ($)"]).sum()),
-        support_needed=int((actions["Besoin de soutien"] == YES).sum()),
+        support_needed=int(needs_support(actions).sum()),
     )
 
 

@@ -16,6 +16,7 @@ from suivi_excel.consolidate.review import counts, review
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.columns import TRACKING_HEADERS
 from suivi_excel.history import store as history
+from suivi_excel.history.carry import carry_forward
 from suivi_excel.plan.template import WORKBOOK_OPTIONS
 from suivi_excel.report.dashboard import write_dashboard
 from suivi_excel.report.indicators import by_group, key_figures
@@ -98,6 +99,7 @@ def record_and_report(result: Consolidation, report: Path, store: Path | None = 
         The history file used.
     """
     store = store or history.default_path(report)
+    carry_forward(result, store)
     history.record(store, result, then=lambda connection: write_report(
         result, report, history.rows_of(connection, result.plan.identity, up_to=result.period)))
     return store

@@ -1,0 +1,35 @@
+"""Which actions the dashboard's lists show (§13): the late ones with what was last known of them,
+support and obstacles only where they still matter."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from suivi_excel.core.columns import FINAL_STATUSES, NOT_REPORTED, YES
+from suivi_excel.core.text import is_blank
+
+LAST_STATUS, SINCE = "Dernier statut connu", "Depuis"  # as `history.carry` writes them
+LATE_COLUMNS = ["No", "Action", "Service responsable", "Statut", LAST_STATUS, "Fin", "Avancement (%)"]
+
+
+def needs_support(actions: pd.DataFrame) -> pd.Series:
+    """Actions whose service asks for support and that are not over (a finished or abandoned action
+    needs none, whatever an old answer says)."""
+    return (actions["Besoin de soutien"] == YES) & ~actions["Statut"].isin(FINAL_STATUSES)
+
+
+def has_obstacles(actions: pd.DataFrame) -> pd.Series:
+    """Actions with obstacles reported, unless they are done (`Réalisée`)."""
+    return actions["Obstacles"].notna() & (actions["Obstacles"] != "") & (actions["Statut"] != "Réalisée")
+
+
+def late_list(actions: pd.DataFrame) -> pd.DataFrame:
+    """The late actions, each with its last known status (`En cours (2026)`) when nobody reported on it."""
+    late = actions[actions["En retard"] == YES].copy()
+    if LAST_STATUS in late.columns:
+        late[LAST_STATUS] = [f"{status} ({since})" if not is_blank(status) else ("Aucun" if now == NOT_REPORTED
+                                                                                 else "")
+                             for status, since, now in zip(late[LAST_STATUS], late[SINCE], late["Statut"])]
+    else:  # a period read back from the history
+        late[LAST_STATUS] = ""
+    return late
