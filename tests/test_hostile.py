@@ -145,8 +145,7 @@ def test_a_file_that_brings_its_reader_down_is_reported_and_the_others_are_conso
     folder, _plan, _cases = corpus
     returns = tmp_path / "retours"
     returns.mkdir()
-    for index in range(12):  # enough files to be read by worker processes
-        shutil.copy(folder / "retours" / "temoin.xlsx", returns / f"copie-{index:02d}.xlsx")
+    shutil.copy(folder / "retours" / "temoin.xlsx", returns / "copie.xlsx")  # two files: the usual case
     shutil.copy(folder / "retours" / "derniere-cellule.xlsx", returns / "derniere-cellule.xlsx")
     done = subprocess.run([sys.executable, "-m", "suivi_excel", "consolider", returns, "-o", tmp_path / "r.xlsx",
                            "--lignes-max", "200000000"], capture_output=True, text=True)
@@ -300,3 +299,33 @@ def test_a_run_killed_inside_the_write_leaves_the_previous_report_whole(tmp_path
     assert subprocess.run([sys.executable, "-m", "suivi_excel", *arguments], capture_output=True).returncode == 0
     assert sheet_names_of(report)[0] == "Tableau de bord"
     assert not list(report.parent.glob(".*.tmp")), "the next run removes what killed runs left"
+
+
+# The workbook reader replaced by one that aborts its process, as python-calamine did on a sheet that
+# escaped the bounds: the command that reads one file must survive it as well as `consolider` does.
+_READER_ABORTS = """
+import os, sys
+import python_calamine
+
+class Aborting:
+    @staticmethod
+    def from_path(path):
+        os.abort()
+
+python_calamine.CalamineWorkbook = Aborting
+from suivi_excel.cli.commands import main
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.slow  # whole processes
+@pytest.mark.parametrize("command", ["generer", "importer", "consolider"])
+def test_a_reader_that_dies_takes_only_its_file_with_it_in_every_command(tmp_path, plan_path, command):
+    arguments = {"generer": [plan_path, "-p", "2026", "-o", tmp_path / "s.xlsx"],
+                 "importer": [plan_path, "-o", tmp_path / "importe.xlsx"],
+                 "consolider": [plan_path, "-o", tmp_path / "r.xlsx", "--plan", plan_path]}[command]
+    done = subprocess.run([sys.executable, "-c", _READER_ABORTS, command, *map(str, arguments)],
+                          capture_output=True, text=True)
+    assert done.returncode == 2, (done.returncode, done.stderr)
+    assert "programme de lecture" in done.stderr and plan_path.name in done.stderr
+    assert "Traceback" not in done.stderr and not [p for p in tmp_path.iterdir() if p.name != plan_path.name]

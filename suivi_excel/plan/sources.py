@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from suivi_excel.core.errors import SuiviError
-from suivi_excel.core.safety import DEFAULT_LIMITS, inspect_archive, os_reason
+from suivi_excel.core.isolation import survives
+from suivi_excel.core.safety import DEFAULT_LIMITS, inspect_archive, os_reason, reader_died
 from suivi_excel.core.text import clean_text, column_letter
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".ods")
@@ -80,7 +81,10 @@ def read_source(path: Path) -> Source:
                   }.get(refusal.code, refusal.reason)
         raise SuiviError(f"« {path.name} » ne peut pas être ouvert : {reason}. Enregistrez-le de nouveau depuis "
                          "Word ou votre tableur, au format récent et sans mot de passe.")
-    return _read_word(path) if suffix == ".docx" else _read_workbook(path)
+    reader = _read_word if suffix == ".docx" else _read_workbook
+    if not survives(reader, path):  # a native parser that dies takes only its own process with it
+        raise reader_died(path, "le plan adopté")
+    return reader(path)
 
 
 # -- Excel, OpenDocument ---------------------------------------------------------------------------

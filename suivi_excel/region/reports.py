@@ -9,13 +9,12 @@ sheets.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from suivi_excel.core.anomalies import Anomaly
+from suivi_excel.core.isolation import Isolated
 from suivi_excel.core.periods import Period, parse_period
 from suivi_excel.core.safety import inspect_file
 from suivi_excel.core.text import clean_text, fold
@@ -24,8 +23,6 @@ from suivi_excel.report.figures import KeyFigures
 from suivi_excel.report.summary import figures_from_sheets
 from suivi_excel.returns.file import find_files
 
-_POOL_FROM = 40  # below, reading here is quicker than starting workers
-_MAX_WORKERS = 4
 # the columns of a report's Actions sheet the region keeps, in this order
 # (a report of an earlier version has no `Cible atteinte` nor `Bon coup`: they read as empty)
 ACTION_COLUMNS = ("No", "Axe", "Objectif", "Action", "Service responsable", "Début", "Fin", "Budget prévu ($)",
@@ -56,7 +53,7 @@ def read_reports(folder: Path, period: Period | None = None,
                  meanwhile: Callable[[], object] | None = None) -> tuple[list[Report], list[Anomaly]]:
     """The latest report of each municipality and plan under `folder` (or that of `period`).
 
-    Many reports are read by worker processes, one batch each; `meanwhile` runs here while they read.
+    Reports are read by worker processes (`core.isolation`); `meanwhile` runs here while they read.
 
     Returns:
         The reports kept, by municipality then plan, and the anomalies: files that are not reports,
@@ -64,22 +61,12 @@ def read_reports(folder: Path, period: Period | None = None,
     """
     paths, anomalies = find_files([folder])
     found: list[Report] = []
-    workers = min(_MAX_WORKERS, os.cpu_count() or 1) if len(paths) >= _POOL_FROM else 1
-    if workers > 1:
-        batches = [paths[i::workers] for i in range(workers)]
-        with ProcessPoolExecutor(workers) as pool:
-            futures = [pool.submit(_read_batch, batch) for batch in batches]
-            if meanwhile:
-                meanwhile()
-            for future in futures:
-                reports, problems = future.result()
-                found += reports
-                anomalies += problems
-    else:
+    with Isolated(read_one, paths, unreadable) as reading:  # a report that kills its reader is one anomaly
         if meanwhile:
             meanwhile()
-        reports, problems = _read_batch(paths)
-        found, anomalies = reports, anomalies + problems
+        for report, problems in reading.results():
+            found += [report] if report is not None else []
+            anomalies += problems
     kept: dict[tuple[str, str], Report] = {}
     for report in sorted(found, key=lambda r: (r.period, r.name)):
         if period is not None and report.period != period:
@@ -100,10 +87,16 @@ def read_reports(folder: Path, period: Period | None = None,
     return reports, anomalies
 
 
-def _read_batch(paths: list[tuple[Path, str]]) -> tuple[list[Report], list[Anomaly]]:
+def read_one(path: Path, name: str) -> tuple[Report | None, list[Anomaly]]:
+    """One report and its anomalies (in a worker: top level)."""
     anomalies: list[Anomaly] = []
-    reports = [r for path, name in paths if (r := read_report(path, name, anomalies)) is not None]
-    return reports, anomalies
+    return read_report(path, name, anomalies), anomalies
+
+
+def unreadable(_path: Path, name: str) -> tuple[None, list[Anomaly]]:
+    """What stands for a report whose reading brought its process down."""
+    return None, [Anomaly.of("file-unreadable", file=name, reason="sa lecture a fait échouer le programme de "
+                                                                  "lecture")]
 
 
 def read_report(path: Path, name: str, anomalies: list[Anomaly]) -> Report | None:
