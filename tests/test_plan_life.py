@@ -235,3 +235,48 @@ def test_lists_leave_out_support_for_finished_actions_and_obstacles_of_done_ones
     assert support == ["1.1 — Fête de quartier annuelle"]
     assert obstacles == ["1.1 — Fête de quartier annuelle", "2.1 — Trottoir vers l'école"]
     assert "besoin de soutien : 1" in done
+
+
+def hatched_series(report: Path, title: str) -> list[str]:
+    """The names of the series a dashboard chart draws hatched (a pattern fill), found by the chart's title."""
+    import zipfile
+
+    from defusedxml import ElementTree
+
+    ns = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+          "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+    with zipfile.ZipFile(report) as archive:
+        for name in archive.namelist():
+            if not name.startswith("xl/charts/chart"):
+                continue
+            root = ElementTree.fromstring(archive.read(name))
+            heading = "".join(t.text or "" for t in root.iterfind("c:chart/c:title//a:t", ns))
+            if heading != title:
+                continue
+            names = []
+            for series in root.iterfind(".//c:ser", ns):
+                if series.find("c:spPr/a:pattFill", ns) is not None:
+                    label = series.find("c:tx", ns)
+                    formula = label.find(".//c:f", ns) if label is not None else None
+                    text = label.find(".//c:v", ns) if label is not None else None
+                    names.append((text.text if text is not None else "") or (formula.text if formula is not None
+                                                                           else ""))
+            return names
+    raise AssertionError(f"pas de graphique « {title} »")
+
+
+def test_charts_tell_not_reported_apart_from_no_progress(tmp_path):
+    plan = tool_plan(tmp_path / "plan.xlsx")
+    answers = {TP: {"2.1": {"Statut": "Non débutée"}, "2.10": {"Statut": "Non débutée"}},
+               LOISIRS: {"1.1": {"Statut": "Réalisée", "Avancement (%)": 100}}}  # COMM (axe Information) silent
+    _made, _done, report = period_cycle(tmp_path, plan, "2026", answers, tmp_path / "h.sqlite")
+    axes = openpyxl.load_workbook(report, data_only=True)["Par axe"]
+    header = [c.value for c in axes[1]]
+    rows = {r[0]: dict(zip(header, r)) for r in axes.iter_rows(min_row=2, values_only=True)}
+    # Mobilité: nothing moved; Information: nobody answered; both 0 % done, told apart by the unreported share
+    assert (rows["Mobilité"]["Taux de réalisation"], rows["Mobilité"]["Part non renseignée"]) == (0, 0)
+    assert (rows["Information"]["Taux de réalisation"], rows["Information"]["Part non renseignée"]) == (0, 1)
+    assert rows["Loisirs et culture"]["Part non renseignée"] == 0.5
+    assert hatched_series(report, "Taux de réalisation par axe") == ["Part non renseignée"]
+    assert hatched_series(report, "État des actions par service") == ["Non renseigné"]
+    assert hatched_series(report, "Où en sont les actions") == []  # a doughnut hatches a point, not a series

@@ -65,7 +65,8 @@ ANOMALIES: dict[str, tuple[str, str]] = {
                              "(enregistré le {winner_saved}) est retenu, celui-ci (enregistré le "
                              "{saved}) est ignoré."),
     "service-no-return": (W, "Aucun retour du service « {value} » : ses {count} action(s) sont comptées "
-                             "« Non renseigné ». Relancez le service."),
+                             "« Non renseigné » (sauf celles déjà réalisées ou abandonnées à une période "
+                             "précédente, qui le restent). Relancez le service."),
     "file-nothing-filled": (I, "Aucune valeur de suivi n'est remplie dans ce fichier : il n'est pas "
                                "compté comme un retour."),
     # files

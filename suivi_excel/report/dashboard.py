@@ -9,8 +9,8 @@ import pandas as pd
 from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.core.anomalies import ERROR, WARNING, severities
 from suivi_excel.core.cells import row_height, write_value
-from suivi_excel.core.columns import REPORT_STATUSES, YES
-from suivi_excel.report import achievements, evolution, followup
+from suivi_excel.core.columns import NOT_REPORTED, REPORT_STATUSES, YES
+from suivi_excel.report import achievements, evolution, followup, shares
 from suivi_excel.report.figures import KeyFigures
 from suivi_excel.report.indicators import RATE
 from suivi_excel.report.sheets import BY_AXE, BY_SERVICE, COLOURS, DASHBOARD, Formats
@@ -112,7 +112,8 @@ def _status_chart(book, sheet, top: int, figures_end: int) -> None:
         "name": "Actions par statut",
         "categories": [DASHBOARD, first, 0, figures_end - 1, 0],
         "values": [DASHBOARD, first, 1, figures_end - 1, 1],
-        "points": [{"fill": {"color": COLOURS[s]}} for s in REPORT_STATUSES],
+        "points": [shares.unreported_look() if s == NOT_REPORTED else {"fill": {"color": COLOURS[s]}}
+                   for s in REPORT_STATUSES],
         "data_labels": {"value": True, "font": {"bold": True}},
     })
     pie.set_title({"name": "Où en sont les actions", "name_font": {"size": 12}})
@@ -124,7 +125,7 @@ def _status_chart(book, sheet, top: int, figures_end: int) -> None:
 
 def _axe_chart(book, sheet, row: int, axes: pd.DataFrame) -> int:
     """The completion rate of each axe, read from `Par axe`; returns the next free row."""
-    return rate_bars(book, sheet, row, BY_AXE, axes, "Taux de réalisation par axe", 34)
+    return shares.share_bars(book, sheet, row, BY_AXE, axes, "Taux de réalisation par axe", 34)
 
 
 def _service_chart(book, sheet, row: int, services: pd.DataFrame) -> int:
@@ -161,7 +162,8 @@ def status_bars(book, sheet, row: int, source: str, table: pd.DataFrame, title: 
         col = list(table.columns).index(status)
         chart.add_series({
             "name": [source, 0, col], "categories": [source, 1, 0, len(table), 0],
-            "values": [source, 1, col, len(table), col], "fill": {"color": COLOURS[status]}, "gap": 50,
+            "values": [source, 1, col, len(table), col], "gap": 50,
+            **(shares.unreported_look() if status == NOT_REPORTED else {"fill": {"color": COLOURS[status]}}),
         })
     chart.set_title({"name": title, "name_font": {"size": 12}})
     chart.set_y_axis({"reverse": True})
@@ -228,7 +230,8 @@ def _evolution(book, sheet, row: int, table: pd.DataFrame, formats: Formats) -> 
     for offset, status in enumerate(statuses, start=1):
         chart.add_series({"name": [DASHBOARD, first, offset], "categories": [DASHBOARD, first + 1, 0, last, 0],
                           "values": [DASHBOARD, first + 1, offset, last, offset],
-                          "fill": {"color": COLOURS[status]}, "gap": 80})
+                          **(shares.unreported_look() if status == NOT_REPORTED
+                             else {"fill": {"color": COLOURS[status]}}), "gap": 80})
     chart.set_title({"name": "Statuts des actions, période par période", "name_font": {"size": 12}})
     chart.set_legend({"position": "bottom"})
     chart.set_y_axis({"name": "Nombre d'actions", "major_gridlines": {"visible": True}})

@@ -20,6 +20,7 @@ from suivi_excel.core.columns import (
 )
 from suivi_excel.core.text import column_letter
 from suivi_excel.report.indicators import PROGRESS, RATE
+from suivi_excel.report.shares import UNREPORTED_SHARE
 
 DASHBOARD, ACTIONS, BY_AXE, BY_SERVICE, RETURNS, ANOMALIES, HISTORY = (
     "Tableau de bord", "Actions", "Par axe", "Par service", "Retours", "Anomalies", "Historique")
@@ -68,7 +69,7 @@ def _format_for(header: str, formats: Formats):
         return formats.money
     if header in ("Avancement (%)", PROGRESS):
         return formats.number
-    if header == RATE:
+    if header in (RATE, UNREPORTED_SHARE):
         return formats.rate
     return formats.text
 
@@ -124,6 +125,11 @@ def group_sheet(sheet, table: pd.DataFrame, formats: Formats) -> None:
             cell = lambda header: f"{column_letter(list(table.columns).index(header))}{total + 1}"  # noqa: E731
             sheet.write_formula(total, col, rate_formula(cell("Actions"), [cell(s) for s in DONE_STATUSES]),
                                 formats.total_rate, _rate(table))
+        elif header == UNREPORTED_SHARE:  # a share of the total's actions, not a sum of shares
+            cell = lambda header: f"{column_letter(list(table.columns).index(header))}{total + 1}"  # noqa: E731
+            actions = table["Actions"].sum()
+            sheet.write_formula(total, col, rate_formula(cell("Actions"), [cell(NOT_REPORTED)]), formats.total_rate,
+                                float(table[NOT_REPORTED].sum() / actions) if actions else 0.0)
         elif header == PROGRESS:
             sheet.write_blank(total, col, None, formats.total)
         else:

@@ -20,6 +20,7 @@ from suivi_excel.history.carry import carry_forward
 from suivi_excel.plan.template import WORKBOOK_OPTIONS
 from suivi_excel.report.dashboard import write_dashboard
 from suivi_excel.report.indicators import by_group, key_figures
+from suivi_excel.report.shares import with_unreported_share
 from suivi_excel.report.properties import report_properties
 from suivi_excel.report.sheets import (
     ACTIONS,
@@ -59,9 +60,9 @@ def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame 
         formats = Formats(book)
         dashboard = book.add_worksheet(DASHBOARD)
         actions_sheet(book.add_worksheet(ACTIONS), result.actions, formats)
-        axes = by_group(result.actions, "Axe")
+        axes = with_unreported_share(by_group(result.actions, "Axe"))
         services_order = list(result.tabs)
-        services = by_group(result.actions, "Service responsable", services_order).rename(
+        services = with_unreported_share(by_group(result.actions, "Service responsable", services_order)).rename(
             columns={"Service responsable": "Service"})
         services.insert(1, "Retour reçu", ["Oui" if s in result.answered else "Non" for s in services["Service"]])
         services["Source"] = [result.answered.get(s, "") for s in services["Service"]]
