@@ -298,21 +298,31 @@ def regrouper(dossier: Path, sortie: Path, periode, axes: Path | None, titre: st
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--annee", type=click.IntRange(2000, 2100), required=True, metavar="ANNÉE", help="L'année du bilan, par exemple 2026.")
+@click.option("--annee", type=click.IntRange(2000, 2100), metavar="ANNÉE",
+              help="Le bilan d'une année (toutes ses périodes), par exemple 2026.")
+@click.option("--periode", "-p", callback=_period, metavar="PÉRIODE", help="Le bilan d'une seule période : 2026-S1.")
+@click.option("--plan", "whole_plan", is_flag=True,
+              help="Le bilan de toute la vie du plan, de sa première période à la dernière (fin de plan).")
 @click.option("--historique", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("suivi-historique.sqlite"), show_default=True, help="Historique des périodes.")
 @click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path),
-              help="Bilan à écrire (par défaut bilan-ANNÉE.xlsx).")
-def bilan(annee: int, historique: Path, sortie: Path | None) -> None:
-    """Écrire le bilan annuel à partir de l'historique seul (toutes les périodes de l'année)."""
-    from suivi_excel.report.bilan import write_annual_review
+              help="Document à écrire (par défaut bilan-ANNÉE.docx, et son PDF) ; un nom en .xlsx donne le "
+                   "classeur du bilan.")
+@click.option("--modele", type=click.Path(dir_okay=False, path_type=Path),
+              help="Modèle Word du bilan, restylé à vos couleurs (par défaut modeles/bilan.docx).")
+@click.option("--sans-pdf", is_flag=True, help="Ne pas écrire le PDF (LibreOffice) à côté du document.")
+@click.option("--ecraser", is_flag=True, help="Remplacer le document s'il existe déjà (vos retouches seraient perdues).")
+def bilan(annee: int | None, periode, whole_plan: bool, historique: Path, sortie: Path | None,
+          modele: Path | None, sans_pdf: bool, ecraser: bool) -> None:
+    """Écrire le bilan du comité (Word et PDF) à partir de l'historique : pour une année, une période ou
+    toute la vie du plan."""
+    from suivi_excel.cli.bilan import run_bilan
 
-    sortie = sortie or Path(f"bilan-{annee}.xlsx")
-    result, periods = write_annual_review(historique, annee, sortie)
-    click.echo(f"Bilan annuel écrit : {sortie}")
-    click.echo(f"Périodes de {annee} : {', '.join(p.label for p in periods)} — situation à la fin de "
-               f"{result.period.label} : {len(result.actions)} actions.")
-    next_steps.after_review(sortie, result.period.label)
+    chosen = [name for name, value in (("--annee", annee), ("--periode", periode), ("--plan", whole_plan)) if value]
+    if len(chosen) != 1:
+        raise click.UsageError("indiquez une seule de ces options : --annee ANNÉE, --periode PÉRIODE ou --plan"
+                               + (f" (reçu : {', '.join(chosen)})" if chosen else "") + ".")
+    run_bilan(annee, periode, whole_plan, historique, sortie, modele, not sans_pdf, ecraser)
 
 
 @main.group(context_settings=CONTEXT, subcommand_metavar=SUBCOMMAND)

@@ -89,6 +89,17 @@ def after_review(review: Path, period: str) -> None:
                        f" (après {period})"])
 
 
+def after_bilan(document: Path, pdf: Path | None, span: Sequence[object]) -> None:
+    lines = [f"relisez {document} ; le mot du comité, le logo et les couleurs se changent une fois pour toutes "
+             "dans une copie de modeles/bilan.docx : "
+             + command("bilan", *span, "--modele", "mon-modele-bilan.docx", "--ecraser")]
+    if pdf is not None:
+        lines.append(f"présentez-le au conseil et publiez {pdf} sur le site de la municipalité")
+    else:
+        lines.append(f"présentez-le au conseil ; pour le publier, enregistrez-le en PDF depuis Word ({document})")
+    show("Ensuite :", lines)
+
+
 def after_region(workbook: Path) -> None:
     show("Ensuite :", ["envoyer le bilan régional : " + command("envoyer", "rapport", workbook, "--a", COMMITTEE)])
 

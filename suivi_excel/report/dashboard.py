@@ -60,7 +60,7 @@ def _heading(sheet, result: Consolidation, formats: Formats, title: str) -> None
     sheet.write_string(0, 0, f"{title} — {plan.title}", formats.title)
     sheet.write_string(1, 0, plan.municipality or "", formats.subtitle)
     sheet.write_string(2, 0, f"Période {period.label} (du {period.start:%Y-%m-%d} au {period.end:%Y-%m-%d})"
-                       f" — rapport produit le {result.created:%Y-%m-%d à %H:%M}", formats.subtitle)
+                       f" — produit le {result.created:%Y-%m-%d à %H:%M}", formats.subtitle)
 
 
 def _key_figures(sheet, row: int, result: Consolidation, figures: KeyFigures, states: dict[str, int],

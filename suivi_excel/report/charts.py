@@ -1,0 +1,118 @@
+"""The bilan's two charts as pictures (matplotlib, no display needed), each with its text alternative.
+
+A bilan is printed and photocopied in black and white and read aloud by screen readers: every series
+has its own hatch and grey level as well as its colour, every bar carries its figure, and each chart
+comes with a sentence that gives the same figures (the picture's alt text and its caption).
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from dataclasses import dataclass
+
+import pandas as pd
+
+from suivi_excel.core.columns import REPORT_STATUSES
+from suivi_excel.core.text import percent_text
+
+# colour (distinct in grey too) and hatch of each status, and of the three parts of the axes' bars
+_STATUS_STYLE = {
+    "Réalisée": ("#2E7D32", ""), "En continu": ("#1565C0", "///"), "En cours": ("#F9A825", "..."),
+    "Non débutée": ("#FFFFFF", ""), "Reportée": ("#EF6C00", "xx"), "Abandonnée": ("#616161", "\\\\\\"),
+    "À vérifier": ("#C62828", "++"), "Non renseigné": ("#E0E0E0", "--"),
+}
+_PARTS = (("Réalisées ou en continu", "#2E7D32", ""), ("En cours", "#F9A825", "..."),
+          ("Non débutées, reportées, abandonnées ou sans nouvelles", "#FFFFFF", "///"))
+_DPI = 150
+_WIDTH = 6.3  # inches: the text width of a Letter page with its margins
+
+
+@dataclass(frozen=True)
+class Chart:
+    png: bytes
+    alt: str  # the figures, in a sentence
+
+
+def _pyplot():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    pyplot.rcParams.update({"font.size": 9, "hatch.linewidth": 0.8, "axes.spines.top": False,
+                            "axes.spines.right": False, "svg.fonttype": "none"})
+    return pyplot
+
+
+def _png(figure, pyplot) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=_DPI, bbox_inches="tight")
+    pyplot.close(figure)
+    return buffer.getvalue()
+
+
+def _status_words(status: str, count: int) -> str:
+    words = {"Réalisée": "réalisée", "En continu": "en continu", "En cours": "en cours",
+             "Non débutée": "non débutée", "Reportée": "reportée", "Abandonnée": "abandonnée",
+             "À vérifier": "à vérifier", "Non renseigné": "sans nouvelles"}[status]
+    plural = count > 1 and status not in ("En continu", "En cours", "À vérifier", "Non renseigné")
+    return f"{count} {words}{'s' if plural else ''}"
+
+
+def status_chart(by_status: dict[str, int]) -> Chart:
+    """A bar per status that has actions, its count at its end."""
+    pyplot = _pyplot()
+    shown = [s for s in REPORT_STATUSES if by_status.get(s, 0)]
+    total = sum(by_status.values())
+    figure, axes = pyplot.subplots(figsize=(_WIDTH, 0.45 * max(len(shown), 1) + 0.9))
+    for index, status in enumerate(shown):
+        colour, hatch = _STATUS_STYLE[status]
+        axes.barh(index, by_status[status], color=colour, hatch=hatch, edgecolor="#000000", linewidth=0.8,
+                  height=0.65)
+        axes.text(by_status[status], index, f"  {by_status[status]}", va="center", fontweight="bold")
+    axes.set_yticks(range(len(shown)), shown)
+    axes.invert_yaxis()
+    axes.set_xlabel("Nombre d'actions")
+    axes.set_xlim(0, max([by_status[s] for s in shown] + [1]) * 1.15)
+    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.set_title(f"Où en sont les {total} actions du plan", loc="left", fontweight="bold")
+    parts = [_status_words(s, by_status[s]) for s in shown]
+    alt = (f"Graphique à barres : statut des {total} actions du plan — " + ", ".join(parts) + "."
+           if parts else "Graphique : aucune action.")
+    return Chart(_png(figure, pyplot), alt)
+
+
+def axes_chart(table: pd.DataFrame) -> Chart:
+    """A bar per axe, 100 % wide, split into done, under way and the rest, its completion rate at its end.
+
+    Args:
+        table: one row per axe with `Axe`, `Actions` and a column per status (`indicators.by_group`).
+    """
+    pyplot = _pyplot()
+    names = [textwrap.fill(str(a), 34) for a in table["Axe"]]
+    lines = sum(n.count("\n") + 1 for n in names)
+    figure, axes = pyplot.subplots(figsize=(_WIDTH, 0.32 * lines + 0.35 * len(names) + 1.2))
+    done = (table["Réalisée"] + table["En continu"]).astype(float)
+    going = table["En cours"].astype(float)
+    totals = table["Actions"].astype(float).where(table["Actions"] > 0, 1.0)
+    shares = [done / totals, going / totals, 1 - (done + going) / totals]
+    left = pd.Series(0.0, index=table.index)
+    for (label, colour, hatch), share in zip(_PARTS, shares):
+        axes.barh(range(len(names)), share * 100, left=left * 100, color=colour, hatch=hatch,
+                  edgecolor="#000000", linewidth=0.8, height=0.6, label=label)
+        left = left + share
+    for index, rate in enumerate(shares[0]):
+        axes.text(101, index, f"{percent_text(rate)}", va="center", fontweight="bold")
+    axes.set_yticks(range(len(names)), names)
+    axes.invert_yaxis()
+    axes.set_xlim(0, 112)
+    axes.set_xticks([0, 25, 50, 75, 100], ["0 %", "25 %", "50 %", "75 %", "100 %"])
+    axes.set_xlabel("Part des actions de l'axe")
+    axes.set_title("Taux de réalisation par axe", loc="left", fontweight="bold", pad=24)
+    axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, frameon=False, fontsize=8,
+                handlelength=2.5, borderaxespad=0.2)
+    parts = [f"{axe} : {percent_text(rate)} ({int(d)} sur {int(n)})"
+             for axe, rate, d, n in zip(table["Axe"], shares[0], done, table["Actions"])]
+    alt = "Graphique à barres : taux de réalisation par axe — " + " ; ".join(parts) + "."
+    return Chart(_png(figure, pyplot), alt)

@@ -1,0 +1,178 @@
+"""Write the committee's bilan as a Word document from the template `modeles/bilan.docx` (docxtpl), and
+its tagged PDF through LibreOffice when it is installed.
+
+The template belongs to the coordinator: fonts, colours, logo and fixed paragraphs are theirs to
+change in Word; the tags between {{ }} and {% %} are filled here (modeles/README.md lists them).
+A template that cannot be filled is refused with a French message before anything is written.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+from suivi_excel.core.atomic import atomic_path
+from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.resources import models_dir
+from suivi_excel.core.safety import DEFAULT_LIMITS, inspect_archive
+from suivi_excel.core.text import french_date
+from suivi_excel.report import bilan_texts as texts
+from suivi_excel.report import charts
+from suivi_excel.report.bilan_data import BilanData
+from suivi_excel.report.indicators import by_group
+
+TEMPLATE_NAME = "bilan.docx"
+_IMAGE_WIDTH_MM = 160
+# LibreOffice's PDF export with its structure tags (headings, tables, alt texts): an accessible PDF
+_TAGGED_PDF = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+_PDF_TIMEOUT = 300
+
+
+def default_template() -> Path:
+    return models_dir() / TEMPLATE_NAME
+
+
+def _broken(template: Path, why: str) -> SuiviError:
+    return SuiviError(f"le modèle du bilan « {template} » est inutilisable : {why}. Reprenez le modèle livré "
+                      f"({default_template()}) et refaites-y vos changements, en laissant intactes les balises "
+                      "entre {{ }} et {% %}.")
+
+
+def _open_template(template: Path):
+    from docx.opc.exceptions import PackageNotFoundError
+    from docxtpl import DocxTemplate
+
+    if not template.is_file():
+        raise SuiviError(f"le modèle du bilan « {template} » est introuvable : indiquez un fichier .docx avec "
+                         f"--modele, ou omettez l'option pour prendre celui livré ({default_template()}).")
+    if not zipfile.is_zipfile(template):
+        raise _broken(template, "ce n'est pas un document Word (.docx)")
+    refusal = inspect_archive(template, DEFAULT_LIMITS)  # bounded before docxtpl parses it
+    if refusal is not None:
+        raise _broken(template, refusal.reason or "ce n'est pas un document Word (.docx) lisible")
+    try:
+        with zipfile.ZipFile(template) as archive:
+            if "word/document.xml" not in archive.namelist():
+                raise _broken(template, "ce n'est pas un document Word (.docx)")
+        document = DocxTemplate(str(template))
+        document.init_docx()
+        return document
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+        raise _broken(template, f"il ne s'ouvre pas comme un document Word ({type(error).__name__})") from None
+
+
+def context(data: BilanData) -> dict:
+    """What the template's tags receive (modeles/README.md)."""
+    plan = data.plan
+    axes = by_group(data.actions, "Axe")
+    suite_title, suite_sentence, suite = texts.next_part(data)
+    return {
+        "municipalite": plan.municipality or "", "plan": plan.title or "", "titre": texts.title(data),
+        "periode": data.label, "periode_texte": texts.period_text(data),
+        "date": french_date(data.created.date()),
+        "faits_saillants": texts.highlights(data), "sommaire": texts.status_sentences(data),
+        "axes": texts.axe_parts(data, axes),
+        "suite_titre": suite_title, "suite_phrase": suite_sentence, "suite": suite,
+        "annexe": texts.annex_rows(data.actions),
+        "annexe_phrase": f"Les {len(data.actions)} actions du plan dans l'ordre du plan, avec leur statut au "
+                         f"{french_date(data.last.end)}.",
+    }
+
+
+def write_document(data: BilanData, output: Path, template: Path | None = None) -> Path:
+    """Fill the template with the bilan of `data` and write the .docx, atomically.
+
+    Args:
+        data: the bilan's figures (`bilan_data.gather`).
+        output: the .docx to write.
+        template: the Word template; by default `modeles/bilan.docx`.
+
+    Returns:
+        The path written.
+
+    Raises:
+        SuiviError: when the template is missing or cannot be filled (nothing is written).
+    """
+    import jinja2
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    template = Path(template) if template else default_template()
+    document = _open_template(template)
+    values = context(data)
+    status = charts.status_chart(data.figures.by_status)
+    axes = charts.axes_chart(by_group(data.actions, "Axe"))
+    values.update({
+        "graphique_statuts": InlineImage(document, io.BytesIO(status.png), width=Mm(_IMAGE_WIDTH_MM)),
+        "graphique_axes": InlineImage(document, io.BytesIO(axes.png), width=Mm(_IMAGE_WIDTH_MM)),
+        "legende_statuts": status.alt, "legende_axes": axes.alt,
+    })
+    environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    try:
+        document.render(values, environment)
+    except jinja2.TemplateSyntaxError as error:
+        raise _broken(template, f"une balise est mal formée ({error.message})") from None
+    except jinja2.UndefinedError as error:
+        raise _broken(template, f"une balise nomme ce que le bilan ne connaît pas ({error.message})") from None
+    except (jinja2.TemplateError, ValueError, KeyError, IndexError, AttributeError) as error:
+        raise _broken(template, f"il n'a pas pu être rempli ({type(error).__name__} : {error})") from None
+    _describe_images(document, {status.png: status.alt, axes.png: axes.alt})
+    properties = document.docx.core_properties
+    properties.title = f"{values['titre']} — {values['municipalite']}".strip(" —")
+    properties.subject = values["plan"]
+    properties.language = "fr-CA"
+    properties.author = "suivi-excel"
+    with atomic_path(output) as temporary:
+        document.save(str(temporary))
+    return output
+
+
+def _describe_images(document, alts: dict[bytes, str]) -> None:
+    """Give each chart its text alternative (`descr`, what screen readers and the tagged PDF read)."""
+    part = document.docx.part
+    for shape in document.docx.inline_shapes:
+        inline = shape._inline
+        blips = inline.xpath(".//a:blip/@r:embed")
+        if not blips:
+            continue
+        image = part.related_parts.get(blips[0])
+        alt = alts.get(getattr(image, "blob", b""))
+        if alt:
+            inline.docPr.set("descr", alt)
+            inline.docPr.set("title", alt.split(" — ")[0])
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def write_pdf(document: Path, output: Path) -> Path:
+    """Convert the .docx to a tagged PDF with LibreOffice (headless, its own profile), atomically.
+
+    Raises:
+        SuiviError: when LibreOffice is missing or fails.
+    """
+    program = soffice()
+    if program is None:
+        raise SuiviError("LibreOffice n'est pas installé")
+    with tempfile.TemporaryDirectory(prefix="suivi-pdf-") as work:
+        work_dir = Path(work)
+        profile = work_dir / "profil"
+        try:
+            subprocess.run([program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                            "--convert-to", _TAGGED_PDF, "--outdir", str(work_dir), str(document)],
+                           check=True, capture_output=True, timeout=_PDF_TIMEOUT,
+                           env={**os.environ, "HOME": str(work_dir)})
+        except (OSError, subprocess.SubprocessError) as error:
+            raise SuiviError(f"LibreOffice n'a pas pu écrire le PDF ({type(error).__name__})") from None
+        written = work_dir / (document.stem + ".pdf")
+        if not written.is_file():
+            raise SuiviError("LibreOffice n'a pas écrit de PDF")
+        with atomic_path(output) as temporary:
+            shutil.copyfile(written, temporary)
+    return output
