@@ -98,7 +98,8 @@ def test_word_plan_one_table_per_axe_is_imported_action_by_action(tmp_path):
     services = list(sheet(tmp_path / "plan.xlsx", "Services")["Service"])
     assert services == [LOISIRS, "Loisirs", "Travaux publics", "Bibliothèque"]
     parameters = dict(sheet(tmp_path / "plan.xlsx", "Paramètres").fillna("").values.tolist())
-    assert parameters["Municipalité"] == "Municipalité de Saint-Exemple" and parameters["Titre du plan"] == TITLE
+    assert parameters["Municipalité"] == "Municipalité de Saint-Exemple"
+    assert parameters["Titre du plan"] == "Politique des familles et des aînés"  # forms add the municipality
     assert "Actions : 6 ; axes : 2 ; années 2025 à 2027" in result.output
     _generer_accepts(tmp_path / "plan.xlsx", tmp_path)
 
@@ -212,7 +213,8 @@ def test_section_rows_give_axes_and_objectives_and_an_1_counts_from_debut(tmp_pa
     checks = _checks(tmp_path / "importe.xlsx")
     understood = [c["Ce que l'importation a compris"] for c in checks]
     assert "ligne de section lue comme un axe" in understood and "ligne de section lue comme un objectif" in understood
-    assert any(c["No"] == "A-3" and c["Ce que l'importation a compris"].startswith("échéancier sans année")
+    assert any(c["No"] == "A-3" and c["Ce que l'importation a compris"].startswith("échéancier par terme sans "
+                                                                                   "années connues : précisez --termes")
                for c in checks)
     section = next(c for c in checks if c["Texte lu"] == axe1)
     assert section["Où, dans le plan adopté"] == "'Plan d''action'!A4"  # as Excel names it

@@ -39,6 +39,18 @@ def _date(_ctx, _param, value):
     return found
 
 
+def _terms(_ctx, _param, value):
+    if value is None:
+        return None
+    from suivi_excel.plan.schedule import parse_terms
+
+    found = parse_terms(value)
+    if found is None:
+        raise click.BadParameter(f"« {value} » : écrivez les années de chaque terme, par exemple "
+                                 "court=2025,moyen=2026-2027,long=2028.")
+    return found
+
+
 def _limits_options(function):
     """Options bounding what one returned file may cost (shared by verifier and consolider)."""
     from suivi_excel.core.safety import DEFAULT_LIMITS as d
@@ -110,8 +122,11 @@ def modele(fichier: Path, ecraser: bool) -> None:
               show_default=True, help="Classeur de plan à écrire.")
 @click.option("--debut", type=click.IntRange(2000, 2100), metavar="ANNÉE",
               help="Première année du plan, pour les échéanciers « An 1, An 2… » (par défaut, celle du titre).")
+@click.option("--termes", callback=_terms, metavar="court=ANNÉE,moyen=ANNÉE-ANNÉE,long=ANNÉE",
+              help="Années des colonnes « Court terme | Moyen terme | Long terme » (par défaut, celles de la "
+                   "légende du plan).")
 @click.option("--ecraser", is_flag=True, help="Remplacer le fichier de sortie s'il existe déjà.")
-def importer(source: Path, sortie: Path, debut: int | None, ecraser: bool) -> None:
+def importer(source: Path, sortie: Path, debut: int | None, termes, ecraser: bool) -> None:
     """Lire le plan adopté (Excel, Word ou PDF) et en faire le classeur de plan à vérifier."""
     from suivi_excel.cli import console
     from suivi_excel.plan.importing import import_plan, write_imported
@@ -121,7 +136,7 @@ def importer(source: Path, sortie: Path, debut: int | None, ecraser: bool) -> No
                          "autre nom avec -o.")
     if sortie.exists() and not ecraser:
         raise SuiviError(f"« {sortie} » existe déjà : choisissez un autre nom avec -o ou ajoutez --ecraser.")
-    imported = import_plan(source, debut)
+    imported = import_plan(source, debut, termes)
     write_imported(imported, sortie)
     console.imported(imported, sortie)
 

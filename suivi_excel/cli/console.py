@@ -91,9 +91,19 @@ def imported(plan, output: Path) -> None:
     click.echo(f"Actions : {len(plan.actions)} ; axes : {len(plan.axes)}{years}")
     shown = ", ".join(plan.services[:6]) + (f" et {len(plan.services) - 6} autre(s)" if len(plan.services) > 6 else "")
     click.echo(f"Services responsables : {len(plan.services)} ({shown})")
-    kinds = Counter(note.what.split(" :")[0].split(" «")[0] for note in plan.notes)
-    click.echo(f"À vérifier : {len(plan.notes)} interprétation(s), détaillées dans l'onglet « À vérifier » du plan :")
-    for what, count in kinds.most_common():
+    first = plan.to_correct
+    if first:
+        click.echo(click.style(f"À corriger probablement : {len(first)} point(s), en tête de l'onglet « À vérifier » :",
+                               fg="yellow", bold=True))
+        for note in first[:8]:
+            concerned = f" — actions {note.number}" if note.number else ""
+            click.echo(f"  • {note.what}{concerned}"[:220])
+        if len(first) > 8:
+            click.echo(f"  … et {len(first) - 8} autre(s)")
+    kinds = Counter(note.what.split(" :")[0].split(" «")[0].split(" (")[0] for note in plan.notes
+                    if not note.probable)
+    click.echo(f"À confirmer : {sum(kinds.values())} interprétation(s), détaillées dans l'onglet « À vérifier » :")
+    for what, count in kinds.most_common(8):
         click.echo(f"  {count:>4} × {what}")
     click.echo("Vérifiez le plan (et ajoutez les courriels des services dans la feuille Services), puis : "
                f"suivi-excel generer {output} --periode ANNÉE --par-service envois/")

@@ -1,8 +1,10 @@
 """Read the schedule of an adopted plan's action: the years it runs, however the plan writes them.
 
-`2025`, `2025-2026`, `2025 à 2027`, `2025, 2026`; years ticked in year columns; `An 1`,
-`An 2 et 3`, `An 1 à 3` (counted from the plan's first year); `En continu`, `Continu`,
-`Annuel` (the whole plan). What cannot be read is said, never guessed.
+`2025`, `2025-2026`, `2025 à 2027`, `2025, 2026`; years ticked in year columns (`2025`, fiscal
+years `2025-2026`, `An 1`, `Court terme`: a `Period` each); `An 1`, `An 2 et 3`, `An 1 à 3`
+(counted from the plan's first year); `Court terme`… (years from the plan's legend or
+`--termes`); `En continu`, `Continu`, `Annuel` (the whole plan). What cannot be read is said,
+never guessed.
 """
 
 from __future__ import annotations
@@ -28,6 +30,94 @@ class Years:
     start: int | None
     end: int | None
     how: str  # "", "années", "relatif", "continu", "illisible", "sans plan"
+
+
+TERMS = ("court", "moyen", "long")
+
+
+@dataclass(frozen=True)
+class Period:
+    """What a schedule column's header names: years (`2025`, `2025-2026`), a rank (`An 2`) or a term."""
+
+    label: str
+    start: int | None = None
+    end: int | None = None
+    rank: int | None = None
+    term: str | None = None
+
+
+def period_of(text: str) -> Period | None:
+    """The period a header cell of a schedule column names, or None.
+
+    `2025`, `An 2025`; a fiscal year `2025-2026` (two years that follow each other); `An 1`,
+    `Année 2`, `1re année`; `Court terme`, `Moyen terme`, `Long terme` (`CT`, `MT`, `LT`).
+    """
+    if not text or len(text) > 40:
+        return None
+    year = is_year(text)
+    if year is not None:
+        return Period(text.strip(), year, year)
+    folded = fold(text).replace("–", "-").replace("—", "-")
+    match = re.fullmatch(r"\s*(19[89]\d|20\d\d)\s*[-/]\s*(\d{2}|\d{4})\s*", folded)
+    if match:
+        first, second = int(match.group(1)), match.group(2)
+        last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if last == first + 1:
+            return Period(text.strip(), first, last)
+    rank = relative_year(text)
+    if rank is not None:
+        return Period(text.strip(), rank=rank)
+    term = term_of(folded)
+    if term is not None and len(folded.split()) <= 3:
+        return Period(text.strip(), term=term)
+    return None
+
+
+def term_of(folded: str) -> str | None:
+    """`court`, `moyen` or `long` when a folded text names a term (`Court terme`, `CT`), else None."""
+    match = re.search(r"\b(court|moyen|long)\s*-?\s*terme\b", folded)
+    if match:
+        return match.group(1)
+    short = re.fullmatch(r"\s*(ct|mt|lt)\s*", folded)
+    return {"ct": "court", "mt": "moyen", "lt": "long"}[short.group(1)] if short else None
+
+
+_SPAN = r"(20\d\d)(?:\s*(?:-|–|—|à|a|au|et)\s*(20\d\d))?"
+
+
+def legend_terms(lines: list[str]) -> dict[str, tuple[int, int]]:
+    """The years a plan's legend gives its terms: `Court terme : 2025 ; moyen terme : 2026-2027`."""
+    found: dict[str, tuple[int, int]] = {}
+    for line in lines:
+        folded = fold(line).replace("–", "-").replace("—", "-")
+        for match in re.finditer(r"\b(court|moyen|long)\s*-?\s*terme\s*(?:\(|:|=|-|\s)\s*" + _SPAN, folded):
+            first = int(match.group(2))
+            found.setdefault(match.group(1), (first, int(match.group(3) or first)))
+    return found
+
+
+def legend_first_year(lines: list[str]) -> int | None:
+    """The plan's first year from a legend that dates its ranks: `An 1 : 2025`, `An 2 (2026)`."""
+    for line in lines:
+        match = re.search(r"\ban(?:nee)?\s*(\d)\s*(?:\(|:|=|-)\s*(20\d\d)\b", fold(line))
+        if match:
+            return int(match.group(2)) - int(match.group(1)) + 1
+    return None
+
+
+def parse_terms(text: str) -> dict[str, tuple[int, int]] | None:
+    """`--termes`: `court=2025,moyen=2026-2027,long=2028` (also `:` and `;`); None when unreadable."""
+    found: dict[str, tuple[int, int]] = {}
+    for part in re.split(r"[,;]\s*|\s+(?=[a-z])", fold(text)):
+        match = re.fullmatch(r"\s*(court|moyen|long)(?:\s*terme)?\s*[=:]\s*" + _SPAN + r"\s*", part)
+        if not match:
+            return None
+        first = int(match.group(2))
+        last = int(match.group(3) or first)
+        if last < first:
+            return None
+        found[match.group(1)] = (first, last)
+    return found or None
 
 
 def is_year(text: str) -> int | None:
@@ -97,9 +187,14 @@ def relative_ranks(folded: str) -> list[int]:
 
 
 def plan_years(lines: list[str]) -> tuple[int, int] | None:
-    """The plan's first and last years from a title such as `Plan d'action 2025-2027`, or None."""
+    """The plan's first and last years from a title such as `Plan d'action 2025-2027`, or None.
+
+    A line that spans fiscal years (`2025-2026 à 2027-2028`) gives its first and last years."""
     for line in lines:
-        match = re.search(r"\b(20\d\d)\s*(?:-|–|—|à|a|au)\s*(20\d\d)\b", fold(line))
+        folded = fold(line)
+        match = re.search(r"\b(20\d\d)\s*(?:-|–|—|à|a|au)\s*(20\d\d)\b", folded)
         if match and int(match.group(1)) <= int(match.group(2)) <= int(match.group(1)) + 10:
-            return int(match.group(1)), int(match.group(2))
+            years = [int(y) for y in re.findall(r"\b(20\d\d)\b", folded[match.start():])]
+            years = [y for y in years if int(match.group(1)) <= y <= int(match.group(1)) + 10]
+            return int(match.group(1)), max(years)
     return None

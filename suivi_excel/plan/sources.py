@@ -21,6 +21,7 @@ from suivi_excel.core.text import clean_text, column_letter
 SPREADSHEETS = (".xlsx", ".xlsm", ".ods")
 SOURCES = (*SPREADSHEETS, ".docx", ".pdf")
 SOFT_BREAK = "\u2028"  # a PDF line break that may be the layout's wrap or the author's (see `_cell_text`)
+WRAPPED_WORD = "\u200b"  # after a PDF line one word filled: that word may go on at the next line
 MAX_PDF_PAGES = 300  # a plan runs to a few dozen pages; beyond, the file is not one
 MAX_PDF_MB = 50
 
@@ -43,6 +44,7 @@ class SourceTable:
     paged: bool = False  # a PDF's: a page break may cut a row in two, and narrow columns wrap numbers
     where: Callable[[int, int | None], str] = lambda row, col: ""  # (row, col or None) -> a place to find
     sheet: str = ""  # the sheet's name, for a workbook
+    headings: set[str] = field(default_factory=set)  # lines of `before` the document styles as headings
 
 
 @dataclass
@@ -52,6 +54,7 @@ class Source:
     path: Path
     tables: list[SourceTable]
     opening: list[str]
+    after: list[str] = field(default_factory=list)  # text after the tables (legends, notes, signatures)
 
 
 def read_source(path: Path) -> Source:
@@ -138,18 +141,23 @@ def _read_word(path: Path) -> Source:
                          f"({type(error).__name__}) : enregistrez-le de nouveau au format .docx.") from None
     tables: list[SourceTable] = []
     before: list[str] = []
+    headings: set[str] = set()
     opening: list[str] = []
     for block in document.iter_inner_content():
         if hasattr(block, "rows"):
             tables.append(_word_table(block, len(tables) + 1, before))
-            before = []
+            tables[-1].headings = headings
+            before, headings = [], set()
         else:
             text = clean_text(block.text)
             if text:
                 before.append(text)
+                style = (block.style.name if block.style is not None else "") or ""
+                if re.match(r"(heading|titre)\s*\d", style, re.IGNORECASE):
+                    headings.add(text)
                 if not tables and len(opening) < 6:
                     opening.append(text)
-    return Source(path, tables, opening)
+    return Source(path, tables, opening, before)
 
 
 def _word_table(table, number: int, before: list[str]) -> SourceTable:
@@ -161,6 +169,7 @@ def _word_table(table, number: int, before: list[str]) -> SourceTable:
         rows.append([cell.text for cell in cells])
         if previous is not None:
             merged |= {(r, c) for c, cell in enumerate(cells) if c < len(previous) and cell._tc is previous[c]._tc}
+        merged |= {(r, c) for c in range(1, len(cells)) if cells[c]._tc is cells[c - 1]._tc}  # across
         previous = cells
     return SourceTable(f"tableau {number}", rows, list(before), merged,
                        where=lambda row, col, n=number: f"tableau {n}, ligne {row + 1}"
@@ -178,6 +187,7 @@ def _read_pdf(path: Path) -> Source:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged fonts are common and harmless here
     tables: list[SourceTable] = []
     opening: list[str] = []
+    after: list[str] = []
     any_text = False
     try:
         with pdfplumber.open(str(path)) as pdf:
@@ -189,7 +199,7 @@ def _read_pdf(path: Path) -> Source:
                 found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
                 any_text = any_text or bool(page.chars)
                 for index, table in enumerate(found, start=1):
-                    before = _lines(page, top, table.bbox[1])
+                    before = _lines(page, top, table.bbox[1] - 1)  # the first row's glyphs rise above the box
                     if not tables and not opening:
                         opening = before[:6]
                     rows = [[None if bbox is None else _cell_text(page.chars, bbox) for bbox in row.cells]
@@ -198,6 +208,10 @@ def _read_pdf(path: Path) -> Source:
                     tables.append(SourceTable(label, rows, before, paged=True,
                                               where=lambda row, col, label=label: f"{label}, ligne {row + 1}"))
                     top = table.bbox[3]
+                if found:
+                    after = _lines(page, top, page.height)  # a legend under the table, on its page
+                elif tables:
+                    after += _lines(page, 0, page.height)
                 if not found and not tables and not opening:
                     opening = _lines(page, 0, page.height)[:6]
     except SuiviError:
@@ -209,7 +223,7 @@ def _read_pdf(path: Path) -> Source:
         raise SuiviError(f"« {path.name} » ne contient pas de texte : c'est sans doute un document numérisé "
                          "(une image). Utilisez le document Word ou Excel d'origine, ou un PDF exporté depuis "
                          "Word, pas numérisé.")
-    return Source(path, tables, opening)
+    return Source(path, tables, opening, after)
 
 
 def _cell_text(chars: list[dict], bbox: tuple[float, float, float, float]) -> str:
@@ -222,7 +236,9 @@ def _cell_text(chars: list[dict], bbox: tuple[float, float, float, float]) -> st
     a capital, where only the words can tell (`Loisirs` / `Bibliothèque`, one name per line?).
     """
     x0, top, x1, bottom = bbox
-    inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+    slack = 1.0  # glyphs drawn a fraction of a point outside their cell's box still belong to it
+    inside = [c for c in chars if x0 - slack <= (c["x0"] + c["x1"]) / 2 <= x1 + slack
+              and top - slack <= (c["top"] + c["bottom"]) / 2 <= bottom + slack]
     if not inside:
         return ""
     lines: list[list[dict]] = []
@@ -238,7 +254,7 @@ def _cell_text(chars: list[dict], bbox: tuple[float, float, float, float]) -> st
         line.sort(key=lambda c: c["x0"])
         words = _words(line)
         if index:
-            previous = lines[index - 1]
+            previous = [c for c in lines[index - 1] if c["text"].strip()] or lines[index - 1]
             used = previous[-1]["x1"] - previous[0]["x0"]
             first = words.split(" ")[0]
             first_width = sum(c["x1"] - c["x0"] for c in line[:len(first)])
@@ -248,6 +264,9 @@ def _cell_text(chars: list[dict], bbox: tuple[float, float, float, float]) -> st
                 pass
             elif re.match(r"^[b-df-hj-np-xzé](\s|$)", words) and text[-1:].isalpha():
                 pass
+            elif (" " not in _words(previous) and words[:1].islower()
+                  and used + line[0]["x1"] - line[0]["x0"] > room - 0.5):
+                text += " " + WRAPPED_WORD  # `programmati` / `on` or `Intersections` / `ajustées`: said, not guessed
             else:
                 text += SOFT_BREAK if words[:1].isupper() else " "
         text += words

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from suivi_excel.core.text import fold, match_key
-from suivi_excel.plan.schedule import is_year, relative_year
-from suivi_excel.plan.sources import SOFT_BREAK, SourceTable
+from suivi_excel.plan.schedule import Period, period_of
+from suivi_excel.plan.sources import SOFT_BREAK, WRAPPED_WORD, SourceTable
 
 # field -> the header words real plans use for it (compared without case, accents, spaces or punctuation)
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -49,19 +49,22 @@ FIELD_HEADERS = {"no": "No", "axe": "Axe", "objectif": "Objectif", "action": "Ac
                  "budget": "Budget prévu ($)"}
 _KEYS = {match_key(word): name for name, words in FIELDS.items() for word in words}
 _PREFIXES = sorted(((k, n) for k, n in _KEYS.items() if len(k) >= 5), key=lambda item: -len(item[0]))
-_AXE_WORDS = ("axe", "orientation", "champ d", "volet", "theme", "thematique", "enjeu")
-_NOTE_WORDS = ("*", "note", "n.b", "nb :", "source", "legende", "total", "†")
 _HEADER_SCAN = 15  # header rows are found among the first rows of a table
+_LABEL_WORDS = 8  # a header cell or a fiche's label is a few words; an action's text is more
 
 
 @dataclass(frozen=True)
 class Note:
-    """One interpretation the import made, for the `À vérifier` sheet: where, what, the text read."""
+    """One interpretation the import made, for the `À vérifier` sheet.
+
+    `probable` marks what probably needs a correction (listed first, with a box to tick);
+    `number` names the action(s) it concerns once numbered (`1.1, 1.2`)."""
 
     where: str
     what: str
     text: str = ""
-    number: str = ""  # the action it concerns, once numbered
+    number: str = ""
+    probable: bool = False
 
 
 @dataclass
@@ -71,32 +74,33 @@ class Header:
     first_data: int  # the row where actions start
     columns: dict[str, int]  # field -> column
     extras: dict[int, str]  # column -> source header, for columns we do not map
-    years: dict[int, int] = field(default_factory=dict)  # column -> year it ticks
-    ranks: dict[int, int] = field(default_factory=dict)  # column -> plan year rank (An 1 = 1)
+    periods: dict[int, Period] = field(default_factory=dict)  # schedule columns ticked per year, rank or term
     titles: dict[int, str] = field(default_factory=dict)  # column -> header text as written
     width: int = 0
+    combined: bool = False  # `Responsable (partenaires)`: the partners follow the lead in parentheses
+
+    @property
+    def signature(self) -> tuple[str, ...]:
+        """The header's titles, to know it again on the next page."""
+        return tuple(match_key(self.titles.get(c, "")) for c in range(self.width))
 
 
 @dataclass
-class RawAction:
-    """An action as the table gives it, before numbering and services are settled."""
+class Fiche:
+    """One action of a label | value table: field -> value, the labels it had, the rows it took."""
 
-    where: str
-    cells: dict[str, str]  # field -> cleaned text
-    axe: str
-    objectif: str
-    ticks: list[str]  # header texts of the ticked year columns
-    tick_years: list[int]
-    tick_ranks: list[int]
+    cells: dict[str, str]
+    raw: dict[str, str]  # field -> value as written (line breaks kept)
     extras: dict[str, str]
-    table: SourceTable
-    row: int
+    rows: list[int]
+    where: str
+    number: str = ""
 
 
 def field_of(header: str) -> str | None:
-    """The field a header names, or None."""
+    """The field a header names, or None (an action's text is not a header, even if it starts with `Mesure`)."""
     key = match_key(header)
-    if not key:
+    if not key or len(str(header).split()) > _LABEL_WORDS:
         return None
     if key in _KEYS:
         return _KEYS[key]
@@ -115,16 +119,26 @@ def clean_cell(text: str | None) -> str:
     lines = [line.strip() for line in text.split("\n")]
     bullet = r"^[•◦▪●■‣·\-–—*]\s+"
     bullets = sum(bool(re.match(bullet, line)) for line in lines)
-    lines = [re.sub(bullet, "", line) for line in lines if line]
+    glyph = bullet if bullets >= 2 else r"^[•◦▪●■‣·]\s+"  # a dash alone may be the text's (`— volet 2`)
+    lines = [re.sub(glyph, "", line) for line in lines if line]
     joined = "; ".join(lines) if bullets >= 2 else " ".join(lines)
     return re.sub(r"\s{2,}", " ", joined).strip()
 
 
 def find_header(table: SourceTable) -> Header | None:
-    """The header of `table`, or None when none of its first rows reads as one."""
+    """The header of `table`, or None when none of its first rows reads as one.
+
+    The header row names the actions and at least one other field (schedule columns count as
+    one); the row with the most fields wins. The next row continues it when, under it, each
+    cell either repeats the one above (a merge down) or names a field or a period (`Échéancier`
+    over `Début | Fin`, years, `Court terme`…), and the actions' cell holds no action's text.
+    """
     best, best_score = None, 1
     for index, row in enumerate(table.rows[:_HEADER_SCAN]):
-        fields = {field_of(c or "") for c in row} - {None}
+        texts = _distinct(row)
+        fields = {field_of(c) for c in texts} - {None}
+        if sum(period_of(c) is not None for c in texts) >= 2:
+            fields.add("echeancier")
         if "action" in fields and len(fields) > best_score:
             best, best_score = index, len(fields)
     if best is None:
@@ -132,42 +146,51 @@ def find_header(table: SourceTable) -> Header | None:
     return _header_at(table, best)
 
 
-def header_cut_by_page(table: SourceTable, header: Header, rest: list[str | None]) -> Header | None:
-    """The header of a table whose page ends on its header row (`table` holds nothing else), completed by
-    the first row of the next page when that row only finishes its words (`Collaborateu` / `rs`);
-    None when the row is not such an end."""
-    ends = [c.strip() for c in rest if c and c.strip()]
-    if (header.first_data < len(table.rows) or header.years or header.ranks or len(rest) != len(table.rows[-1])
-            or not ends or not all(end[:1].islower() for end in ends)):
-        return None  # an action's row, or anything but the ends of header words
-    whole = [f"{a or ''} {b or ''}".strip() for a, b in zip(table.rows[-1], rest)]
-    joined = _header_at(SourceTable(table.origin, [whole], where=table.where), 0)
-    return joined if "action" in joined.columns else None
+def continues_header(row: list[str | None], below: list[str | None]) -> bool:
+    """Whether `below` is the second row of the header `row` (see `find_header`)."""
+    action = next((c for c, text in enumerate(row) if field_of(text or "") == "action"), None)
+    if action is None or action >= len(below):
+        return False
+    if (below[action] or "").strip() and (below[action] or "").strip() != (row[action] or "").strip():
+        return False  # the actions' cell holds text of its own: an action's row
+    named = False
+    for c, text in enumerate(below):
+        text = (text or "").strip()
+        if not text or (c < len(row) and text == (row[c] or "").strip()):
+            continue
+        if period_of(text) is None and field_of(text) is None:
+            return False
+        named = True
+    return named
+
+
+def _rejoined(first: str, rest: str) -> str:
+    """A header cell a page break cut: `Échéanci` / `er` is one word, `Service` / `responsable` two."""
+    glued = f"{first.strip()}{rest.strip()}"
+    if first.strip() and rest.strip() and field_of(glued) is not None and field_of(first) is None:
+        return glued
+    return f"{first} {rest}".strip()
 
 
 def _header_at(table: SourceTable, index: int) -> Header:
     row = table.rows[index]
     below = table.rows[index + 1] if index + 1 < len(table.rows) else []
     width = max(len(r) for r in table.rows)
-    years = {c: y for c, text in enumerate(below) if (y := is_year(text or "")) is not None}
-    ranks = {c: r for c, text in enumerate(below) if (r := relative_year(text or "")) is not None}
-    two_rows = len(years) >= 2 or len(ranks) >= 2
-    if not two_rows:
-        years = {c: y for c, text in enumerate(row) if (y := is_year(text or "")) is not None}
-        ranks = {c: r for c, text in enumerate(row) if (r := relative_year(text or "")) is not None}
-        if len(years) < 2:
-            years = {}
-        if len(ranks) < 2:
-            ranks = {}
+    two_rows = continues_header(row, below)
+    periods = {c: p for c, text in enumerate(below if two_rows else []) if (p := period_of(text or ""))}
+    if not periods:
+        periods = {c: p for c, text in enumerate(row) if (p := period_of(text or ""))}
+        if len(periods) < 2:
+            periods = {}
     columns: dict[str, int] = {}
     extras: dict[int, str] = {}
     titles: dict[int, str] = {}
     for col in range(width):
-        upper = clean_cell(row[col] if col < len(row) else "")
-        lower = clean_cell(below[col] if two_rows and col < len(below) else "")
-        if col in years or col in ranks:
-            titles[col] = lower if two_rows else upper
+        if col in periods:
+            titles[col] = periods[col].label
             continue
+        upper = _title(row[col] if col < len(row) else "")
+        lower = _title(below[col] if two_rows and col < len(below) else "")
         # under a group heading (`Échéancier` over `Début | Fin`), the lower row names the column
         text = lower if lower and field_of(lower) else upper or lower
         titles[col] = text
@@ -176,7 +199,71 @@ def _header_at(table: SourceTable, index: int) -> Header:
             columns[name] = col
         elif text:
             extras[col] = text
-    return Header(index + (2 if two_rows else 1), columns, extras, years, ranks, titles, width)
+    responsible = titles.get(columns["responsable"], "") if "responsable" in columns else ""
+    combined = bool(re.search(r"partenaire|collaborat", fold(responsible)))
+    return Header(index + (2 if two_rows else 1), columns, extras, periods, titles, width, combined)
+
+
+def _title(text: str | None) -> str:
+    """A header cell's text: a word a narrow PDF column cut (`Échéanci` / `er`) is joined back."""
+    return clean_cell((text or "").replace(" " + WRAPPED_WORD, "").replace(WRAPPED_WORD, ""))
+
+
+def fiches(table: SourceTable) -> list[Fiche]:
+    """The actions of a label | value table (a fiche per action), or [] when the table is not one.
+
+    Most rows hold a label that names a field (`Action`, `Responsable`, `Échéancier`…) and its
+    value; an `Action` label met again starts the next action. A label with a number
+    (`Action 1.2`) gives the action its number."""
+    labelled: list[tuple[int, str, str, str]] = []  # row, field or "", label, value (raw)
+    filled = 0
+    for r, row in enumerate(table.rows):
+        texts = _distinct(row)
+        if not texts:
+            continue
+        filled += 1
+        if (row[0] or "").strip() != texts[0] or len(texts[0].split()) > _LABEL_WORDS:
+            continue
+        if len(texts) == 2:
+            labelled.append((r, field_of(_bare_label(texts[0])) or "", clean_cell(texts[0]), texts[1]))
+        elif len(row) >= 2 and not (row[-1] or "").strip() and field_of(_bare_label(texts[0])):
+            labelled.append((r, field_of(_bare_label(texts[0])) or "", clean_cell(texts[0]), ""))  # left empty
+    named = {f for _r, f, _l, _v in labelled if f}
+    if "action" not in named or len(named) < 3 or len(labelled) < 0.6 * filled:
+        return []
+    found: list[Fiche] = []
+    for r, name, label, value in labelled:
+        if not found or (name and name in found[-1].cells):
+            found.append(Fiche({}, {}, {}, [], table.where(r, None)))
+        fiche = found[-1]
+        fiche.rows.append(r)
+        if name:
+            fiche.cells[name] = clean_cell(value)
+            fiche.raw[name] = value.strip()
+            number = re.search(r"(?:n[o°º]\.?\s*)?(\w+(?:[.-]\w+)+|\d+)\s*$", label) if name == "action" else None
+            if number and match_key(label) != "action":
+                fiche.number = number.group(1)
+        else:
+            fiche.extras[label] = clean_cell(value)
+    return [f for f in found if f.cells.get("action")]
+
+
+def _bare_label(label: str) -> str:
+    """A fiche's label without its number or colon: `Action 1.2 :` -> `Action`."""
+    return re.sub(r"\s*(?:n[o°º]\.?\s*)?[\w]*\d[\w.-]*\s*:?\s*$|\s*:\s*$", "", label.strip()) or label
+
+
+def header_cut_by_page(table: SourceTable, header: Header, rest: list[str | None]) -> Header | None:
+    """The header of a table whose page ends on its header row (`table` holds nothing else), completed by
+    the first row of the next page when that row only finishes its words (`Collaborateu` / `rs`);
+    None when the row is not such an end."""
+    ends = [c.strip() for c in rest if c and c.strip()]
+    if (header.first_data < len(table.rows) or header.periods or len(rest) != len(table.rows[-1])
+            or not ends or not all(end[:1].islower() for end in ends)):
+        return None  # an action's row, or anything but the ends of header words
+    whole = [_rejoined(a or "", b or "") for a, b in zip(table.rows[-1], rest)]
+    joined = _header_at(SourceTable(table.origin, [whole], where=table.where), 0)
+    return joined if "action" in joined.columns else None
 
 
 def header_notes(table: SourceTable, header: Header, told: set[tuple[str, str]]) -> list[Note]:
@@ -195,10 +282,9 @@ def header_notes(table: SourceTable, header: Header, told: set[tuple[str, str]])
         told.add((title, ""))
         notes.append(Note(table.where(row, col), "colonne sans équivalent dans le plan : reprise telle quelle "
                           f"(colonne « {title} »)", title))
-    if header.years or header.ranks:
-        ticks = ", ".join(header.titles[c] for c in sorted({**header.years, **header.ranks}))
-        notes.append(Note(table.where(row, min({**header.years, **header.ranks})),
-                          "colonnes d'années cochées lues comme l'échéancier", ticks))
+    if header.periods:
+        ticks = ", ".join(header.titles[c] for c in sorted(header.periods))
+        notes.append(Note(table.where(row, min(header.periods)), "colonnes cochées lues comme l'échéancier", ticks))
     return notes
 
 
@@ -211,37 +297,12 @@ def _distinct(row: list[str | None]) -> list[str]:
     return seen
 
 
-def section_kind(text: str, header: Header) -> str:
-    """`axe` or `objectif` for a section row's text, by its first word, else by the columns the table lacks."""
-    folded = fold(text)
-    if folded.startswith(_AXE_WORDS):
-        return "axe"
-    if folded.startswith("objectif"):
-        return "objectif"
-    if "axe" not in header.columns:
-        return "axe"
-    return "objectif" if "objectif" not in header.columns else "axe"
-
-
-def is_note_row(text: str) -> bool:
-    return fold(text).startswith(_NOTE_WORDS)
-
-
-def context_section(lines: list[str], kind: str) -> str:
-    """The heading before a table that names its axe (or objective): the last such line."""
-    words = _AXE_WORDS if kind == "axe" else ("objectif",)
-    for line in reversed(lines):
-        if fold(line).startswith(words):
-            return clean_cell(line)
-    if kind == "axe":
-        for line in reversed(lines):
-            if 3 <= len(line) <= 120 and not line.rstrip().endswith((".", ":")) and not re.search(
-                    r"\b(19|20)\d\d\s*[-–à]\s*(19|20)\d\d\b", line):
-                return clean_cell(line)
-    return ""
-
-
 def is_repeated_header(row: list[str | None], header: Header) -> bool:
+    """A row that says the header again (a PDF page, a table that repeats it)."""
+    keys = {match_key(c) for c in row if c and c.strip()}
+    titles = {match_key(t) for t in header.titles.values() if t}
+    if keys and keys <= titles | {""} and len(keys) >= min(3, len(titles)):
+        return True
     fields = {field_of(c or "") for c in row} - {None}
     return "action" in fields and len(fields) >= max(2, len(header.columns) - 1)
 

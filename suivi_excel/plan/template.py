@@ -64,7 +64,7 @@ def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),
             `Identifiant du plan`, a new one is drawn (§13): a new plan is a new identity.
         extra_columns: additional action columns, written after the declared ones.
         checks: rows of the `À vérifier` sheet (what an import interpreted), written first when given:
-            (place in the source, action number, what was interpreted, text read).
+            (place in the source, action number(s), what was interpreted, text read, probably to correct).
 
     Returns:
         The path written.
@@ -170,23 +170,32 @@ def _identifier_row(workbook, sheet, row: int, identifier: str) -> None:
 
 
 CHECKS_SHEET = "À vérifier"
-_CHECKS_HEADERS = (("Où, dans le plan adopté", 28), ("No", 7), ("Ce que l'importation a compris", 62),
-                   ("Texte lu", 48))
+_CHECKS_HEADERS = (("Vérifié", 8), ("Importance", 13), ("Où, dans le plan adopté", 26), ("No", 9),
+                   ("Ce que l'importation a compris", 58), ("Texte lu", 44))
+TO_CORRECT, TO_CONFIRM = "À corriger ?", "À confirmer"
+BOX, TICKED = "☐", "☑"
 
 
-def _checks_sheet(sheet, checks: Sequence[Sequence[str]], header, wrap) -> None:
-    """What an import interpreted, one line each, for the coordinator to check before `generer`."""
+def _checks_sheet(sheet, checks: Sequence[Sequence], header, wrap) -> None:
+    """What an import interpreted, one line each, for the coordinator to check before `generer`: what
+    probably needs a correction first, each with a box to tick."""
     for col, (title, width) in enumerate(_CHECKS_HEADERS):
         sheet.write_string(0, col, title, header)
         sheet.set_column(col, col, width, wrap)
     widths = [width for _title, width in _CHECKS_HEADERS]
     for row, check in enumerate(checks, start=1):
-        for col, value in enumerate(check):
+        where, number, what, text, *rest = check
+        probable = bool(rest and rest[0])
+        values = (BOX, TO_CORRECT if probable else TO_CONFIRM, where, number, what, text)
+        for col, value in enumerate(values):
             if value:
                 sheet.write_string(row, col, str(value), wrap)
-        height = row_height([str(v) for v in check], widths)  # spreadsheets do not grow wrapped rows
+        height = row_height([str(v) for v in values], widths)  # spreadsheets do not grow wrapped rows
         if height:
             sheet.set_row(row, height)
+    sheet.data_validation(1, 0, max(len(checks), 1), 0, {
+        "validate": "list", "source": [BOX, TICKED], "input_title": "Vérifié",
+        "input_message": f"Choisissez {TICKED} une fois la ligne vérifiée (et le plan corrigé s'il le faut)."})
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(checks), 1), len(_CHECKS_HEADERS) - 1)
     sheet.set_landscape()  # printed to be checked with a pen: one page wide, the header on each page

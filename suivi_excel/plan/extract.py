@@ -1,0 +1,413 @@
+"""Read the actions out of an adopted plan's tables, in document order, under the axe and objective that run.
+
+Each table is a fiche (label | value, an action each) or a table with a header (`tables`); its rows
+are typed (`rows`). The axe and the objective run down the document: a heading before a table, a
+section row, a cell of an axe or objective column (written only on a group's first row, or merged)
+give them, and they carry down until the next one. A table without a header whose columns line up
+continues the previous one (a PDF page), so does a page that repeats the header. A section row with
+no action under it is not a section: it is set aside and said. Nothing is settled here (years,
+services, numbers): `settle` does that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from suivi_excel.core.text import fold
+
+from suivi_excel.plan.rows import Kind, RawAction, Row, classify, context_section, section_kind
+from suivi_excel.plan.schedule import is_tick, unusual_tick
+from suivi_excel.plan.sources import SOFT_BREAK, WRAPPED_WORD, Source, SourceTable
+from suivi_excel.plan.tables import (
+    Fiche,
+    Header,
+    Note,
+    clean_cell,
+    continues_header,
+    fiches,
+    fill_covered,
+    find_header,
+    header_cut_by_page,
+    header_notes,
+    single_text,
+)
+
+
+@dataclass
+class Reading:
+    """What the tables said: the actions, the notes, the lines read for legends, the header cells."""
+
+    actions: list[RawAction] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # legends, notes and text around the tables
+    structure: set[tuple[int, int, int]] = field(default_factory=set)  # (id(table), row, col or -1): header cells
+    carried: dict[str, list[str]] = field(default_factory=dict)  # what -> wheres of actions it was carried to
+
+
+@dataclass
+class _Running:
+    """The axe and objective that run down the document, and the sections not yet used by an action."""
+
+    axe: str = ""
+    objectif: str = ""
+    pending: list[tuple[Row, str]] = field(default_factory=list)
+    before_pending: tuple[str, str] = ("", "")
+    heading_note: Note | None = None
+
+    def enter(self, lines: list[str], headings: set[str], reset: bool, origin: str) -> None:
+        """A new table: the heading before it gives the axe (the objective restarts), or the objective."""
+        axe, objectif = context_section(lines, "axe", headings), context_section(lines, "objectif")
+        if axe:
+            self.axe, self.objectif = axe, objectif
+            self.heading_note = Note(origin, "axe lu dans le titre qui précède le tableau", axe)
+        elif objectif:
+            self.objectif = objectif
+        elif reset:
+            self.axe = self.objectif = ""
+
+    def section(self, row: Row, kind: str) -> None:
+        if not self.pending:
+            self.before_pending = (self.axe, self.objectif)
+        if kind == "axe":
+            self.axe, self.objectif = row.text, ""
+        else:
+            self.objectif = row.text
+        self.pending.append((row, kind))
+
+    def used(self, notes: list[Note]) -> None:
+        for row, kind in self.pending:
+            notes.append(Note(row.where, f"ligne de section lue comme {'un axe' if kind == 'axe' else 'un objectif'}",
+                              row.text))
+        self.pending.clear()
+
+    def unused(self, notes: list[Note]) -> None:
+        """Sections no action followed (footnotes, a subtitle): set aside, the running ones restored."""
+        for row, _kind in self.pending:
+            notes.append(Note(row.where, "ligne de texte sans action en dessous : laissée de côté", row.text))
+        if self.pending:
+            self.axe, self.objectif = self.before_pending
+        self.pending.clear()
+
+
+def read_tables(source: Source) -> Reading:
+    """Every action of the source's tables, with the notes a coordinator should check."""
+    reading = _Walk(source)
+    return reading.run()
+
+
+class _Walk:
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.out = Reading()
+        self.running = _Running()
+        self.header: Header | None = None
+        self.header_table: SourceTable | None = None
+        self.told: set[tuple[str, str]] = set()
+        self.vocabulary = vocabulary(source)
+
+    def run(self) -> Reading:
+        previous_sheet = None
+        previous: SourceTable | None = None
+        for table in self.source.tables:
+            sheet_changed = table.sheet != previous_sheet and table.sheet != ""
+            previous_sheet = table.sheet
+            self.out.lines.extend(table.before)
+            records = fiches(table)
+            if records:
+                self.running.unused(self.out.notes)
+                self.running.enter(table.before, table.headings, sheet_changed, table.origin)
+                self._fiches(table, records)
+                self.header = None
+            else:
+                self._table(table, previous, sheet_changed)
+            previous = table
+        self.running.unused(self.out.notes)
+        self.out.lines.extend(self.source.after)
+        return self.out
+
+    # -- a table with a header, or the next page of one ------------------------------------------
+
+    def _table(self, table: SourceTable, previous: SourceTable | None, sheet_changed: bool) -> None:
+        header = self.header
+        own = find_header(table)
+        again = False
+        if own is None:
+            if header is None or sheet_changed or not _continues(table, header):
+                self.running.unused(self.out.notes)
+                self._set_aside(table)
+                return
+            start = 0
+            follows = previous is self.header_table and table.rows
+            whole = header_cut_by_page(self.header_table, header, table.rows[0]) if follows else None
+            if whole is not None:  # the page ended on the header: its words end on this page
+                self.header, start = whole, 1
+                self.out.structure.add((id(table), 0, -1))
+                self.out.notes.append(Note(table.where(0, None), "en-tête coupé par le saut de page : complété "
+                                           "par cette ligne", " | ".join(c for c in table.rows[0] if c)))
+                self.out.notes.extend(header_notes(self.header_table, whole, self.told))
+            self.out.notes.append(Note(table.origin, "tableau sans en-tête : lu comme la suite du tableau précédent"))
+        else:
+            again = (header is not None and not sheet_changed and own.signature == header.signature
+                     and previous is not None and (table.paged or not table.before))
+            self.header, self.header_table, start = own, table, own.first_data
+            for r in range(own.first_data - (2 if own.first_data >= 2 and _two_rows(table, own) else 1),
+                           own.first_data):
+                self.out.structure.add((id(table), r, -1))
+            if start < len(table.rows):  # a header alone at the foot of a page is told once completed
+                self.out.notes.extend(header_notes(table, own, self.told))
+            above = self._rows_above(table, own)
+            table.before = table.before + above
+            self.out.lines.extend(above)
+            if not again:
+                self.running.unused(self.out.notes)
+                self.running.enter(table.before, table.headings, sheet_changed, table.origin)
+            elif any(context_section(table.before, kind) for kind in ("axe", "objectif")):
+                self.running.enter(table.before, table.headings, False, table.origin)
+        self._rows(table, start, own is None or again)
+
+    def _rows_above(self, table: SourceTable, header: Header) -> list[str]:
+        """The title rows above a sheet's header, as lines (set aside, and said)."""
+        above = []
+        top = header.first_data - (2 if _two_rows(table, header) else 1)
+        for r, row in enumerate(table.rows[:top]):
+            text = single_text(row) or " ".join(c for c in (clean_cell(x) for x in row) if c)
+            if text:
+                above.append(clean_cell(text))
+                self.out.notes.append(Note(table.where(r, None), "ligne au-dessus du tableau (titre) : laissée de "
+                                           "côté", clean_cell(text)))
+        return above
+
+    def _set_aside(self, table: SourceTable) -> None:
+        texts = [" | ".join(dict.fromkeys(clean_cell(c) for c in row if c and c.strip())) for row in table.rows]
+        texts = [t for t in texts if t]
+        if texts:
+            self.out.lines.extend(texts)
+            self.out.notes.append(Note(table.origin, "tableau sans en-tête reconnu : laissé de côté",
+                                       " / ".join(texts)))
+
+    def _rows(self, table: SourceTable, start: int, continued: bool) -> None:
+        """The rows of a table from `start`; `continued` when it goes on from the previous one (a page)."""
+        header = self.header
+        assert header is not None
+        found = self.out.actions
+        for r in range(start, len(table.rows)):
+            if r > start:
+                fill_covered(table.rows[r], table.rows[r - 1])
+            elif continued and found and found[-1].table is not table:
+                _carry_over_page(table.rows[r], found[-1], header.columns)
+            row = classify(table, r, header)
+            if row.kind is Kind.BLANK:
+                continue
+            if row.kind is Kind.HEADER:
+                self.out.structure.add((id(table), r, -1))
+                continue
+            if row.kind is Kind.SECTION:
+                self.running.section(row, section_kind(row.text, header, self.running.axe))
+                continue
+            if row.kind in (Kind.NOTE, Kind.LEGEND):
+                self.out.lines.append(row.text)
+                what = "légende : lue pour les années" if row.kind is Kind.LEGEND else "ligne de note : laissée de côté"
+                self.out.notes.append(Note(row.where, what, row.text))
+                continue
+            self._action_row(row, continued and r == start)
+
+    def _action_row(self, row: Row, top_of_page: bool) -> None:
+        header, table, r = self.header, row.table, row.index
+        assert header is not None
+        found, notes = self.out.actions, self.out.notes
+        columns = header.columns
+        cells = {name: clean_cell(_raw(row.cells, col)) for name, col in columns.items()}
+        raw = {name: _raw(row.cells, columns[name]).strip() for name in ("responsable", "partenaires")
+               if name in columns}
+        if table.paged and cells.get("no"):
+            cells["no"] = re.sub(r"\s+", "", cells["no"])  # a narrow column wraps `3.10` as `3.1` / `0`
+        if found and (
+                (not cells.get("no") and row.kind is Kind.PARTIAL and (found[-1].table is table or top_of_page))
+                or (table.paged and _cut_by_page(cells, found[-1], top_of_page, row.cells, header))):
+            _continue_previous(found[-1], cells, raw, notes, row.where)  # a row the page break cut in two
+            for name in ("axe", "objectif"):  # the rows below, under the same merged cell, take it whole
+                if name in columns and columns[name] < len(row.cells):
+                    row.cells[columns[name]] = getattr(found[-1], name)
+            return
+        if row.kind is Kind.PARTIAL:
+            notes.append(Note(row.where, "ligne sans action : laissée de côté",
+                              " | ".join(v for v in cells.values() if v)))
+            return
+        _unwrap(cells, raw, notes, row.where, self.vocabulary)
+        axe, objectif = self._carried(cells, columns, row.where)
+        ticked = [c for c in sorted(header.periods) if is_tick(_cell(row.cells, c))]
+        marks = [_cell(row.cells, c) for c in ticked if unusual_tick(_cell(row.cells, c))]
+        if self.running.heading_note is not None and not cells.get("axe"):
+            notes.append(self.running.heading_note)
+        self.running.heading_note = None
+        self.running.used(notes)
+        found.append(RawAction(
+            row.where, cells, raw, axe, objectif, [header.periods[c] for c in ticked],
+            {title: clean_cell(_raw(row.cells, col)) for col, title in header.extras.items()},
+            table, r, header.combined, marks))
+
+    def _carried(self, cells: dict[str, str], columns: dict[str, int], where: str) -> tuple[str, str]:
+        """The action's axe and objective: its own cells, else those running (a group's first row, a heading)."""
+        running = self.running
+        for name in ("axe", "objectif"):
+            if cells.get(name):
+                if name == "axe" and cells[name] != running.axe:
+                    running.objectif = ""
+                setattr(running, name, cells[name])
+            elif name in columns and getattr(running, name):
+                self.out.carried.setdefault(name, []).append(where)
+        return running.axe, running.objectif
+
+    # -- a fiche per action -----------------------------------------------------------------------
+
+    def _fiches(self, table: SourceTable, records: list[Fiche]) -> None:
+        for r in {r for fiche in records for r in fiche.rows}:
+            self.out.structure.add((id(table), r, 0))  # the label; its value is the action's
+        labelled = {r for fiche in records for r in fiche.rows}
+        for r, row in enumerate(table.rows):
+            text = single_text(row)
+            if r not in labelled and text:
+                self.out.notes.append(Note(table.where(r, None), "ligne de la fiche sans étiquette : laissée de côté",
+                                           clean_cell(text)))
+        for fiche in records:
+            cells = dict(fiche.cells)
+            if fiche.number and not cells.get("no"):
+                cells["no"] = fiche.number
+            axe, objectif = self._carried(cells, {}, fiche.where)
+            if self.running.heading_note is not None and not cells.get("axe"):
+                self.out.notes.append(self.running.heading_note)
+            self.running.heading_note = None
+            self.out.actions.append(RawAction(fiche.where, cells, {k: v for k, v in fiche.raw.items()
+                                                                   if k in ("responsable", "partenaires")},
+                                              axe, objectif, [], fiche.extras, table, fiche.rows[0]))
+        self.out.notes.append(Note(table.origin, "fiche lue étiquette par étiquette (tableau de deux colonnes)",
+                                   ", ".join(dict.fromkeys(label for fiche in records for label in fiche.cells))))
+
+
+_AROUND_MARK = re.compile(r"(\S+)\s*" + WRAPPED_WORD + r"\s*(\S+)")
+
+
+def vocabulary(source: Source) -> Counter:
+    """The words the plan writes whole (folded), to tell a word a narrow column cut from two words."""
+    words: Counter = Counter()
+    for table in source.tables:
+        texts = [cell for row in table.rows for cell in row if cell] + table.before
+        for text in texts:
+            words.update(_bare(w) for w in _AROUND_MARK.sub(" ", text).split())
+    return words
+
+
+def _bare(word: str) -> str:
+    return fold(word).strip(".,;:()«»\"'!?")
+
+
+def _unwrap(cells: dict[str, str], raw: dict[str, str], notes: list[Note], where: str, known: Counter) -> None:
+    """A PDF line that a single word filled to the edge, the next one starting in lower case: the word may
+    have been cut by a narrow column (`intergénérati` / `onnels`) or simply wrapped (`Intersections` /
+    `ajustées`). The plan's own words decide: the joined word written whole elsewhere is one word, two
+    words each written elsewhere are two; otherwise two words, said as a probable correction."""
+    doubtful = []
+
+    def decide(match: re.Match) -> str:
+        first, rest = match.group(1), match.group(2)
+        if known[_bare(first + rest)] > 0:
+            return first + rest
+        if not (known[_bare(first)] > 0 and known[_bare(rest)] > 0):
+            doubtful.append(f"{first} {rest}")
+        return f"{first} {rest}"
+
+    for name, text in cells.items():
+        if WRAPPED_WORD in text:
+            cells[name] = _AROUND_MARK.sub(decide, text).replace(WRAPPED_WORD, "")
+    for name, text in raw.items():  # the responsible and partner cells: names, split apart later
+        raw[name] = text.replace(" " + WRAPPED_WORD, " ").replace(WRAPPED_WORD, "")
+    if doubtful:
+        notes.append(Note(where, "mot peut-être coupé en deux par une colonne étroite du PDF : à recoller s'il le "
+                          "faut", ", ".join(dict.fromkeys(doubtful)), probable=True))
+
+
+def _two_rows(table: SourceTable, header: Header) -> bool:
+    """Whether the header took two rows (the row before `first_data` continues the one above it)."""
+    top = header.first_data - 2
+    if top < 0:
+        return False
+    return continues_header(table.rows[top], table.rows[top + 1])
+
+
+def _continues(table: SourceTable, header: Header) -> bool:
+    """A table without a header continues the previous one (a PDF page) when its columns line up."""
+    width = max((len(row) for row in table.rows), default=0)
+    return abs(width - header.width) <= 1
+
+
+def _carry_over_page(row: list[str | None], previous: RawAction, columns: dict[str, int]) -> None:
+    """The first row of a page continues the merges of the page before: cells it marks as covered take
+    the text above, and an empty axe or objective cell (a merged cell goes on, its text stays on the
+    page before) takes the previous action's."""
+    fill_covered(row, previous.table.rows[previous.row])
+    for name in ("axe", "objectif"):
+        col = columns.get(name)
+        if col is not None and col < len(row) and not (row[col] or "").strip():
+            row[col] = getattr(previous, name)
+
+
+def _cell(row: list[str | None], col: int) -> str:
+    return clean_cell(row[col]) if col < len(row) and row[col] else ""
+
+
+def _raw(row: list[str | None], col: int) -> str:
+    return str(row[col]) if col < len(row) and row[col] else ""
+
+
+def _joined(first: str, rest: str, lines: bool = False) -> str:
+    """Two pieces of a cell a page break cut: a word cut after its hyphen, or before the lone last letter a
+    narrow column pushed down (`communautaire` / `s`), is joined back without a space. With `lines` (a
+    responsible or partners cell), a piece that starts with a capital may be the next name: the break
+    stays an uncertain one (`SOFT_BREAK`), as inside a page."""
+    if not first or not rest:
+        return (first or rest).strip()
+    if (first.endswith("-") and not first.endswith(" -")) or (
+            re.match(r"^[b-df-hj-np-xzé](\s|$)", rest) and first[-1:].isalpha()):
+        return first + rest
+    separator = SOFT_BREAK if lines and rest[:1].isupper() else " "
+    return f"{first}{separator}{rest}".strip()
+
+
+def _cut_by_page(cells: dict[str, str], previous: RawAction, first_of_page: bool, row: list[str | None],
+                 header: Header) -> bool:
+    """Whether a PDF row is the end of the previous action, cut by a page break: in a numbered plan,
+    a row without a number; otherwise text only, starting in lower case at the top of a page."""
+    if cells.get("no"):  # a number the page cut (`2.1.1.` / `4`) goes on; a whole one starts an action
+        return first_of_page and bool(re.search(r"[.\-]$", previous.cells.get("no", "")))
+    if "no" in header.columns and previous.cells.get("no"):
+        return first_of_page or not cells.get("responsable")
+    if any(is_tick(_cell(row, c)) for c in header.periods) or any(cells.get(n) for n in ("echeancier", "debut",
+                                                                                           "fin")):
+        return False
+    return first_of_page and (cells.get("action", "")[:1].islower() or not cells.get("responsable"))
+
+
+def _continue_previous(action: RawAction, cells: dict[str, str], raw: dict[str, str], notes: list[Note],
+                       where: str) -> None:
+    before = {name: text.split(" ")[-1] for name, text in action.cells.items()}
+    for name, text in cells.items():
+        if not text:
+            continue
+        if name in ("axe", "objectif"):
+            if text != getattr(action, name):  # the page before may have carried it whole already
+                setattr(action, name, _joined(getattr(action, name), text))
+        elif name == "no":
+            action.cells[name] = action.cells.get(name, "") + text
+        else:
+            action.cells[name] = _joined(action.cells.get(name, ""), text)
+    for name, text in raw.items():
+        if text:
+            action.raw[name] = _joined(action.raw.get(name, ""), text, lines=True)
+    glued = [f"{a} / {b}" for name, b in cells.items() if b and name not in ("axe", "objectif", "no")
+             for a in [before.get(name, "")] if a and not (a.endswith("-") or " " in b[:2] or len(b) > 1)]
+    notes.append(Note(where, "ligne rattachée à l'action précédente (suite de son texte)",
+                      " | ".join(v for v in cells.values() if v)))
+    if glued:
+        notes.append(Note(where, "mot coupé par le saut de page, recollé", ", ".join(glued)))

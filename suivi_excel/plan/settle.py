@@ -1,0 +1,342 @@
+"""Settle the actions read from an adopted plan into rows of the plan workbook (§3).
+
+The plan as a whole decides: its years (the title, `--debut`, a legend `An 1 : 2025`, the years
+ticked), the years of its terms (its legend `Court terme : 2025`, or `--termes`), the lead service
+of each action and its partners (names seen alone elsewhere tell a separator from a name), the
+numbers. Every guess is a `Note`; a guess that changed several actions names them all, and what
+probably needs a correction is marked `probable`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from suivi_excel.core.text import fold
+from suivi_excel.core.values import parse_money
+from suivi_excel.plan.responsible import alone, looks_like_several, split_lines, split_responsible
+from suivi_excel.plan.rows import RawAction, looks_like_header_or_note
+from suivi_excel.plan.schedule import (
+    TERMS,
+    legend_first_year,
+    legend_terms,
+    plan_years,
+    read_schedule,
+    relative_ranks,
+    term_of,
+)
+from suivi_excel.plan.tables import Note, clean_cell
+
+SCHEDULE_SOURCE = "Échéancier (texte du plan)"
+RESPONSIBLE_SOURCE = "Responsable(s) (texte du plan)"
+BUDGET_SOURCE = "Budget (texte du plan)"
+SHEET_SOURCE = "Feuille du plan"
+NO_SERVICE = "À déterminer"
+NO_AXE = "Axe à préciser"
+MANY_SERVICES = 12  # a municipality has about a dozen services; more leads are probably partners read as leads
+DECLARED = ("No", "Axe", "Objectif", "Action", "Service responsable", "Partenaires", "Début", "Fin",
+            "Budget prévu ($)", "Indicateur", "Cible")
+
+
+@dataclass
+class PlanRow:
+    """One action of the written plan: its values by header, and where the plan said it."""
+
+    where: str
+    values: dict[str, object]
+
+    @property
+    def number(self) -> str:
+        return str(self.values.get("No", ""))
+
+
+@dataclass
+class Settled:
+    rows: list[PlanRow]
+    services: list[str]
+    years: tuple[int, int] | None
+    notes: list[Note] = field(default_factory=list)
+
+
+class _Groups:
+    """Guesses that changed several actions: one note each, naming every action it changed."""
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, bool, str], list[str]] = {}
+
+    def add(self, what: str, where: str, probable: bool = True, text: str = "") -> None:
+        self.items.setdefault((what, probable, text), []).append(where)
+
+    def notes(self, numbers: dict[str, str]) -> list[Note]:
+        out = []
+        for (what, probable, text), wheres in self.items.items():
+            named = ", ".join(dict.fromkeys(numbers.get(w, "") for w in wheres if numbers.get(w)))
+            place = wheres[0] if len(wheres) == 1 else f"{wheres[0]} et {len(wheres) - 1} autre(s)"
+            out.append(Note(place, f"{what} ({len(wheres)} action{'s' if len(wheres) > 1 else ''})", text, named,
+                            probable))
+        return out
+
+
+def settle(raw: list[RawAction], lines: list[str], path: Path, first_year: int | None,
+           terms: dict[str, tuple[int, int]] | None, carried: dict[str, list[str]]) -> Settled:
+    """Settle the actions of a plan.
+
+    Args:
+        raw: the actions as read, in plan order.
+        lines: every text of the plan outside its actions (titles, headings, legends, notes).
+        path: the source, for the notes.
+        first_year: `--debut`.
+        terms: `--termes`, term -> (first, last year).
+        carried: `Reading.carried`, the actions whose axe or objective came from a row above.
+    """
+    notes: list[Note] = []
+    groups = _Groups()
+    years = _plan_years(first_year, lines, raw, notes, path)
+    term_years = _term_years(terms, lines, notes, path)
+    known = alone([a.raw.get("responsable", a.cells.get("responsable", "")) for a in raw])
+    partners_known = alone([line for a in raw for line in a.raw.get("partenaires", "").split("\n")], certain=True)
+    partners_known.update(alone([a.raw.get("responsable", "") for a in raw], certain=True))
+    one_per_line = any("\n" in a.raw.get("partenaires", "") for a in raw)  # the plan's way with partners
+    services: list[str] = []
+    rows = []
+    for action in raw:
+        row = _settle(action, years, term_years, known, partners_known, one_per_line, services, notes, groups)
+        rows.append(row)
+    numbers = _number(rows, notes)
+    for name in ("axe", "objectif"):
+        if carried.get(name):
+            what = f"{name} vide dans sa colonne : repris de l'action au-dessus (écrit une fois par groupe)"
+            groups.items[(what, False, "")] = list(carried[name])
+    _flags(rows, services, groups)
+    settled_notes = [n if n.number or n.where not in numbers else
+                     Note(n.where, n.what, n.text, numbers[n.where], n.probable) for n in notes]
+    return Settled(rows, services, years, groups.notes(numbers) + settled_notes)
+
+
+# -- years -------------------------------------------------------------------------------------------
+
+
+def _plan_years(first_year: int | None, lines: list[str], raw: list[RawAction], notes: list[Note],
+                path: Path) -> tuple[int, int] | None:
+    titled = plan_years(lines)
+    ticked = sorted({y for a in raw for p in a.periods for y in (p.start, p.end) if y is not None})
+    ranked = [p.rank for a in raw for p in a.periods if p.rank] + [_max_rank(a.cells.get("echeancier", ""))
+                                                                  for a in raw]
+    legend = legend_first_year(lines)
+    if first_year is None and legend is not None:
+        first_year = legend
+        notes.append(Note(path.name, "première année du plan lue dans sa légende", str(legend)))
+    elif first_year is not None:
+        notes.append(Note(path.name, "première année du plan donnée par --debut", str(first_year)))
+    if first_year is not None:
+        last = titled[1] if titled and titled[1] >= first_year else None
+        last = last or first_year + max([r for r in ranked if r] or [1]) - 1
+        return first_year, max(last, first_year)
+    if titled:
+        notes.append(Note(path.name, f"années du plan lues dans le titre : {titled[0]} à {titled[1]}",
+                          next(line for line in lines if str(titled[0]) in line)))
+        return titled
+    if ticked:
+        notes.append(Note(path.name, f"années du plan déduites des colonnes d'années : {ticked[0]} à {ticked[-1]}"))
+        return ticked[0], ticked[-1]
+    return None
+
+
+def _term_years(given: dict[str, tuple[int, int]] | None, lines: list[str], notes: list[Note],
+                path: Path) -> dict[str, tuple[int, int]]:
+    if given:
+        notes.append(Note(path.name, "années des termes données par --termes",
+                          " ; ".join(f"{t} terme : {a}–{b}" for t, (a, b) in given.items())))
+        return given
+    found = legend_terms(lines)
+    if found:
+        notes.append(Note(path.name, "années des termes lues dans la légende du plan",
+                          next((line for line in lines if legend_terms([line])), "")))
+    return found
+
+
+def _max_rank(text: str) -> int:
+    ranks = relative_ranks(fold(text))
+    return max(ranks) if ranks else 0
+
+
+# -- one action --------------------------------------------------------------------------------------
+
+
+def _settle(action: RawAction, years: tuple[int, int] | None, terms: dict[str, tuple[int, int]], known: Counter,
+            partners_known: Counter, one_per_line: bool, services: list[str], notes: list[Note],
+            groups: _Groups) -> PlanRow:
+    cells, where = action.cells, action.where
+    values: dict[str, object] = {"No": cells.get("no", ""), "Axe": action.axe, "Objectif": action.objectif,
+                                 "Action": cells["action"]}
+    if not action.axe:
+        values["Axe"] = NO_AXE
+        groups.add(f"aucun axe trouvé : « {NO_AXE} » inscrit", where)
+    written = action.raw.get("responsable", cells.get("responsable", ""))
+    names, in_parentheses = split_responsible(written, known, action.combined)
+    if not names:
+        names = [NO_SERVICE]
+        groups.add(f"aucun responsable : « {NO_SERVICE} » inscrit", where)
+    elif len(names) > 1 or in_parentheses:
+        weak = not re.search(r"[/;\n+&\u2028]", written) and not in_parentheses
+        guessed = weak and not all(known[fold(n)] > 0 for n in names)
+        notes.append(Note(where, f"responsable partagé : « {names[0]} » mène l'action, "
+                          f"{', '.join(f'« {n} »' for n in names[1:] + in_parentheses)} en partenaires",
+                          clean_cell(written), probable=guessed))
+        values[RESPONSIBLE_SOURCE] = clean_cell(written)
+    values["Service responsable"] = _service(names[0], services, notes, where)
+    partner_cell = action.raw.get("partenaires", cells.get("partenaires", ""))
+    listed, uncertain = split_lines(partner_cell, partners_known, one_per_line) if partner_cell else ([], False)
+    if len(listed) > 1:
+        groups.add("partenaires écrits un par ligne : séparés par « ; »", where, probable=False)
+    if uncertain:
+        notes.append(Note(where, "partenaires sur plusieurs lignes du PDF lus comme un seul nom : séparez-les par "
+                          "« ; » s'il y en a plusieurs", "; ".join(listed), probable=True))
+    values["Partenaires"] = "; ".join(names[1:] + in_parentheses + listed)
+    values.update(_schedule(action, years, terms, notes, groups))
+    values["Indicateur"] = cells.get("indicateur", "")
+    values["Cible"] = cells.get("cible", "")
+    budget_text = cells.get("budget", "")
+    if budget_text:
+        money = parse_money(budget_text)
+        values["Budget prévu ($)"] = money.value if not money.code else None
+        if money.code:
+            values[BUDGET_SOURCE] = budget_text
+            notes.append(Note(where, "budget sans montant lisible : gardé en texte", budget_text))
+    values.update(action.extras)
+    if action.table.sheet:
+        values[SHEET_SOURCE] = action.table.sheet  # dropped when the plan has one sheet
+    if action.marks:
+        groups.add("marque inhabituelle dans une colonne de l'échéancier, lue comme cochée", where, probable=False,
+                   text=", ".join(dict.fromkeys(action.marks)))
+    return PlanRow(where, values)
+
+
+def _service(name: str, services: list[str], notes: list[Note], where: str) -> str:
+    """The plan's spelling of a lead service: the first seen, whatever case and accents later ones use."""
+    for known in services:
+        if fold(known) == fold(name):
+            if known != name:
+                notes.append(Note(where, f"service écrit autrement ailleurs : lu comme « {known} »", name))
+            return known
+    services.append(name)
+    return name
+
+
+def _schedule(action: RawAction, years: tuple[int, int] | None, terms: dict[str, tuple[int, int]],
+              notes: list[Note], groups: _Groups) -> dict[str, object]:
+    cells, where = action.cells, action.where
+    first, last = years if years else (None, None)
+    out: dict[str, object] = {}
+    written = cells.get("echeancier", "")
+    if action.periods:
+        out[SCHEDULE_SOURCE] = ", ".join(p.label for p in action.periods)
+        spans, missing = [], []
+        for period in action.periods:
+            if period.start is not None:
+                spans.append((period.start, period.end))
+            elif period.rank is not None and first is not None:
+                spans.append((first + period.rank - 1,) * 2)
+            elif period.term is not None and period.term in terms:
+                spans.append(terms[period.term])
+            else:
+                missing.append(period)
+        if missing and any(p.term for p in missing):
+            groups.add("colonnes par terme sans années connues : précisez --termes (par exemple --termes "
+                       "court=2025,moyen=2026-2027,long=2028)", where)
+        elif missing:
+            groups.add("années relatives sans première année du plan : précisez --debut", where)
+        if spans and not missing:
+            out["Début"], out["Fin"] = min(s for s, _ in spans), max(e for _, e in spans)
+            if any(p.term for p in action.periods):
+                groups.add("termes cochés lus en années selon la légende ou --termes", where, probable=False)
+    if written:
+        out[SCHEDULE_SOURCE] = "; ".join(dict.fromkeys(t for t in (out.get(SCHEDULE_SOURCE, ""), written) if t))
+        read = read_schedule(written, first, last)
+        term = term_of(fold(written))
+        if read.how == "illisible" and term in terms:
+            out.setdefault("Début", terms[term][0])
+            out.setdefault("Fin", terms[term][1])
+            notes.append(Note(where, f"échéancier « {written} » lu comme {terms[term][0]} à {terms[term][1]}", written))
+        elif read.start is not None and "Début" not in out:
+            out["Début"], out["Fin"] = read.start, read.end
+            if read.how in ("relatif", "continu"):
+                notes.append(Note(where, f"échéancier « {written} » lu comme {read.start} à {read.end}", written))
+        elif read.how == "sans plan":
+            groups.add("échéancier relatif ou continu sans années du plan connues : précisez --debut ANNÉE", where)
+        elif read.how == "illisible" and term in TERMS:
+            groups.add("échéancier par terme sans années connues : précisez --termes", where)
+        elif read.how == "illisible":
+            notes.append(Note(where, "échéancier sans année lisible : Début et Fin laissés vides", written,
+                              probable=True))
+    for name, header in (("debut", "Début"), ("fin", "Fin")):
+        text = cells.get(name, "")
+        if text:
+            year = read_schedule(text, first, last)
+            out[header] = (year.start if header == "Début" else year.end) if year.start is not None else text
+    if isinstance(out.get("Début"), int) and isinstance(out.get("Fin"), int) and out["Fin"] < out["Début"]:
+        notes.append(Note(where, "fin avant le début dans l'échéancier : à corriger", f"{out['Début']}–{out['Fin']}",
+                          probable=True))
+    if not out.get("Début") and not out.get("Fin") and not action.periods and not written:
+        groups.add("action sans échéancier : Début et Fin laissés vides", where)
+    return out
+
+
+# -- the plan as a whole -----------------------------------------------------------------------------
+
+
+def _number(rows: list[PlanRow], notes: list[Note]) -> dict[str, str]:
+    """Keep the plan's numbers; number the others axe.rank; make duplicates unique. Returns where -> number."""
+    axes = list(dict.fromkeys(str(r.values["Axe"]) for r in rows))
+    taken = {r.number for r in rows if r.values["No"]}
+    rank: dict[str, int] = {}
+    for row in rows:
+        axe = str(row.values["Axe"])
+        rank[axe] = rank.get(axe, 0) + 1
+        if row.values["No"]:
+            continue
+        match = re.match(r"^\s*(?:axe|orientation|volet|champ d'action)?\s*(\d+)\b", fold(axe))
+        index = match.group(1) if match else str(axes.index(axe) + 1)
+        number, n = f"{index}.{rank[axe]}", rank[axe]
+        while number in taken:
+            n += 1
+            number = f"{index}.{n}"
+        row.values["No"] = number
+        taken.add(number)
+        notes.append(Note(row.where, f"action sans numéro : numérotée {number}", str(row.values["Action"]), number))
+    seen: dict[str, int] = {}
+    for row in rows:
+        number = row.number
+        if number in seen:
+            seen[number] += 1
+            new = f"{number}-{seen[number]}"
+            while new in taken:
+                seen[number] += 1
+                new = f"{number}-{seen[number]}"
+            notes.append(Note(row.where, f"numéro déjà pris par une autre action : renuméroté {new}", number, new,
+                              probable=True))
+            row.values["No"] = new
+            taken.add(new)
+        else:
+            seen[number] = 1
+    return {r.where: r.number for r in rows}
+
+
+def _flags(rows: list[PlanRow], services: list[str], groups: _Groups) -> None:
+    """What looks wrong in the result: a service name that holds partners, too many leads, an axe that
+    reads like a header or a note."""
+    for row in rows:
+        lead = str(row.values["Service responsable"])
+        if looks_like_several(lead):
+            groups.add("service responsable qui ressemble à un nom suivi de partenaires : à séparer", row.where,
+                       text=lead)
+        axe = str(row.values["Axe"])
+        if axe != NO_AXE and looks_like_header_or_note(axe):
+            groups.add("axe qui ressemble à un en-tête ou à une note : à vérifier", row.where, text=axe)
+    if len(services) > MANY_SERVICES:
+        for row in rows:
+            groups.add(f"{len(services)} services responsables, plus qu'une municipalité n'en compte d'habitude : "
+                       "des partenaires ont peut-être été lus comme responsables", row.where,
+                       text=", ".join(services))

@@ -1,0 +1,536 @@
+"""Adopted plans laid out the ways municipalities lay them out, each imported and compared with its truth
+action by action and cell for cell (§10): a fiche per action, one long Word table with shaded axe rows and
+term columns, Excel laid out for printing with fiscal years, a PDF whose header repeats on every page,
+`Responsable (partenaires)`, a plain `Début | Fin` table, an OpenDocument plan with a sheet per clientele;
+and the documents that are not plans, refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from conftest import needs_soffice, run, sheet, soffice_convert
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+
+MUNI = "Ville de Val-des-Sources"
+AXES = {"1": "Axe 1 — Loisirs et vie communautaire", "2": "Axe 2 — Sécurité et mobilité",
+        "3": "Axe 3 — Habitation et milieu de vie"}
+LEGEND = "Court terme : 2025 ; moyen terme : 2026-2027 ; long terme : 2028"
+TERM_YEARS = {"court": (2025, 2025), "moyen": (2026, 2027), "long": (2028, 2028)}
+
+# The plan as the council meant it. `leads` is the responsible cell's services, lead first; `partners`
+# the partner cell's organisations, one per line in the documents that write them so.
+PLAN = [
+    dict(no="1.1.1", axe="1", objectif="Objectif 1.1 — Rendre les loisirs accessibles aux familles",
+         action="Offrir une programmation estivale gratuite dans les parcs", leads=["Loisirs"],
+         partners=["Maison des jeunes", "Kino-Québec"], terms=["court", "moyen"],
+         indicateur="Nombre d'activités offertes"),
+    dict(no="1.1.2", axe="1", objectif="Objectif 1.1 — Rendre les loisirs accessibles aux familles",
+         action="Publier un calendrier des activités de la saison", leads=["Communications", "Loisirs"],
+         partners=[], terms=["court"], indicateur="Calendrier publié"),
+    dict(no="1.2.1", axe="1", objectif="Objectif 1.2 — Briser l'isolement des aînés",
+         action="Organiser des dîners communautaires mensuels", leads=["Loisirs"],
+         partners=["FADOQ", "Club de l'âge d'or"], terms=["court", "moyen", "long"],
+         indicateur="Participants par dîner"),
+    dict(no="1.2.2", axe="1", objectif="Objectif 1.2 — Briser l'isolement des aînés",
+         action="Former des bénévoles pour les appels d'amitié", leads=["Direction générale"],
+         partners=["Comptoir alimentaire"], terms=["moyen"], indicateur="Bénévoles formés"),
+    dict(no="2.1.1", axe="2", objectif="Objectif 2.1 — Sécuriser les déplacements à pied",
+         action="Allonger le temps de traverse aux feux piétons", leads=["Travaux publics", "Urbanisme"],
+         partners=["Sûreté du Québec"], terms=["court", "moyen"], indicateur="Intersections ajustées"),
+    dict(no="2.1.2", axe="2", objectif="Objectif 2.1 — Sécuriser les déplacements à pied",
+         action="Ajouter des bancs le long des parcours piétons", leads=["Travaux publics"],
+         partners=[], terms=["moyen", "long"], indicateur="Bancs installés"),
+    dict(no="2.2.1", axe="2", objectif="Objectif 2.2 — Offrir du transport aux aînés",
+         action="Mettre en place un transport collectif vers les commerces", leads=["Direction générale"],
+         partners=["MRC des Sources", "Transport adapté"], terms=["long"], indicateur="Déplacements par mois"),
+    dict(no="3.1.1", axe="3", objectif="Objectif 3.1 — Permettre de vieillir chez soi",
+         action="Adopter un règlement sur les logements intergénérationnels", leads=["Urbanisme"],
+         partners=[], terms=["court"], indicateur="Règlement adopté"),
+    dict(no="3.1.2", axe="3", objectif="Objectif 3.1 — Permettre de vieillir chez soi",
+         action="Promouvoir le programme d'adaptation de domicile", leads=["Communications"],
+         partners=["Société d'habitation du Québec"], terms=["moyen"], indicateur="Demandes reçues"),
+]
+
+
+def _years(action: dict) -> tuple[int, int]:
+    spans = [TERM_YEARS[t] for t in action["terms"]]
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def _truth(plan=PLAN, numbered: bool = True, axe=lambda a: AXES[a["axe"]], objectif=lambda a: a["objectif"],
+           years=_years) -> dict[str, dict]:
+    """Action text -> the cells the written plan must hold for it."""
+    truth = {}
+    for a in plan:
+        start, end = years(a)
+        truth[a["action"]] = {
+            "No": a["no"] if numbered else None, "Axe": axe(a), "Objectif": objectif(a), "Action": a["action"],
+            "Service responsable": a["leads"][0], "Partenaires": "; ".join(a["leads"][1:] + a["partners"]),
+            "Début": start, "Fin": end, "Indicateur": a["indicateur"]}
+    return truth
+
+
+def _import(source: Path, tmp_path: Path, *options: str) -> Path:
+    plan = tmp_path / "plan-importe.xlsx"
+    result = run("importer", source, "-o", plan, "--ecraser", *options)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    return plan
+
+
+def wrong_cells(plan: Path, truth: dict[str, dict]) -> dict[str, list[str]]:
+    """Action -> the cells that differ from the truth (`absente` when the action is missing)."""
+    rows = sheet(plan, "Actions").fillna("").to_dict("records")
+    got = {str(r["Action"]): r for r in rows}
+    wrong: dict[str, list[str]] = {}
+    for action, cells in truth.items():
+        row = got.get(action)
+        if row is None:
+            wrong[action] = ["absente"]
+            continue
+        bad = [f"{k}: {row.get(k)!r} ≠ {v!r}" for k, v in cells.items()
+               if v is not None and _plain(row.get(k)) != _plain(v)]
+        if bad:
+            wrong[action] = bad
+    for action in got:
+        if action not in truth:
+            wrong[action] = ["en trop"]
+    return wrong
+
+
+def _plain(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _checks(plan: Path) -> list[dict]:
+    return sheet(plan, "À vérifier").fillna("").to_dict("records")
+
+
+def _assert_right(plan: Path, truth: dict[str, dict]) -> None:
+    assert wrong_cells(plan, truth) == {}
+    checks = _checks(plan)
+    assert not [c for c in checks if "non repris" in str(c.get("Ce que l'importation a compris", ""))], checks
+
+
+# -- Word helpers ----------------------------------------------------------------------------------
+
+
+def _document(landscape: bool = True):
+    document = docx.Document()
+    if landscape:
+        section = document.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+        section.left_margin = section.right_margin = Cm(1.5)
+    return document
+
+
+def _shade(cell, colour: str = "D9E2F3") -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _repeat_header(row) -> None:
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(flag)
+
+
+def _widths(table, centimetres: list[float]) -> None:
+    """Column widths as an author sets them (LibreOffice reads the grid, Word the cells)."""
+    table.autofit = False
+    for col, column in enumerate(table.columns):
+        column.width = Cm(centimetres[col])
+    for row in table.rows:
+        for col, cell in enumerate(row.cells):
+            cell.width = Cm(centimetres[col])
+
+
+def _lines(items: list[str]) -> str:
+    return "\n".join(items)
+
+
+def _term_label(term: str) -> str:
+    return {"court": "Court terme", "moyen": "Moyen terme", "long": "Long terme"}[term]
+
+
+# -- the layouts -----------------------------------------------------------------------------------
+
+
+def fiche_word(path: Path) -> Path:
+    """A fiche per action: headings for the axe and the objective, then a label | value table each."""
+    document = _document(landscape=False)
+    document.add_heading(f"Plan d'action MADA 2025-2028 — {MUNI}", 0)
+    document.add_paragraph("Adopté par le conseil municipal le 12 mai 2025.")
+    axe = objectif = None
+    for a in PLAN:
+        if a["axe"] != axe:
+            axe = a["axe"]
+            document.add_heading(AXES[axe], 1)
+        if a["objectif"] != objectif:
+            objectif = a["objectif"]
+            document.add_heading(objectif, 2)
+        document.add_paragraph(f"Fiche {a['no']}")
+        schedule = " à ".join(str(y) for y in dict.fromkeys(_years(a)))
+        pairs = [("N°", a["no"]), ("Action", a["action"]), ("Responsable", " / ".join(a["leads"])),
+                 ("Partenaires", ", ".join(a["partners"])), ("Échéancier", schedule),
+                 ("Indicateur", a["indicateur"])]
+        table = document.add_table(rows=len(pairs), cols=2)
+        table.style = "Table Grid"
+        for row, (label, value) in zip(table.rows, pairs):
+            row.cells[0].text, row.cells[1].text = label, value
+    document.save(str(path))
+    return path
+
+
+def _fiche_truth() -> dict[str, dict]:
+    truth = _truth()
+    for a in PLAN:  # a comma list of partners is kept as written
+        truth[a["action"]]["Partenaires"] = "; ".join(a["leads"][1:] + ([", ".join(a["partners"])]
+                                                                       if a["partners"] else []))
+    return truth
+
+
+def long_word_table(path: Path, legend: bool = True) -> Path:
+    """One long table: axes as full-width shaded rows, the objective merged down, `Échéancier` merged over
+    `Court terme | Moyen terme | Long terme` ticked X; the years in a legend paragraph under the table."""
+    document = _document()
+    document.add_heading(f"Politique des aînés — plan d'action 2025-2028", 0)
+    document.add_paragraph(MUNI)
+    head = ["Objectif", "Action", "Responsable", "Partenaires", "Échéancier", "", "", "Indicateur"]
+    table = document.add_table(rows=2, cols=len(head))
+    table.style = "Table Grid"
+    for col, text in enumerate(head):
+        table.cell(0, col).text = text
+    for col, term in enumerate(("court", "moyen", "long"), start=4):
+        table.cell(1, col).text = _term_label(term)
+    for col in (0, 1, 2, 3, 7):
+        table.cell(0, col).merge(table.cell(1, col))
+    table.cell(0, 4).merge(table.cell(0, 6)).text = "Échéancier"
+    axe = None
+    objective_start = None
+    for a in PLAN:
+        if a["axe"] != axe:
+            axe = a["axe"]
+            cells = table.add_row().cells
+            merged = cells[0].merge(cells[-1])
+            merged.text = AXES[axe].upper()
+            _shade(merged)
+            objective_start = None
+        cells = table.add_row().cells
+        index = len(table.rows) - 1
+        if objective_start is not None and PLAN[PLAN.index(a) - 1]["objectif"] == a["objectif"]:
+            table.cell(objective_start, 0).merge(table.cell(index, 0))
+        else:
+            objective_start = index
+            cells[0].text = a["objectif"]
+        cells[1].text = a["action"]
+        cells[2].text = _lines(a["leads"])
+        cells[3].text = _lines(a["partners"])
+        for col, term in enumerate(("court", "moyen", "long"), start=4):
+            cells[col].text = "X" if term in a["terms"] else ""
+        cells[7].text = a["indicateur"]
+    _widths(table, [4.5, 6.0, 3.6, 3.6, 1.7, 1.7, 1.7, 3.6])
+    if legend:
+        document.add_paragraph(f"Légende — {LEGEND}.")
+    document.save(str(path))
+    return path
+
+
+def _long_table_truth() -> dict[str, dict]:
+    return _truth(numbered=False, axe=lambda a: AXES[a["axe"]].upper())
+
+
+def printed_excel(path: Path) -> Path:
+    """Excel laid out for print: logo and title rows, the header on row 6, fiscal-year columns ticked ✔
+    or `oui`, the axe written only on each group's first row, a blank and a hidden column, footnotes."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Plan 2025-2028"
+    ws["A1"] = "[logo]"
+    ws["C2"] = f"{MUNI} — Plan d'action de la politique familiale"
+    ws["C3"] = "Années financières (1er avril au 31 mars) 2025-2026 à 2027-2028"
+    ws["C4"] = "Version adoptée le 3 juin 2025"
+    header = ["Axe", "No", "Objectif", "Action", "", "Service responsable", "Partenaires", "Note interne",
+              "2025-2026", "2026-2027", "2027-2028", "Indicateur de résultat"]
+    for col, text in enumerate(header, start=1):
+        ws.cell(row=6, column=col, value=text or None)
+    ws.column_dimensions["H"].hidden = True
+    fiscal = {"court": ["2025-2026"], "moyen": ["2026-2027"], "long": ["2027-2028"]}
+    row, axe, marks = 7, None, ["✔", "oui", "✔"]
+    for n, a in enumerate(PLAN):
+        values = [AXES[a["axe"]] if a["axe"] != axe else None, a["no"], a["objectif"], a["action"], None,
+                  a["leads"][0], "\n".join(a["leads"][1:] + a["partners"]), None]
+        axe = a["axe"]
+        ticked = {f for t in a["terms"] for f in fiscal[t]}
+        values += [marks[n % 3] if f in ticked else None for f in ("2025-2026", "2026-2027", "2027-2028")]
+        values.append(a["indicateur"])
+        for col, value in enumerate(values, start=1):
+            ws.cell(row=row, column=col, value=value)
+        row += 1
+    ws.cell(row=row + 1, column=1, value="¹ Les années financières vont du 1er avril au 31 mars.")
+    ws.cell(row=row + 2, column=1, value="Source : comité de suivi, juin 2025")
+    book.save(str(path))
+    return path
+
+
+def _printed_truth() -> dict[str, dict]:
+    fiscal = {"court": (2025, 2026), "moyen": (2026, 2027), "long": (2027, 2028)}
+
+    def years(a):
+        spans = [fiscal[t] for t in a["terms"]]
+        return min(s for s, _ in spans), max(e for _, e in spans)
+
+    return _truth(years=years)
+
+
+def repeated_header_word(path: Path, copies: int = 4) -> Path:
+    """A long landscape table whose header row repeats on every page of the PDF, the objective merged
+    down (across page breaks), partners one per line, the schedule written as years."""
+    document = _document()
+    document.add_heading(f"Plan d'action MADA 2025-2028 — {MUNI}", 0)
+    head = ["N°", "Objectif", "Action", "Responsable", "Partenaires", "Échéancier", "Indicateur"]
+    table = document.add_table(rows=1, cols=len(head))
+    table.style = "Table Grid"
+    for col, text in enumerate(head):
+        table.cell(0, col).text = text
+    _repeat_header(table.rows[0])
+    previous, start = None, 0
+    for a in _many(copies):
+        if a["axe"] != (previous or {}).get("axe"):
+            cells = table.add_row().cells
+            cells[0].merge(cells[-1]).text = AXES[a["axe"]]
+        cells = table.add_row().cells
+        index = len(table.rows) - 1
+        if previous and previous["objectif"] == a["objectif"] and previous["axe"] == a["axe"]:
+            table.cell(start, 1).merge(table.cell(index, 1))
+        else:
+            start = index
+            cells[1].text = a["objectif"]
+        first, last = _years(a)
+        cells[0].text = a["no"]
+        cells[2].text = a["action"]
+        cells[3].text = " / ".join(a["leads"])
+        cells[4].text = _lines(a["partners"])
+        cells[5].text = str(first) if first == last else f"{first}-{last}"
+        cells[6].text = a["indicateur"]
+        previous = a
+    _widths(table, [1.6, 4.6, 6.0, 4.4, 3.6, 2.2, 3.6])
+    document.save(str(path))
+    return path
+
+
+def _many(copies: int) -> list[dict]:
+    """The plan made longer (several volets per action), in plan order, to run over several pages."""
+    out = []
+    for a in PLAN:
+        for k in range(copies):
+            out.append(dict(a, no=f"{a['no']}.{k + 1}" if copies > 1 else a["no"],
+                            action=a["action"] + (f" — volet {k + 1}" if copies > 1 else "")))
+    return out
+
+
+def combined_responsible_excel(path: Path) -> Path:
+    """`Responsable (partenaires)`: the lead, then its partners in parentheses, commas inside them."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append([f"Plan d'action 2025-2028 — {MUNI}"])
+    ws.append([])
+    ws.append(["Axe", "Objectif", "Action", "Responsable (partenaires)", "Échéance", "Indicateur"])
+    for a in PLAN:
+        partners = a["leads"][1:] + a["partners"]
+        cell = a["leads"][0] + (f" ({', '.join(partners)})" if partners else "")
+        first, last = _years(a)
+        ws.append([AXES[a["axe"]], a["objectif"], a["action"], cell,
+                   str(first) if first == last else f"{first} à {last}", a["indicateur"]])
+    book.save(str(path))
+    return path
+
+
+def plain_start_end_excel(path: Path) -> Path:
+    """The plainest table: a title row ending with the municipality, then `Début | Fin` holding years."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append([f"Plan d'action de la politique familiale 2025-2028 de la {MUNI}"])
+    ws.append(["No", "Axe", "Objectif", "Action", "Responsable", "Partenaires", "Début", "Fin", "Indicateur"])
+    for a in PLAN:
+        first, last = _years(a)
+        ws.append([a["no"], AXES[a["axe"]], a["objectif"], a["action"], ", ".join(a["leads"]),
+                   ", ".join(a["partners"]), first, last, a["indicateur"]])
+    book.save(str(path))
+    return path
+
+
+def _comma_partners_truth() -> dict[str, dict]:
+    truth = _truth()
+    for a in PLAN:
+        truth[a["action"]]["Partenaires"] = "; ".join(a["leads"][1:] + ([", ".join(a["partners"])]
+                                                                       if a["partners"] else []))
+    return truth
+
+
+def clientele_workbook(path: Path) -> Path:
+    """A cover sheet, a sheet per clientele, a legend sheet; `An 1 | An 2 | An 3` ticked ●, numbers F-1.1.1."""
+    book = openpyxl.Workbook()
+    cover = book.active
+    cover.title = "Présentation"
+    cover["A1"] = f"{MUNI}"
+    cover["A3"] = "Politique familiale et des aînés — plan d'action 2025-2027"
+    cover["A5"] = "Le plan d'action compte deux volets : les familles et les aînés."
+    for name, letter in (("Familles", "F"), ("Aînés", "A")):
+        ws = book.create_sheet(name)
+        ws.append([f"Clientèle : {name}"])
+        ws.append(["No", "Axe", "Objectif", "Action", "Porteur", "Partenaires", "An 1", "An 2", "An 3",
+                   "Indicateur"])
+        for a in PLAN:
+            if _clientele(a) == name:
+                ticks = ["●" if term in a["terms"] else "" for term in ("court", "moyen", "long")]
+                ws.append([f"{letter}-{a['no']}", AXES[a["axe"]], a["objectif"], a["action"], a["leads"][0],
+                           ", ".join(a["leads"][1:] + a["partners"]), *ticks, a["indicateur"]])
+    legend = book.create_sheet("Légende")
+    legend.append(["● : année de réalisation prévue"])
+    legend.append(["An 1 : 2025 ; An 2 : 2026 ; An 3 : 2027"])
+    book.save(str(path))
+    return path
+
+
+def _clientele(action: dict) -> str:
+    return "Aînés" if action["no"].startswith("1.2") or action["no"].startswith("2.2") else "Familles"
+
+
+def _clientele_truth() -> dict[str, dict]:
+    ranks = {"court": 2025, "moyen": 2026, "long": 2027}
+    truth = _truth(years=lambda a: (min(ranks[t] for t in a["terms"]), max(ranks[t] for t in a["terms"])))
+    for a in PLAN:
+        t = truth[a["action"]]
+        t["No"] = f"{_clientele(a)[0]}-{a['no']}"
+        t["Partenaires"] = ", ".join(a["leads"][1:] + a["partners"])
+    return truth
+
+
+# -- the tests -------------------------------------------------------------------------------------
+
+
+def test_a_fiche_per_action_is_read_label_by_label(tmp_path):
+    plan = _import(fiche_word(tmp_path / "fiches.docx"), tmp_path)
+    _assert_right(plan, _fiche_truth())
+
+
+def test_one_long_word_table_with_shaded_axes_and_term_columns_takes_years_from_its_legend(tmp_path):
+    plan = _import(long_word_table(tmp_path / "plan.docx"), tmp_path)
+    _assert_right(plan, _long_table_truth())
+    actions = sheet(plan, "Actions").fillna("")
+    assert set(actions["Échéancier (texte du plan)"]) >= {"Court terme, Moyen terme", "Moyen terme"}
+
+
+def test_term_columns_without_a_legend_take_their_years_from_termes(tmp_path):
+    source = long_word_table(tmp_path / "plan.docx", legend=False)
+    plan = _import(source, tmp_path, "--termes", "court=2025,moyen=2026-2027,long=2028")
+    _assert_right(plan, _long_table_truth())
+
+
+def test_term_columns_without_years_anywhere_are_named_first_in_a_verifier(tmp_path):
+    plan = _import(long_word_table(tmp_path / "plan.docx", legend=False), tmp_path)
+    checks = _checks(plan)
+    first = checks[0]
+    assert "--termes" in first["Ce que l'importation a compris"]
+    assert len([n for n in str(first["No"]).split(", ") if n]) == len(PLAN)
+
+
+def test_excel_laid_out_for_print_with_fiscal_years_and_footnotes(tmp_path):
+    plan = _import(printed_excel(tmp_path / "plan.xlsx"), tmp_path)
+    _assert_right(plan, _printed_truth())
+    said = " ".join(c["Texte lu"] for c in _checks(plan))
+    assert "Les années financières vont du 1er avril au 31 mars" in said
+
+
+def test_responsable_with_partners_in_parentheses_is_not_split_inside_them(tmp_path):
+    plan = _import(combined_responsible_excel(tmp_path / "plan.xlsx"), tmp_path)
+    _assert_right(plan, _truth(numbered=False))
+    assert list(sheet(plan, "Services")["Service"]) == ["Loisirs", "Communications", "Direction générale",
+                                                        "Travaux publics", "Urbanisme"]
+
+
+def test_a_title_row_and_start_end_years_are_read_plainly(tmp_path):
+    plan = _import(plain_start_end_excel(tmp_path / "plan.xlsx"), tmp_path)
+    _assert_right(plan, _comma_partners_truth())
+    parameters = dict(sheet(plan, "Paramètres").fillna("").values.tolist())
+    assert parameters["Municipalité"] == MUNI
+    assert parameters["Titre du plan"] == "Plan d'action de la politique familiale 2025-2028"
+    assert not [c for c in _checks(plan) if "inhabituelle" in c["Ce que l'importation a compris"]]
+
+
+def test_a_workbook_with_a_sheet_per_clientele_and_a_legend_sheet(tmp_path):
+    plan = _import(clientele_workbook(tmp_path / "plan.xlsx"), tmp_path)
+    _assert_right(plan, _clientele_truth())
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_the_long_word_table_as_pdf_reads_like_the_word_document(tmp_path):
+    word = long_word_table(tmp_path / "plan.docx")
+    pdf = soffice_convert(word, tmp_path / "pdf", "pdf")
+    _assert_right(_import(pdf, tmp_path), _long_table_truth())
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_a_pdf_whose_header_repeats_on_every_page(tmp_path):
+    word = repeated_header_word(tmp_path / "plan.docx")
+    pdf = soffice_convert(word, tmp_path / "pdf", "pdf")
+    truth = _truth(_many(4), years=_years)
+    _assert_right(_import(pdf, tmp_path), truth)
+    (tmp_path / "word").mkdir()
+    _assert_right(_import(word, tmp_path / "word"), truth)
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_an_opendocument_plan_with_a_sheet_per_clientele(tmp_path):
+    ods = soffice_convert(clientele_workbook(tmp_path / "plan.xlsx"), tmp_path / "ods", "ods")
+    _assert_right(_import(ods, tmp_path), _clientele_truth())
+
+
+# -- what is not a plan ----------------------------------------------------------------------------
+
+
+def _policy_text(path: Path) -> Path:
+    document = _document(landscape=False)
+    document.add_heading("Politique familiale municipale", 0)
+    for text in ("La municipalité reconnaît la famille comme le premier milieu de vie.",
+                 "Axe 1 — Loisirs et vie communautaire",
+                 "Nous voulons offrir des loisirs accessibles à toutes les familles.",
+                 "Le plan d'action sera adopté par le conseil à l'automne."):
+        document.add_paragraph(text)
+    table = document.add_table(rows=3, cols=2)
+    for row, (a, b) in zip(table.rows, [("Membre du comité", "Rôle"), ("Julie Tremblay", "Élue responsable"),
+                                        ("Marc Gagnon", "Citoyen")]):
+        row.cells[0].text, row.cells[1].text = a, b
+    document.save(str(path))
+    return path
+
+
+def test_a_policy_text_is_refused_and_nothing_is_written(tmp_path):
+    result = run("importer", _policy_text(tmp_path / "politique.docx"), "-o", tmp_path / "plan.xlsx")
+    assert result.exit_code == 2 and "aucun tableau de plan d'action trouvé dans « politique.docx »" in result.output
+    assert not (tmp_path / "plan.xlsx").exists()
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_the_pdf_of_a_policy_text_is_refused(tmp_path):
+    pdf = soffice_convert(_policy_text(tmp_path / "politique.docx"), tmp_path / "pdf", "pdf")
+    result = run("importer", pdf, "-o", tmp_path / "plan.xlsx")
+    assert result.exit_code == 2 and "aucun tableau de plan d'action trouvé dans « politique.pdf »" in result.output
+    assert not (tmp_path / "plan.xlsx").exists()
