@@ -280,3 +280,50 @@ def test_charts_tell_not_reported_apart_from_no_progress(tmp_path):
     assert hatched_series(report, "Taux de réalisation par axe") == ["Part non renseignée"]
     assert hatched_series(report, "État des actions par service") == ["Non renseigné"]
     assert hatched_series(report, "Où en sont les actions") == []  # a doughnut hatches a point, not a series
+
+
+def test_correction_workbooks_that_no_longer_apply_leave_the_folder_and_are_never_sent(tmp_path):
+    import shutil
+
+    plan = tool_plan(tmp_path / "plan.xlsx")
+    assert run("generer", plan, "-p", "2026", "-o", tmp_path / "suivi.xlsx", "--par-service",
+               tmp_path / "envois").exit_code == 0
+    forms = {s: tmp_path / "envois" / n for s, n in per_service_file_names([TP, LOISIRS, COMM],
+                                                                           parse_period("2026")).items()}
+    returns, folder = tmp_path / "retours", tmp_path / "corrections"
+    first = dt.datetime(2026, 12, 1, tzinfo=UTC)
+    fill_form(forms[TP], returns / "tp.xlsx", {"2.1": {"Statut": "En cours"}, "2.10": {"Statut": "Réalisée",
+                                                                                        "Avancement (%)": 100}},
+              saved=first)
+    fill_form(forms[LOISIRS], returns / "loisirs.xlsx", {"1.1": {"Statut": "Presque fini"}, "1.2": {"Statut": "En cours"}},
+              saved=first)
+    fill_form(forms[COMM], returns / "comm.xlsx", {"3.1": {"Commentaires": "On s'en occupe"}}, saved=first)
+    folder.mkdir()
+    (folder / "notes du coordonnateur.xlsx").write_bytes(forms[TP].read_bytes())  # a user's own file
+    done = run("consolider", returns, "-o", tmp_path / "rapport.xlsx", "--corrections", folder)
+    assert done.exit_code == 0 and "Classeurs de correction : 2" in done.output
+    names = per_service_file_names([LOISIRS, COMM], parse_period("2026"), "correction")
+    assert {p.name for p in folder.iterdir()} == {*names.values(), "notes du coordonnateur.xlsx"}
+    old_loisirs = shutil.copy(folder / names[LOISIRS], tmp_path / "ancien.xlsx")
+    # the library fixes its return from its correction workbook; COMM still has not
+    fill_form(folder / names[LOISIRS], returns / "loisirs-corrige.xlsx", {"1.1": {"Statut": "Réalisée",
+                                                                                   "Avancement (%)": 100}},
+              saved=dt.datetime(2026, 12, 8, tzinfo=UTC))
+    again = run("consolider", returns, "-o", tmp_path / "rapport.xlsx", "--corrections", folder)
+    assert again.exit_code == 0, again.output
+    assert "Classeurs de correction : 1" in again.output and "retirés (ils ne s'appliquent plus) : 1" in again.output
+    assert {p.name for p in folder.iterdir()} == {names[COMM], "notes du coordonnateur.xlsx"}
+    # a stale workbook put back (an old copy) is not sent: the library's latest return is complete
+    shutil.copy(old_loisirs, folder / "ancienne correction.xlsx")
+    sent = run("envoyer", "corrections", folder, "--essai")
+    assert sent.exit_code == 0, sent.output
+    assert "Pas envoyé : ancienne correction.xlsx" in sent.output and "loisirs@ville.test" not in sent.output
+    assert f"à joindre autrement) : {COMM}" in sent.output  # the one still to fix (it has no address)
+    # a correction workbook saved by someone since it was written is left in place, and named
+    fill_form(folder / names[COMM], folder / names[COMM], {"3.1": {"Obstacles": "note"}},
+              saved=dt.datetime(2026, 12, 9, tzinfo=UTC))
+    fill_form(forms[COMM], returns / "comm2.xlsx", {"3.1": {"Statut": "En cours"}},
+              saved=dt.datetime(2026, 12, 10, tzinfo=UTC))
+    last = run("consolider", returns, "-o", tmp_path / "rapport.xlsx", "--corrections", folder)
+    assert "laissés en place" in last.output and names[COMM] in last.output
+    assert (folder / names[COMM]).exists() and (folder / "notes du coordonnateur.xlsx").exists()

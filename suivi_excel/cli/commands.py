@@ -257,9 +257,19 @@ def consolider(retours, sortie, plan, periode, strict, historique, corrections, 
     if corrections is not None:
         from suivi_excel.consolidate.corrections import write_corrections
 
+        from suivi_excel.consolidate.stale import remove_stale
+
         written = write_corrections(result, corrections)
         click.echo(f"Classeurs de correction : {len(written)} dans {corrections}"
                    + ("" if written else " (aucun retour à corriger)."))
+        cleanup = remove_stale(corrections, result.plan.identity, result.period.label, set(written.values()))
+        if cleanup.removed:
+            click.echo(f"Classeurs de correction retirés (ils ne s'appliquent plus) : {len(cleanup.removed)} — "
+                       + ", ".join(p.name for p in cleanup.removed))
+        if cleanup.kept:
+            click.echo(click.style("Classeurs de correction périmés laissés en place (enregistrés depuis, par "
+                                   "quelqu'un) : " + ", ".join(p.name for p in cleanup.kept)
+                                   + " ; retirez-les avant « envoyer corrections ».", fg="yellow"))
     from suivi_excel.consolidate.review import INCOMPLETE, TO_FIX, review
 
     to_fix = sum(state.state in (TO_FIX, INCOMPLETE) for state in review(result))
@@ -397,12 +407,15 @@ def formulaires(dossier, plan, relance, retours, historique, echeance, brouillon
 @click.argument("dossier", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option("--plan", type=click.Path(dir_okay=False, path_type=Path),
               help="Plan à jour, si les courriels de la feuille Services ont changé depuis la génération.")
+@click.option("--historique", type=click.Path(dir_okay=False, path_type=Path),
+              help="Historique des périodes, pour ne rien envoyer aux services dont le dernier retour est complet "
+                   "(par défaut suivi-historique.sqlite à côté du dossier).")
 @_mail_options
-def corrections(dossier, plan, brouillons, essai, config, modeles, journal, expediteur) -> None:
+def corrections(dossier, plan, historique, brouillons, essai, config, modeles, journal, expediteur) -> None:
     """Envoyer à chaque service son classeur de correction (DOSSIER écrit par « consolider --corrections »)."""
     from suivi_excel.mail import commands as mailing
 
-    mailing.send_corrections(dossier, plan, brouillons, essai, config, modeles, journal, expediteur)
+    mailing.send_corrections(dossier, plan, brouillons, essai, config, modeles, journal, expediteur, historique)
     next_steps.after_corrections(essai)
 
 

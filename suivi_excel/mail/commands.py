@@ -93,15 +93,21 @@ def send_forms(folder: Path, plan_path: Path | None, reminder: bool, returns: Pa
 
 
 def send_corrections(folder: Path, plan_path: Path | None, drafts: Path | None, trial: bool, config: Path | None,
-                     templates: Path | None, journal: Path | None, sender: str | None) -> None:
-    """E-mail each correction workbook of `folder` to its service, the problems listed in the body."""
+                     templates: Path | None, journal: Path | None, sender: str | None,
+                     store: Path | None = None) -> None:
+    """E-mail each correction workbook of `folder` to its service, the problems listed in the body; never
+    to a service whose latest return is `Complet` in the history (`store`, by default beside `folder`)."""
     from suivi_excel.mail.outbox import find_forms, form_messages
     from suivi_excel.plan.reading import read_plan
 
     forms, refused = find_forms(folder)
-    forms = [form for form in forms if form.corrections]
+    found = [form for form in forms if form.corrections]
+    forms = _still_to_fix(found, folder, store)
     for line in refused:
         click.echo(click.style("Classeur écarté : ", fg="yellow") + line)
+    if found and not forms:
+        click.echo("Aucun classeur de correction à envoyer : les services concernés ont tous un retour complet.")
+        return
     if not forms:
         raise SuiviError(f"aucun classeur de correction dans « {folder} » : indiquez le dossier écrit par "
                          "« suivi-excel consolider … --corrections DOSSIER ».")
@@ -113,6 +119,28 @@ def send_corrections(folder: Path, plan_path: Path | None, drafts: Path | None, 
     _dispatch(outbox.items, drafts, trial, config, journal or folder.parent / "journal-envois.csv")
     if refused:
         raise SystemExit(EXIT_ERRORS_FOUND)
+
+
+def _still_to_fix(forms: list, folder: Path, store: Path | None) -> list:
+    """The correction workbooks whose service's latest return, as the history knows it, is not `Complet`."""
+    from suivi_excel.history.states import return_states
+    from suivi_excel.history.store import DEFAULT_NAME
+
+    store = store or folder.resolve().parent / DEFAULT_NAME
+    if not store.exists():
+        return forms
+    states: dict[tuple[str, str], dict[str, str]] = {}
+    kept = []
+    for form in forms:
+        key = (form.plan.identity, form.period)
+        if key not in states:
+            states[key] = return_states(store, *key)
+        if states[key].get(form.service) == "Complet":
+            click.echo(click.style("Pas envoyé : ", fg="yellow") + f"{form.path.name} — le dernier retour de "
+                       f"« {form.service} » pour {form.period} est complet ({store}).")
+            continue
+        kept.append(form)
+    return kept
 
 
 def send_report(report: Path, recipients: tuple[str, ...], drafts: Path | None, trial: bool,
