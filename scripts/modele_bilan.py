@@ -16,6 +16,7 @@ from pathlib import Path
 
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -28,6 +29,7 @@ OUTPUT = ROOT / "modeles" / "bilan.docx"
 BLUE = RGBColor(0x1F, 0x4E, 0x79)
 HEADER_FILL = "D9E2F3"
 FONT = "Calibri"
+TABLE_STYLE = "Texte de tableau"
 
 WORD_OF_THE_COMMITTEE = (
     "Le comité de suivi présente au conseil municipal et à la population le bilan de la mise en œuvre "
@@ -65,6 +67,11 @@ def _styles(document) -> None:
     styles["Subtitle"].font.name = FONT
     styles["Subtitle"].font.size = Pt(16)
     styles["Subtitle"].font.color.rgb = RGBColor(0x40, 0x40, 0x40)
+    table_text = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)  # every table cell: restyle it here
+    table_text.base_style = normal
+    table_text.font.size = Pt(9.5)
+    table_text.paragraph_format.space_after = Pt(0)
+    table_text.quick_style = True
     styles["Caption"].font.name = FONT
     styles["Caption"].font.size = Pt(9)
     styles["Caption"].font.color.rgb = RGBColor(0x40, 0x40, 0x40)
@@ -107,10 +114,14 @@ def _table(document, headers: list[str], fields: list[str], loop: str, widths: l
     for col, field in enumerate(fields):
         table.cell(2, col).text = "{{ r." + field + " }}"
     table.cell(3, 0).text = "{%tr endfor %}"
+    cant_split = OxmlElement("w:cantSplit")  # a row stays on one page
+    cant_split.set(qn("w:val"), "true")
+    table.rows[2]._tr.get_or_add_trPr().append(cant_split)
     for row in table.rows:
-        row._tr.get_or_add_trPr()
         for col, cell in enumerate(row.cells):
             cell.width = Cm(widths[col])
+            for paragraph in cell.paragraphs:
+                paragraph.style = document.styles[TABLE_STYLE]
     for col, column in enumerate(table.columns):
         column.width = Cm(widths[col])
     return table
@@ -178,8 +189,8 @@ def build(path: Path = OUTPUT) -> Path:
         _paragraph(document, "{%p endif %}")
     _paragraph(document, "{%p if axe.cibles %}")
     document.add_heading("Cibles", 3)
-    _table(document, ["Action", "Cible", "Résultat", "Part de la cible", "Cible atteinte"],
-           ["action", "cible", "resultat", "part", "atteinte"], "axe.cibles", [7.2, 3.2, 3.2, 1.8, 1.8])
+    _table(document, ["Action", "Cible", "Résultat", "Part de la cible", "Atteinte"],
+           ["action", "cible", "resultat", "part", "atteinte"], "axe.cibles", [6.6, 3.0, 3.0, 2.1, 2.5])
     _paragraph(document, "{%p endif %}")
     _paragraph(document, "{%p endfor %}")
 
@@ -197,7 +208,7 @@ def build(path: Path = OUTPUT) -> Path:
     _paragraph(document, "{{ annexe_phrase }}")
     _table(document, ["No", "Axe", "Action", "Service responsable", "Statut", "Avancement", "Cible", "Résultat"],
            ["no", "axe", "action", "service", "statut", "avancement", "cible", "resultat"], "annexe",
-           [1.3, 3.6, 7.6, 3.8, 2.3, 1.9, 2.7, 2.7])
+           [1.2, 3.3, 6.6, 3.6, 2.4, 2.4, 2.4, 2.4])
     document.core_properties.title = "Bilan du plan d'action"
     document.core_properties.language = "fr-CA"
     document.core_properties.author = "suivi-excel"

@@ -78,7 +78,7 @@ def test_the_bilan_reads_as_the_committee_expects(tmp_path, year):
     assert "Parmi les 5 actions qui ont une cible, 1 l'a atteinte et 1 en partie" in text
     assert "Soumissions trop élevées." in text and "Remplacé par le site Web." in text  # why stopped
     # targets per axe: Cible against Résultat
-    targets = next(t for t in document.tables if t.rows[0].cells[0].text == "Action")
+    targets = next(t for t in document.tables if t.rows[0].cells[-1].text == "Atteinte")
     assert [c.text for c in targets.rows[1].cells] == ["1.1 — Fête de quartier", "500 personnes", "620 personnes",
                                                        "124 %", "Oui"]
     # two charts, each with its figures in words

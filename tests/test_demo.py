@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import docx
 import pytest
 from conftest import actions_by_no, anomalies, run, sheet, sheet_names_of
 
@@ -40,6 +41,13 @@ def test_demo_runs_the_cycle_and_shows_the_usual_mistakes(tmp_path):
     services = sheet(report, "Par service")
     assert (services["Retour reçu"] == "Oui").sum() == 7
     assert sheet_names_of(report)[0] == "Tableau de bord"
+    # results against the targets, a few bons coups, and the bilan that ends the demo
+    assert actions["Résultat de l'indicateur"].notna().sum() >= 15 and actions["Bon coup"].notna().sum() >= 3
+    assert "représente 50 % de la cible" in problems  # a service that says reached at half
+    document = docx.Document(str(tmp_path / "essai" / "bilan-2026.docx"))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert all(told in text for told in actions["Bon coup"].dropna())
+    assert len(document.inline_shapes) == 2 and "bilan-2026.docx" in result.output
 
 
 def test_python_dash_m_is_the_same_program():

@@ -15,10 +15,12 @@ from suivi_excel.consolidate.pipeline import consolidate
 from suivi_excel.core.periods import parse_period
 from suivi_excel.core.resources import example_plan, models_dir
 from suivi_excel.forms.generation import Options, generate
-from suivi_excel.forms.simulate import fill_form, set_saved_time
+from suivi_excel.forms.simulate import fill_form, set_saved_time, typed_result
 from suivi_excel.plan.importing import import_plan, write_imported
 from suivi_excel.plan.model import Plan
 from suivi_excel.plan.reading import read_plan
+from suivi_excel.report.bilan_data import YEAR, Span, gather
+from suivi_excel.report.document import write_document
 from suivi_excel.report.workbook import record_and_report
 
 PERIOD = "2026"
@@ -27,6 +29,14 @@ SILENT_SERVICE = "Service de sécurité incendie"  # the one that never answers
 TWICE_SERVICE = "Service des travaux publics"  # answers twice
 COPY_SERVICE = "Direction générale"  # answers in a copy of the integrated workbook
 SLOPPY_SERVICE = "Service des loisirs, de la culture et de la vie communautaire"
+GOOD_NEWS = (  # what services tell the committee, in their own words
+    "Les inscriptions ont affiché complet en deux jours ; une liste d'attente est ouverte.",
+    "Le club de l'âge d'or s'est joint au projet et en a doublé la portée.",
+    "Des citoyens sont venus remercier l'équipe à la séance du conseil.",
+    "Réalisée sous le budget prévu grâce à une subvention obtenue en cours d'année.",
+    "Trois organismes du milieu ont prêté des bénévoles : un bel exemple de concertation.",
+    "Les familles ont répondu présentes, avec 30 % de participants de plus que prévu.",
+)
 
 
 def _values_for(plan: Plan, service: str, rng: random.Random) -> dict[str, dict[str, object]]:
@@ -46,10 +56,17 @@ def _values_for(plan: Plan, service: str, rng: random.Random) -> dict[str, dict[
             values["Date de début réelle"] = dt.datetime(2026, rng.randint(1, 6), rng.randint(1, 28))
             values["Dépenses réelles ($)"] = round(budget * progress / 100 * rng.uniform(0.7, 1.1))
             values["Besoin de soutien"] = "Oui" if rng.random() < 0.15 else "Non"
+        share = {"Réalisée": rng.choice([0.9, 1.0, 1.0, 1.15, 1.3]), "En continu": rng.choice([0.8, 1.0, 1.1]),
+                 "En cours": progress / 100 * rng.uniform(0.7, 1.1)}.get(status)
+        result = typed_result(action[10], share) if share is not None and rng.random() < 0.85 else None
+        if result:
+            values["Résultat de l'indicateur"] = result
         if status == "Réalisée":
             values["Date de fin réelle"] = dt.datetime(2026, rng.randint(7, 11), rng.randint(1, 28))
-            values["Commentaires"] = rng.choice(["Très bonne participation.", "Bon coup : partenaires ravis.",
-                                                 "Objectif dépassé."])
+            values["Commentaires"] = rng.choice(["Très bonne participation.", "Bilan à présenter au comité.",
+                                                 "À reconduire l'an prochain."])
+        if rng.random() < {"Réalisée": 0.5, "En continu": 0.4, "En cours": 0.1}.get(status, 0):
+            values["Bon coup"] = rng.choice(GOOD_NEWS)
         if status in ("Reportée", "En cours") and rng.random() < 0.4:
             values["Obstacles"] = rng.choice(["Manque de personnel cet été.", "Soumissions trop élevées.",
                                               "En attente d'une subvention.", "Délais du partenaire."])
@@ -73,6 +90,9 @@ def _simulate_returns(plan: Plan, generated, returns: Path) -> None:
             values[numbers[2]]["Date de début réelle"] = "15 mars 2026"  # a date as text
             values[numbers[3]].update({"Statut": "Presque fini", "Dépenses réelles ($)": "1 234,56 $"})
             values[numbers[4]].update({"Statut": "Réalisée", "Avancement (%)": 80})
+            values[numbers[5]].update({"Statut": "En cours", "Avancement (%)": 50,  # says reached at half
+                                       "Résultat de l'indicateur": typed_result(plan.actions.set_index("No").at[
+                                           numbers[5], "Cible"], 0.5), "Cible atteinte": "Oui"})
         if service == TWICE_SERVICE:
             first = {n: {**v, "Statut": "En cours", "Avancement (%)": 10} for n, v in values.items()}
             fill_form(form, returns / "courriels" / "suivi TP - brouillon.xlsx", first, saved=when)
@@ -120,4 +140,10 @@ def run_demo(folder: Path) -> None:
     record_and_report(result, report, None)
     click.echo("4. Consolidation :")
     console.consolidation(result, report)
-    click.echo(f"\nOuvrez {report} : l'onglet « Tableau de bord » est celui du comité de suivi.")
+    store = folder / "suivi-historique.sqlite"
+    bilan = folder / f"bilan-{PERIOD}.docx"
+    write_document(gather(store, Span(YEAR, year=int(PERIOD))), bilan)
+    click.echo(f"5. Bilan du comité : {bilan} (faits saillants, bons coups, cibles, une partie par axe ; pour son "
+               f"PDF : suivi-excel bilan --annee {PERIOD} --historique {store} -o {bilan} --ecraser)")
+    click.echo(f"\nOuvrez {report} : l'onglet « Tableau de bord » est celui du comité de suivi ; {bilan.name} "
+               "est le document qu'il présente au conseil.")

@@ -232,7 +232,7 @@ def _check_consistency(lines: pd.DataFrame, clean: pd.DataFrame, renamed: dict[s
 
 def _check_targets(lines: pd.DataFrame, clean: pd.DataFrame, plan: Plan, found: _Found) -> None:
     """`Cible atteinte` against the numbers, where the plan's `Cible` and the result both start with one:
-    an answer that says otherwise is a warning; an empty answer is deduced from the share (Info)."""
+    an answer that says otherwise is a warning; an empty answer is deduced from the share."""
     targets = clean["No"].map(plan.actions.set_index("No")["Cible"]) if "Cible" in plan.actions else None
     if targets is None:
         return
@@ -242,16 +242,12 @@ def _check_targets(lines: pd.DataFrame, clean: pd.DataFrame, plan: Plan, found: 
         share = target_share(target, result)
         if share is None:
             continue
-        line = lines.loc[index]
-        # a form of an earlier version has no such column: the note goes on the result
-        where = TARGET_MET if TARGET_MET in found.tabs[line["tab"]].columns else _RESULT
-        details = {"action": line["final"], "result": result, "target": target, "share": percent_text(share)}
-        if answer is None:
+        if answer is None:  # quietly: the dashboard shows the share beside the answer
             clean.at[index, TARGET_MET] = answer_for(share)
-            found.add("target-derived", line["tab"], line["pos"], where, "", answer=answer_for(share),
-                      **details)
         elif contradicts(answer, share):
-            found.add("target-contradicted", line["tab"], line["pos"], where, answer, **details)
+            line = lines.loc[index]
+            found.add("target-contradicted", line["tab"], line["pos"], TARGET_MET, answer, action=line["final"],
+                      result=result, target=target, share=percent_text(share))
 
 
 def _provenance(lines: pd.DataFrame, renamed: dict[str, str], tabs: Sequence[TabRead]) -> pd.DataFrame:

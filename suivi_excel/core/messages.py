@@ -34,8 +34,6 @@ ANOMALIES: dict[str, tuple[str, str]] = {
     "target-contradicted": (W, "L'action {action} indique « {value} » pour la cible atteinte, mais le résultat "
                                "« {result} » représente {share} de la cible « {target} » : corrigez la réponse "
                                "ou le résultat."),
-    "target-derived": (I, "Cible atteinte déduite pour l'action {action} : le résultat « {result} » représente "
-                          "{share} de la cible « {target} », soit « {answer} »."),
     "done-below-100": (W, "L'action {action} est « Réalisée » mais son avancement est de {value} % : "
                           "corrigez le statut ou l'avancement."),
     "not-started-above-0": (W, "L'action {action} est « Non débutée » mais son avancement est de {value} % : "

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import openpyxl
 
+from suivi_excel.core.targets import leading_number
 from suivi_excel.core.text import action_number
 
 
@@ -59,6 +60,21 @@ def _tab_holding(book, values: Mapping[str, object]):
             if numbers & wanted or not wanted:  # nothing to type: the form's first tab
                 return sheet
     raise ValueError("aucun onglet ne contient ces actions")
+
+
+_LEADING = re.compile(r"^\s*[\d\s\u00a0\u202f]*\d(?:[.,]\d+)?")
+
+
+def typed_result(target: object, share: float) -> str | None:
+    """What a service types in `Résultat de l'indicateur` for a share of a numeric target, with the
+    target's unit: `14 ateliers par an` for 70 % of `20 ateliers par an`; None when the target has no number."""
+    wanted = leading_number(target)
+    if wanted is None:
+        return None
+    unit = _LEADING.sub("", str(target), count=1).strip()
+    reached = round(wanted * share)
+    number = f"{reached:,}".replace(",", " ")  # written the Québec way, 3 300
+    return f"{number} {unit}".strip()
 
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")

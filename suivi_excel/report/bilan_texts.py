@@ -172,7 +172,10 @@ def axe_parts(data: BilanData, table: pd.DataFrame) -> list[dict]:
                   f"{record['En cours']} en cours" if record["En cours"] else "",
                   f"{record['Reportée']} reportée{'s' if record['Reportée'] > 1 else ''}" if record["Reportée"] else "",
                   f"{record['Abandonnée']} abandonnée{'s' if record['Abandonnée'] > 1 else ''}"
-                  if record["Abandonnée"] else ""]
+                  if record["Abandonnée"] else "",
+                  f"{record['Non débutée']} non débutée{'s' if record['Non débutée'] > 1 else ''}"
+                  if record["Non débutée"] else "",
+                  f"{silent} sans nouvelles" if (silent := record["Non renseigné"] + record["À vérifier"]) else ""]
         sentence = (f"{plural(int(record['Actions']), 'action', 'actions')} : {_join(counts) or 'aucune commencée'} ; taux de "
                     f"réalisation de {percent_text(record['Taux de réalisation'])}.")
         done = mine[mine["Statut"].isin(DONE_STATUSES)]
