@@ -17,7 +17,7 @@ from enum import Enum
 from suivi_excel.core.text import fold
 from suivi_excel.plan.schedule import Period, legend_first_year, legend_terms
 from suivi_excel.plan.sources import SourceTable
-from suivi_excel.plan.tables import Header, clean_cell, field_of, is_repeated_header, single_text
+from suivi_excel.plan.tables import Header, clean_cell, is_header_word, is_repeated_header, single_text
 
 AXE_WORDS = ("axe", "orientation", "champ d", "volet", "theme", "thematique", "enjeu", "grand objectif")
 _NOTE_START = ("*", "note", "n.b", "nb :", "source", "total", "†", "¹", "²", "³", "(1)", "(2)", "1)", "remarque",
@@ -138,4 +138,4 @@ def context_section(lines: list[str], kind: str, headings: set[str] | frozenset 
 
 def looks_like_header_or_note(text: str) -> bool:
     """An axe that reads like a header (`Échéancier`) or a note (`* Coûts estimés`) is suspect."""
-    return field_of(text) is not None or line_kind(text) in (Kind.NOTE, Kind.LEGEND)
+    return is_header_word(text) or line_kind(text) in (Kind.NOTE, Kind.LEGEND)

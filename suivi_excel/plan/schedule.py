@@ -54,6 +54,7 @@ def period_of(text: str) -> Period | None:
     """
     if not text or len(text) > 40:
         return None
+    text = re.sub(r"(\d)\s+(?=\d)", r"\1", text)  # a narrow PDF column wraps `2025` as `202` / `5`
     year = is_year(text)
     if year is not None:
         return Period(text.strip(), year, year)

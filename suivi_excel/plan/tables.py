@@ -107,6 +107,11 @@ def field_of(header: str) -> str | None:
     return next((name for prefix, name in _PREFIXES if key.startswith(prefix)), None)
 
 
+def is_header_word(text: str) -> bool:
+    """Whether a text is, whole, one of the header words plans use (`Échéancier`, `Porteur`)."""
+    return match_key(text) in _KEYS
+
+
 def clean_cell(text: str | None) -> str:
     """A cell's text on one line: hard spaces made plain, bullets dropped, lines joined.
 
