@@ -326,7 +326,8 @@ def test_report_sheets_and_completion_rates(tmp_path, forms):
                                               "2.10": {"Statut": "En cours"}},
                                          LOISIRS: {"1.1": {"Statut": "En continu"}, "1.2": {"Statut": "Abandonnée"}}})
     assert sheet_names_of(report) == [
-        "Tableau de bord", "Actions", "Par axe", "Par service", "Retours", "Anomalies", "Historique"]
+        "Tableau de bord", "Actions", "Actions à imprimer", "Par axe", "Par service", "Retours", "Anomalies",
+        "Historique"]
     axes = sheet(report, "Par axe").set_index("Axe")
     assert axes.loc["Mobilité", "Taux de réalisation"] == pytest.approx(0.5)
     assert axes.loc["Loisirs et culture", "Taux de réalisation"] == pytest.approx(0.5)

@@ -24,6 +24,16 @@ TARGET_YES, TARGET_PARTLY, TARGET_NO, TARGET_NA = "Oui", "En partie", "Non", "Sa
 TARGET_CHOICES = (TARGET_YES, TARGET_PARTLY, TARGET_NO, TARGET_NA)
 
 
+# a column's width on paper, by kind: what its values need at most; text wraps within 18 units
+_PRINT_WIDTHS = {"number": 5.5, "period_start": 10.5, "period_end": 10.5, "date": 10.5, "money": 11,
+                 "percent": 10, "status": 11.5, "yesno": 9, "target": 10}
+
+
+def printed_width(kind: str, width: float, explicit: float | None = None) -> float:
+    """How wide a declared column prints in a printable layout (`À imprimer`)."""
+    return explicit or min(_PRINT_WIDTHS.get(kind, 18), width)
+
+
 @dataclass(frozen=True)
 class PlanColumn:
     """A column of the plan's `Actions` sheet."""
@@ -34,9 +44,14 @@ class PlanColumn:
     width: int
     aliases: tuple[str, ...] = ()
     note: str = ""
+    print_width: float | None = None  # on paper, where it differs from `printed_width`'s rule
 
     def keys(self) -> set[str]:
         return {match_key(self.header)} | {match_key(a) for a in self.aliases}
+
+    @property
+    def printed_width(self) -> float:
+        return printed_width(self.kind, self.width, self.print_width)
 
 
 PLAN_COLUMNS = (
@@ -46,7 +61,7 @@ PLAN_COLUMNS = (
                "Axe (champ d'intervention) du plan."),
     PlanColumn("Objectif", False, "text", 30, (), "Objectif poursuivi par l'action."),
     PlanColumn("Action", True, "text", 45, ("Actions", "Description de l'action"),
-               "Ce qui sera fait, en une ou deux phrases."),
+               "Ce qui sera fait, en une ou deux phrases.", print_width=30),
     PlanColumn("Service responsable", True, "service", 22,
                ("Service", "Responsable de l'action", "Porteur", "Service porteur"),
                "Doit être un service de la feuille Services."),
@@ -87,9 +102,14 @@ class TrackingColumn:
     optional: bool = False
     # a remark of the period itself, never carried into the next period's pre-filled form
     of_the_period: bool = False
+    print_width: float | None = None  # on paper, where it differs from `printed_width`'s rule
 
     def keys(self) -> set[str]:
         return {match_key(self.header)} | {match_key(a) for a in self.aliases}
+
+    @property
+    def printed_width(self) -> float:
+        return printed_width(self.kind, self.width, self.print_width)
 
 
 TRACKING_COLUMNS = (

@@ -14,18 +14,22 @@ import xlsxwriter
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.cells import write_value
 from suivi_excel.core.columns import REPORT_STATUSES
+from suivi_excel.core.printing import word_width
 from suivi_excel.plan.template import WORKBOOK_OPTIONS
 from suivi_excel.region.rollup import RATE, Region, regional_figures
 from suivi_excel.report import properties as props
-from suivi_excel.report.dashboard import rate_bars, status_bars
+from suivi_excel.report.dashboard import keep, print_pages, rate_bars, status_bars
 from suivi_excel.report.figures import KeyFigures
+from suivi_excel.report.printable import REGION_PRINTED, printable_sheet
 from suivi_excel.report.sheets import (
+    PRINTABLE_ACTIONS,
     Formats,
     anomalies_sheet,
     print_setup,
     write_table,
 )
 
+_DASHBOARD_WIDTHS = (46, 24, 26, 26, 11, 11)  # one Letter page wide at 70 %, like the report's
 DASHBOARD, MUNICIPALITIES, BY_AXE, ACTIONS, GOOD_NEWS, ANOMALIES = (
     "Tableau de bord", "Municipalités", "Par axe", "Actions", "Bons coups", "Anomalies")
 
@@ -37,18 +41,22 @@ def write_region(region: Region, path: Path, title: str) -> Path:
         formats = Formats(book)
         dashboard = book.add_worksheet(DASHBOARD)
         municipalities = book.add_worksheet(MUNICIPALITIES)
-        write_table(municipalities, region.municipalities, formats)
-        municipalities.set_column(0, 1, 30)
+        table = region.municipalities
+        widths = write_table(municipalities, table, formats, widths=_count_widths(table, {"Municipalité": 22,
+                                                                                         "Plan": 24, "Rapport": 30}))
         municipalities.freeze_panes(1, 1)
-        print_setup(municipalities, paper=5)
+        # the report's file (last) is for the screen
+        print_setup(municipalities, widths, printed=(len(table), len(table.columns) - 1))
         axes = book.add_worksheet(BY_AXE)
-        write_table(axes, region.axes, formats)
-        axes.set_column(0, 0, 45)
-        print_setup(axes)
+        print_setup(axes, write_table(axes, region.axes, formats, widths=_count_widths(region.axes, {"Axe": 36})))
         actions = book.add_worksheet(ACTIONS)
-        write_table(actions, region.actions, formats, fit_rows=False, blanks=False)  # thousands of rows: compact
+        widths = write_table(actions, region.actions, formats, fit_rows=False, blanks=False)  # thousands of rows
         actions.freeze_panes(1, 1)
         actions.autofilter(0, 0, max(len(region.actions), 1), len(region.actions.columns) - 1)
+        print_setup(actions, widths, header=f"&LActions : toutes les colonnes&RUne page de large : onglet "
+                    f"« {PRINTABLE_ACTIONS} »")
+        printable_sheet(book.add_worksheet(PRINTABLE_ACTIONS), region.actions, REGION_PRINTED, formats,
+                        f"{title} — actions")
         _good_news_sheet(book.add_worksheet(GOOD_NEWS), region, formats)
         anomalies_sheet(book.add_worksheet(ANOMALIES), region.anomalies, formats)
         figures = regional_figures(region)
@@ -64,15 +72,13 @@ def write_region(region: Region, path: Path, title: str) -> Path:
 def _good_news_sheet(sheet, region: Region, formats: Formats) -> None:
     """Every municipality's bons coups, so an MRC can share what worked."""
     told = region.good_news
-    write_table(sheet, told, formats)
+    widths = write_table(sheet, told, formats, widths=[20, 20, 6, 18, 34, 20, 44][:len(told.columns)])
     if told.empty:
         sheet.write_string(1, 0, "Aucun bon coup dans les rapports regroupés (colonne « Bon coup » des "
                            "formulaires, depuis la version qui l'a ajoutée).", formats.note)
-    for col, width in enumerate((26, 26, 7, 24, 45, 24, 60)):
-        sheet.set_column(col, col, width)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(told), 1), len(told.columns) - 1)
-    print_setup(sheet, paper=5)
+    print_setup(sheet, widths)
 
 
 def _properties(region: Region, title: str) -> dict[str, object]:
@@ -91,7 +97,7 @@ def _properties(region: Region, title: str) -> dict[str, object]:
 
 def _dashboard(book, sheet, region: Region, figures: dict[str, object], formats: Formats, title: str) -> None:
     sheet.hide_gridlines(2)
-    for col, width in enumerate((46, 24, 30, 30, 13, 13)):
+    for col, width in enumerate(_DASHBOARD_WIDTHS):
         sheet.set_column(col, col, width)
     sheet.write_string(0, 0, title, formats.title)
     periods = ", ".join(region.periods) or "aucune"
@@ -108,11 +114,19 @@ def _dashboard(book, sheet, region: Region, figures: dict[str, object], formats:
         style = styles.get(label, formats.figure)
         write_value(sheet, row, 1, value, style, style, style)
     count = len(region.municipalities)
+    blocks: list[tuple[int, int]] = []
     if not count:
         sheet.write_string(row + 2, 0, "Aucun rapport regroupé : voyez l'onglet Anomalies.", formats.note)
-        return
-    row = rate_bars(book, sheet, row + 2, MUNICIPALITIES, region.municipalities,
-                    "Taux de réalisation par municipalité", 24)
-    status_bars(book, sheet, row, MUNICIPALITIES, region.municipalities, "Statuts des actions par municipalité", 22)
-    sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
+    else:
+        row += 2
+        row = keep(blocks, row, rate_bars(book, sheet, row, MUNICIPALITIES, region.municipalities,
+                                          "Taux de réalisation par municipalité", 24))
+        keep(blocks, row, status_bars(book, sheet, row, MUNICIPALITIES, region.municipalities,
+                                      "Statuts des actions par municipalité", 22))
+    print_pages(sheet, list(_DASHBOARD_WIDTHS), blocks)
+
+
+def _count_widths(table, named: dict[str, float]) -> list[float]:
+    """Widths of a table of counts: named columns as given, money 12, counts as narrow as their headers'
+    words allow, so that it prints one page wide."""
+    return [named.get(str(h)) or (12 if "$" in str(h) else max(8.0, word_width(h))) for h in table.columns]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
 import pandas as pd
 
 from suivi_excel.consolidate.consolidation import Consolidation
+from suivi_excel.core import printing
 from suivi_excel.core.anomalies import ERROR, WARNING, severities
-from suivi_excel.core.cells import row_height, write_value
+from suivi_excel.core.cells import write_value
 from suivi_excel.core.columns import NOT_REPORTED, REPORT_STATUSES, YES
 from suivi_excel.report import achievements, evolution, followup, shares
 from suivi_excel.report.figures import KeyFigures
@@ -16,7 +18,10 @@ from suivi_excel.report.indicators import RATE
 from suivi_excel.report.sheets import BY_AXE, BY_SERVICE, COLOURS, DASHBOARD, Formats
 
 _LIST_LIMIT = 60  # rows per dashboard list; the Actions sheet has them all
-_DASHBOARD_WIDTHS = (58, 32, 30, 30, 13, 13)
+# one Letter page wide at 70 %: 11-pt text prints at 7.7 pt, chart labels (10 pt) at 7 pt
+_DASHBOARD_WIDTHS = (46, 24, 26, 26, 11, 11)
+_FONT = {"size": 10.5}  # charts' labels: 7.35 pt on paper at 70 %
+MAX_CHART_HEIGHT = 900  # pixels: a chart fits one page at 70 %, bars thinner when there are many
 
 
 def write_dashboard(book, sheet, result: Consolidation, figures: KeyFigures, states: dict[str, int],
@@ -39,20 +44,37 @@ def write_dashboard(book, sheet, result: Consolidation, figures: KeyFigures, sta
     sheet.hide_gridlines(2)
     for col, width in enumerate(_DASHBOARD_WIDTHS):
         sheet.set_column(col, col, width)
+    blocks: list[tuple[int, int]] = []  # rows a page break must not cut: each chart, each list's start
+    listing = functools.partial(_list, blocks=blocks)
     _heading(sheet, result, formats, title)
     figures_end = _key_figures(sheet, 4, result, figures, states, formats)
     _status_chart(book, sheet, 4, figures_end)
     row = max(figures_end, 4 + 17) + 1
-    row = _axe_chart(book, sheet, row, axes)
-    row = _service_chart(book, sheet, row, services)
+    row = keep(blocks, row, _axe_chart(book, sheet, row, axes))
+    row = keep(blocks, row, _service_chart(book, sheet, row, services))
     if history is not None and len(evolution.periods(history)) >= 2:
-        row = _evolution(book, sheet, row, evolution.status_by_period(history), formats)
-        row = _changes(sheet, row, result, history, reference, formats)
-    row = achievements.dashboard_block(sheet, row, result.actions, formats, _list)
-    _lists(sheet, row, result, formats)
-    sheet.set_landscape()
-    sheet.set_paper(1)
-    sheet.fit_to_pages(1, 0)
+        row = keep(blocks, row, _evolution(book, sheet, row, evolution.status_by_period(history), formats))
+        row = _changes(sheet, row, result, history, reference, formats, listing)
+    blocks.append((row, row + len(achievements.TARGET_LABELS) + 1))  # the Cibles heading with its counts
+    row = achievements.dashboard_block(sheet, row, result.actions, formats, listing)
+    _lists(sheet, row, result, formats, listing)
+    print_pages(sheet, list(_DASHBOARD_WIDTHS), blocks)
+
+
+def keep(blocks: list[tuple[int, int]], first: int, after: int) -> int:
+    """Note rows `first` up to `after` (excluded) as one block for the page breaks; returns `after`."""
+    blocks.append((first, after - 1))
+    return after
+
+
+def print_pages(sheet, widths: list[float], blocks: list[tuple[int, int]]) -> None:
+    """Print a dashboard one page wide at a legible fixed scale, with manual page breaks so that no
+    chart and no list's heading is parted from what follows it."""
+    widths = widths + [8.43] * max(0, sheet.dim_colmax + 1 - len(widths))  # a wider table below
+    found = printing.setup(sheet, widths, header_rows=0, fixed=True, least=printing.MIN_SCALE)
+    scale = math.floor(found.scale * 100) / 100
+    heights = printing.row_heights(sheet, sheet.dim_rowmax or 0)
+    sheet.set_h_pagebreaks(printing.keep_together(heights, sorted(blocks), scale))
 
 
 def _heading(sheet, result: Consolidation, formats: Formats, title: str) -> None:
@@ -114,10 +136,10 @@ def _status_chart(book, sheet, top: int, figures_end: int) -> None:
         "values": [DASHBOARD, first, 1, figures_end - 1, 1],
         "points": [shares.unreported_look() if s == NOT_REPORTED else {"fill": {"color": COLOURS[s]}}
                    for s in REPORT_STATUSES],
-        "data_labels": {"value": True, "font": {"bold": True}},
+        "data_labels": {"value": True, "font": {"bold": True, **_FONT}},
     })
     pie.set_title({"name": "Où en sont les actions", "name_font": {"size": 12}})
-    pie.set_legend({"position": "right"})
+    pie.set_legend({"position": "right", "font": _FONT})
     pie.set_hole_size(45)
     pie.set_size({"width": 470, "height": 330})
     sheet.insert_chart(top, 2, pie, {"x_offset": 12, "y_offset": 0})
@@ -136,17 +158,19 @@ def _service_chart(book, sheet, row: int, services: pd.DataFrame) -> int:
 def rate_bars(book, sheet, row: int, source: str, table: pd.DataFrame, title: str, per_bar: int) -> int:
     """A bar per row of `table` (its first column names it) showing its completion rate, read from the
     sheet `source` where `table` is written; inserted at `row`, returns the next free row."""
-    height = 90 + per_bar * len(table)
+    height = min(90 + per_bar * len(table), MAX_CHART_HEIGHT)
     rate_col = list(table.columns).index(RATE)
     chart = book.add_chart({"type": "bar"})
     chart.add_series({
         "name": RATE, "categories": [source, 1, 0, len(table), 0],
         "values": [source, 1, rate_col, len(table), rate_col],
-        "fill": {"color": "#70AD47"}, "data_labels": {"value": True, "num_format": "0 %"}, "gap": 60,
+        "fill": {"color": "#70AD47"}, "data_labels": {"value": True, "num_format": "0 %", "font": _FONT},
+        "gap": 60,
     })
     chart.set_title({"name": title, "name_font": {"size": 12}})
-    chart.set_x_axis({"min": 0, "max": 1, "num_format": "0 %", "major_gridlines": {"visible": True}})
-    chart.set_y_axis({"reverse": True})
+    chart.set_x_axis({"min": 0, "max": 1, "num_format": "0 %", "major_gridlines": {"visible": True},
+                      "num_font": _FONT})
+    chart.set_y_axis({"reverse": True, "num_font": _FONT})
     chart.set_legend({"none": True})
     chart.set_size({"width": 930, "height": height})
     sheet.insert_chart(row, 0, chart)
@@ -156,7 +180,7 @@ def rate_bars(book, sheet, row: int, source: str, table: pd.DataFrame, title: st
 def status_bars(book, sheet, row: int, source: str, table: pd.DataFrame, title: str, per_bar: int) -> int:
     """A bar per row of `table` stacking its actions by status, read from the sheet `source`; inserted at
     `row`, returns the next free row."""
-    height = 150 + per_bar * len(table)
+    height = min(150 + per_bar * len(table), MAX_CHART_HEIGHT)
     chart = book.add_chart({"type": "bar", "subtype": "stacked"})
     for status in REPORT_STATUSES:
         col = list(table.columns).index(status)
@@ -166,17 +190,19 @@ def status_bars(book, sheet, row: int, source: str, table: pd.DataFrame, title: 
             **(shares.unreported_look() if status == NOT_REPORTED else {"fill": {"color": COLOURS[status]}}),
         })
     chart.set_title({"name": title, "name_font": {"size": 12}})
-    chart.set_y_axis({"reverse": True})
-    chart.set_x_axis({"major_gridlines": {"visible": True}, "name": "Nombre d'actions"})
-    chart.set_legend({"position": "bottom"})
+    chart.set_y_axis({"reverse": True, "num_font": _FONT})
+    chart.set_x_axis({"major_gridlines": {"visible": True}, "name": "Nombre d'actions", "num_font": _FONT,
+                      "name_font": _FONT})
+    chart.set_legend({"position": "bottom", "font": _FONT})
     chart.set_size({"width": 930, "height": height})
     sheet.insert_chart(row, 0, chart)
     return row + math.ceil(height / 20) + 1
 
 
 def _changes(sheet, row: int, result: Consolidation, history: pd.DataFrame, reference: str | None,
-             formats: Formats) -> int:
+             formats: Formats, listing=None) -> int:
     """What changed since the reference period: newly done, late or blocked actions."""
+    listing = listing or _list
     change = evolution.changes(history, result.period.label, reference)
     if change is None:
         return row
@@ -184,28 +210,29 @@ def _changes(sheet, row: int, result: Consolidation, history: pd.DataFrame, refe
     for label, frame in (("réalisées", change.done), ("en retard", change.late),
                          ("bloquées (reportées ou avec besoin de soutien)", change.blocked)):
         shown = frame[["No", "Statut"]].join(described, on="No")
-        row = _list(sheet, row, formats, f"Nouvellement {label} depuis {change.reference}", shown,
-                    ["No", "Action", "Service responsable", "Statut"], "Aucune.")
+        row = listing(sheet, row, formats, f"Nouvellement {label} depuis {change.reference}", shown,
+                      ["No", "Action", "Service responsable", "Statut"], "Aucune.")
     return row
 
 
-def _lists(sheet, row: int, result: Consolidation, formats: Formats) -> int:
+def _lists(sheet, row: int, result: Consolidation, formats: Formats, listing=None) -> int:
     """The lists a committee acts on: late actions, support needed, obstacles, services without a return."""
+    listing = listing or _list
     actions = result.actions
-    row = _list(sheet, row, formats, "Actions en retard", followup.late_list(actions), followup.LATE_COLUMNS,
-                "Aucune action en retard.")
+    row = listing(sheet, row, formats, "Actions en retard", followup.late_list(actions), followup.LATE_COLUMNS,
+                  "Aucune action en retard.")
     support = actions[followup.needs_support(actions)]
-    row = _list(sheet, row, formats, "Actions qui ont besoin de soutien", support,
-                ["No", "Action", "Service responsable", "Obstacles", "Commentaires"],
-                "Aucun service n'a demandé de soutien.")
+    row = listing(sheet, row, formats, "Actions qui ont besoin de soutien", support,
+                  ["No", "Action", "Service responsable", "Obstacles", "Commentaires"],
+                  "Aucun service n'a demandé de soutien.")
     obstacles = actions[followup.has_obstacles(actions)]
-    row = _list(sheet, row, formats, "Obstacles signalés", obstacles,
-                ["No", "Action", "Service responsable", "Obstacles", "Statut"], "Aucun obstacle signalé.")
+    row = listing(sheet, row, formats, "Obstacles signalés", obstacles,
+                  ["No", "Action", "Service responsable", "Obstacles", "Statut"], "Aucun obstacle signalé.")
     services = result.plan.services
     missing = services[services["Service"].isin(result.missing)].copy()
     missing["Actions"] = [result.plan.action_counts[s] for s in missing["Service"]]
-    return _list(sheet, row, formats, "Services sans retour", missing,
-                 ["Service", "Responsable", "Courriel", "Actions"], "Tous les services ont répondu.")
+    return listing(sheet, row, formats, "Services sans retour", missing,
+                   ["Service", "Responsable", "Courriel", "Actions"], "Tous les services ont répondu.")
 
 
 def _evolution(book, sheet, row: int, table: pd.DataFrame, formats: Formats) -> int:
@@ -233,8 +260,10 @@ def _evolution(book, sheet, row: int, table: pd.DataFrame, formats: Formats) -> 
                           **(shares.unreported_look() if status == NOT_REPORTED
                              else {"fill": {"color": COLOURS[status]}}), "gap": 80})
     chart.set_title({"name": "Statuts des actions, période par période", "name_font": {"size": 12}})
-    chart.set_legend({"position": "bottom"})
-    chart.set_y_axis({"name": "Nombre d'actions", "major_gridlines": {"visible": True}})
+    chart.set_legend({"position": "bottom", "font": _FONT})
+    chart.set_x_axis({"num_font": _FONT})
+    chart.set_y_axis({"name": "Nombre d'actions", "major_gridlines": {"visible": True}, "num_font": _FONT,
+                      "name_font": _FONT})
     chart.set_size({"width": 930, "height": 340})
     row += 2
     sheet.insert_chart(row, 0, chart)
@@ -242,10 +271,14 @@ def _evolution(book, sheet, row: int, table: pd.DataFrame, formats: Formats) -> 
 
 
 def _list(sheet, row: int, formats: Formats, title: str, frame: pd.DataFrame, columns: list[str],
-          empty: str) -> int:
-    """A titled list on the dashboard; returns the next free row."""
+          empty: str, blocks: list[tuple[int, int]] | None = None) -> int:
+    """A titled list on the dashboard; returns the next free row. Its heading, header and first rows
+    are noted in `blocks`, to print on one page."""
+    if blocks is not None:
+        blocks.append((row, row + (1 if frame.empty else 1 + min(len(frame), 3))))
     sheet.write_string(row, 0, f"{title} ({len(frame)})", formats.heading)
-    for col in range(1, len(columns)):
+    combined = "No" in columns and "Action" in columns  # one column: "2.1 — the action"
+    for col in range(1, len(columns) - combined):
         sheet.write_blank(row, col, None, formats.heading)
     row += 1
     if frame.empty:
@@ -255,14 +288,16 @@ def _list(sheet, row: int, formats: Formats, title: str, frame: pd.DataFrame, co
     if "No" in shown.columns and "Action" in shown.columns:
         shown["Action"] = shown["No"].astype(str) + " — " + shown["Action"].astype(str)
         shown = shown.drop(columns=["No"])
-    for col, header in enumerate(shown.columns):
-        sheet.write_string(row, col, "Service" if header == "Service responsable" else header, formats.header)
+    headers = ["Service" if header == "Service responsable" else header for header in shown.columns]
+    for col, header in enumerate(headers):
+        sheet.write_string(row, col, header, formats.header)
+    sheet.set_row(row, printing.header_height(headers, _DASHBOARD_WIDTHS))
     row += 1
     for record in shown.itertuples(index=False):
         for col, value in enumerate(record):
             write_value(sheet, row, col, value, formats.text, formats.date,
                         formats.number if isinstance(value, (int, float)) else formats.text)
-        height = row_height(record, _DASHBOARD_WIDTHS)
+        height = printing.fitted_height(record, _DASHBOARD_WIDTHS)
         if height:
             sheet.set_row(row, height)
         row += 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from suivi_excel.core import printing
 from suivi_excel.core.anomalies import ANOMALY_HEADERS, ERROR, INFO, WARNING
 from suivi_excel.core.cells import rate_formula, row_height, write_value
 from suivi_excel.core.columns import (
@@ -18,18 +19,20 @@ from suivi_excel.core.columns import (
     TRACKING_COLUMNS,
     YES,
 )
+from suivi_excel.core.printing import header_height, word_width
 from suivi_excel.core.text import column_letter
 from suivi_excel.report.indicators import PROGRESS, RATE
 from suivi_excel.report.shares import UNREPORTED_SHARE
 
 DASHBOARD, ACTIONS, BY_AXE, BY_SERVICE, RETURNS, ANOMALIES, HISTORY = (
     "Tableau de bord", "Actions", "Par axe", "Par service", "Retours", "Anomalies", "Historique")
+PRINTABLE_ACTIONS = "Actions à imprimer"
 STATE_COLOURS = {"Complet": "#C6EFCE", "Incomplet": "#FFEB9C", "À corriger": "#F8CBAD", "Non reçu": "#D9D9D9"}
 COLOURS = {"Non débutée": "#A6A6A6", "En cours": "#FFC000", "Réalisée": "#70AD47", "En continu": "#5B9BD5",
            "Reportée": "#ED7D31", "Abandonnée": "#7F7F7F", TO_CHECK: "#C00000", NOT_REPORTED: "#D9D9D9"}
 # one width per header, used both to set the column and to estimate wrapped rows' heights
 _WIDTHS = {c.header: c.width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)} | {"Source": 40, "En retard": 9}
-_ANOMALY_WIDTHS = (13, 34, 22, 9, 24, 90)
+_ANOMALY_WIDTHS = (12, 26, 22, 8, 16, 60)
 
 
 class Formats:
@@ -74,15 +77,26 @@ def _format_for(header: str, formats: Formats):
     return formats.text
 
 
+def column_widths(frame: pd.DataFrame, widths: dict[str, float] | None = None) -> list[float]:
+    """Each column's width on screen: declared by its header (or given), else 30 for the first and 14."""
+    known = {**_WIDTHS, **(widths or {})}
+    return [known.get(str(h), 14 if col else 30) for col, h in enumerate(frame.columns)]
+
+
 def write_table(sheet, frame: pd.DataFrame, formats: Formats, first_row: int = 0, fit_rows: bool = True,
-                blanks: bool = True) -> None:
+                blanks: bool = True, widths: list[float] | None = None) -> list[float]:
     """A header and rows, each column typed by its header; `fit_rows` sizes rows holding long text, and
-    `blanks` gives empty cells their borders too (a table of tens of thousands of rows does without)."""
+    `blanks` gives empty cells their borders too (a table of tens of thousands of rows does without).
+
+    Returns:
+        The columns' widths (`widths`, or those declared for their headers).
+    """
+    widths = list(widths) if widths is not None else column_widths(frame)
     for col, header in enumerate(frame.columns):
         sheet.write_string(first_row, col, str(header), formats.header)
-        sheet.set_column(col, col, _WIDTHS.get(header, 14 if col else 30))
+        sheet.set_column(col, col, widths[col])
+    sheet.set_row(first_row, header_height(frame.columns, widths))  # printed whole, never cut
     column_formats = [_format_for(str(h), formats) for h in frame.columns]
-    widths = [_WIDTHS.get(h, 14 if col else 30) for col, h in enumerate(frame.columns)]
     for row, record in enumerate(frame.itertuples(index=False), start=first_row + 1):
         for col, value in enumerate(record):
             if blanks or (value is not None and value != ""):
@@ -90,9 +104,11 @@ def write_table(sheet, frame: pd.DataFrame, formats: Formats, first_row: int = 0
         height = row_height(record, widths) if fit_rows else None
         if height:
             sheet.set_row(row, height)
+    return widths
 
 
 def actions_sheet(sheet, actions: pd.DataFrame, formats: Formats) -> None:
+    """Every action with every column, as a table to filter; printed over several pages wide."""
     write_table(sheet, actions, formats)
     status_col = list(actions.columns).index("Statut")
     for status, style in formats.status.items():
@@ -103,13 +119,16 @@ def actions_sheet(sheet, actions: pd.DataFrame, formats: Formats) -> None:
         "type": "cell", "criteria": "==", "value": f'"{YES}"', "format": formats.severity[ERROR]})
     sheet.freeze_panes(1, 1)
     sheet.autofilter(0, 0, len(actions), len(actions.columns) - 1)
-    print_setup(sheet, paper=5)
+    # every column, legibly, over several pages wide; one page wide is the `Actions à imprimer` sheet
+    print_setup(sheet, column_widths(actions), header=f"&LActions : toutes les colonnes&RUne page de large : "
+                f"onglet « {PRINTABLE_ACTIONS} »")
 
 
 def group_sheet(sheet, table: pd.DataFrame, formats: Formats) -> None:
-    write_table(sheet, table, formats)
-    sheet.set_column(0, 0, 40)
-    sheet.set_row(0, 45)
+    # counts as narrow as their headers' words allow, so that the table prints one page wide
+    counts = {str(h): max(8.0, word_width(h)) for h in table.columns[1:] if "$" not in str(h) and str(h) != "Source"}
+    widths = write_table(sheet, table, formats, widths=column_widths(
+        table, {**counts, str(table.columns[0]): 30, "Source": 30, **{str(h): 12 for h in table.columns if "$" in str(h)}}))
     total = len(table) + 1
     sheet.write_string(total, 0, PLAN_TOTAL, formats.total)
     for col, header in enumerate(table.columns[1:], start=1):
@@ -136,7 +155,9 @@ def group_sheet(sheet, table: pd.DataFrame, formats: Formats) -> None:
             style = formats.total_money if "$" in header else formats.total
             sheet.write_formula(total, col, f"=SUM({area})", style, float(pd.to_numeric(table[header]).sum()))
     sheet.freeze_panes(1, 1)
-    print_setup(sheet)
+    # the retained file (`Source`, last) is for the screen: on paper, the counts
+    shown = [h for h in table.columns if h != "Source"]
+    print_setup(sheet, widths, printed=(total, len(shown)) if len(shown) < len(table.columns) else None)
 
 
 def _rate(table: pd.DataFrame) -> float:
@@ -149,23 +170,19 @@ def returns_sheet(sheet, states: list, formats: Formats) -> None:
     from suivi_excel.consolidate.review import HEADERS
 
     frame = pd.DataFrame([s.as_row() for s in states], columns=list(HEADERS))
-    write_table(sheet, frame, formats)
-    for col, width in enumerate((40, 22, 30, 40, 16, 9, 12, 9, 15, 12)):
-        sheet.set_column(col, col, width)
+    widths = write_table(sheet, frame, formats, widths=[34, 18, 26, 30, 16, 8, 11, 8, 14, 11])
     state_col = len(HEADERS) - 1
     for state, colour in STATE_COLOURS.items():
         sheet.conditional_format(1, state_col, max(len(frame), 1), state_col, {
             "type": "cell", "criteria": "==", "value": f'"{state}"', "format": formats.state[state]})
     sheet.freeze_panes(1, 1)
     sheet.autofilter(0, 0, max(len(frame), 1), len(HEADERS) - 1)
-    print_setup(sheet)
+    print_setup(sheet, widths)
 
 
 def anomalies_sheet(sheet, anomalies: list, formats: Formats) -> None:
     frame = pd.DataFrame([a.as_row() for a in anomalies], columns=list(ANOMALY_HEADERS))
-    write_table(sheet, frame, formats)
-    for col, width in enumerate(_ANOMALY_WIDTHS):
-        sheet.set_column(col, col, width)
+    write_table(sheet, frame, formats, widths=list(_ANOMALY_WIDTHS))
     for row, anomaly in enumerate(anomalies, start=1):
         height = row_height(anomaly.as_row().values(), _ANOMALY_WIDTHS)
         if height:
@@ -175,12 +192,11 @@ def anomalies_sheet(sheet, anomalies: list, formats: Formats) -> None:
             "type": "cell", "criteria": "==", "value": f'"{severity}"', "format": style})
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(frame), 1), len(ANOMALY_HEADERS) - 1)
-    print_setup(sheet)
+    print_setup(sheet, list(_ANOMALY_WIDTHS))
 
 
-def print_setup(sheet, paper: int = 1) -> None:
-    """Landscape, one page wide, header row repeated; Letter (1) by default, legal (5) for wide tables."""
-    sheet.set_landscape()
-    sheet.set_paper(paper)
-    sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(0)
+def print_setup(sheet, widths: list[float], header: str = "", printed: tuple[int, int] | None = None) -> None:
+    """Landscape, header row repeated on every page, one page wide on Letter or Legal where the columns
+    allow it at a legible size, else legibly over several pages wide with the first column repeated;
+    `printed` (last row, columns) prints only the first columns."""
+    printing.setup(sheet, widths, header_rows=1, repeat_columns=1, header=header, printed=printed)

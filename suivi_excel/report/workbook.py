@@ -14,13 +14,14 @@ import xlsxwriter
 from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.consolidate.review import counts, review
 from suivi_excel.core.atomic import atomic_path
-from suivi_excel.core.columns import TRACKING_HEADERS
+from suivi_excel.core.columns import PLAN_COLUMNS, TRACKING_COLUMNS, TRACKING_HEADERS
 from suivi_excel.history import store as history
 from suivi_excel.history.carry import carry_forward
 from suivi_excel.plan.template import WORKBOOK_OPTIONS
 from suivi_excel.report.dashboard import write_dashboard
 from suivi_excel.report.indicators import by_group, key_figures
 from suivi_excel.report.shares import with_unreported_share
+from suivi_excel.report.printable import REPORT_PRINTED, printable_sheet
 from suivi_excel.report.properties import report_properties
 from suivi_excel.report.sheets import (
     ACTIONS,
@@ -29,11 +30,14 @@ from suivi_excel.report.sheets import (
     BY_SERVICE,
     DASHBOARD,
     HISTORY,
+    PRINTABLE_ACTIONS,
     RETURNS,
     Formats,
     actions_sheet,
     anomalies_sheet,
+    column_widths,
     group_sheet,
+    print_setup,
     returns_sheet,
     write_table,
 )
@@ -60,6 +64,8 @@ def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame 
         formats = Formats(book)
         dashboard = book.add_worksheet(DASHBOARD)
         actions_sheet(book.add_worksheet(ACTIONS), result.actions, formats)
+        printable_sheet(book.add_worksheet(PRINTABLE_ACTIONS), result.actions, REPORT_PRINTED, formats,
+                        f"{result.plan.title} — {result.period.label} — actions")
         axes = with_unreported_share(by_group(result.actions, "Axe"))
         services_order = list(result.tabs)
         services = with_unreported_share(by_group(result.actions, "Service responsable", services_order)).rename(
@@ -72,9 +78,12 @@ def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame 
         returns_sheet(book.add_worksheet(RETURNS), states, formats)
         anomalies_sheet(book.add_worksheet(ANOMALIES), result.anomalies, formats)
         if history is not None:
-            write_table(book.add_worksheet(HISTORY), history[["Période", "No", *TRACKING_HEADERS]], formats,
-                   fit_rows=False)  # one row per action and period: kept compact
-            book.get_worksheet_by_name(HISTORY).freeze_panes(1, 2)
+            kept = history[["Période", "No", *TRACKING_HEADERS]]
+            past = book.add_worksheet(HISTORY)
+            widths = write_table(past, kept, formats, widths=column_widths(  # compact: one row per action and period
+                kept, {"Période": 9, **{c.header: c.printed_width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)}}))
+            past.freeze_panes(1, 2)
+            print_setup(past, widths)
         figures = key_figures(result.actions, len(result.tabs), len(result.answered))
         write_dashboard(book, dashboard, result, figures, counts(states), axes, services, formats, history,
                         reference, title)
