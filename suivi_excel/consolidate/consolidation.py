@@ -66,7 +66,8 @@ def _choose_plan(reads: list[FileRead], plan: Plan | None, anomalies: list[Anoma
         return plan
     recognized = [r for r in reads if r.meta is not None]
     if not recognized:
-        raise nothing_usable("aucun formulaire de suivi reconnu parmi les fichiers lus", anomalies)
+        why = [r.why_orphan for r in reads if r.why_orphan is not None and r.why_orphan not in anomalies]
+        raise nothing_usable("aucun formulaire de suivi reconnu parmi les fichiers lus", anomalies + why)
     # the plan most returns belong to; on a tie, the one with more filled tabs, then the newest forms
     files = Counter(r.meta.plan_id for r in recognized)
     filled = Counter()

@@ -47,8 +47,18 @@ def is_blank(value: object) -> bool:
     return False
 
 
+# characters XML 1.0 cannot carry (C0 controls but tab and line breaks; the two non-characters): a cell
+# holding one (`_x0007_` in the file) would make every workbook written from it unreadable
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def writable(text: str) -> str:
+    """`text` without the characters a workbook, an e-mail or a document cannot carry."""
+    return _UNWRITABLE.sub("", text)
+
+
 def clean_text(value: object) -> str:
-    """A cell as display text: blanks become "", numbers lose a useless ".0"."""
+    """A cell as display text: blanks become "", numbers lose a useless ".0", control characters go."""
     if is_blank(value):
         return ""
     if isinstance(value, bool):
@@ -59,7 +69,7 @@ def clean_text(value: object) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value).strip()
+    return writable(str(value)).strip()
 
 
 def action_number(value: object) -> str:
@@ -67,7 +77,7 @@ def action_number(value: object) -> str:
     return clean_text(value)
 
 
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 SHEET_NAME_MAX = 31
 
 
@@ -99,8 +109,9 @@ def sheet_names(names: list[str], reserved: set[str] = frozenset()) -> list[str]
         or ending with an apostrophe, unique even when two long names share their
         first 31 characters (a ` (2)` suffix is then fitted inside the limit).
     """
-    bases = [_SPACES.sub(" ", _SHEET_FORBIDDEN.sub("-", name)).strip().strip("'").strip() or "Service"
-             for name in names]
+    # a leading "_" is left out: readers take such tabs for the workbook's own hidden ones
+    bases = [_SPACES.sub(" ", _SHEET_FORBIDDEN.sub("-", writable(name))).strip().strip("'").lstrip("_").strip()
+             or "Service" for name in names]
     taken = {n.casefold() for n in reserved} | {"history"}
     return _unique(bases, SHEET_NAME_MAX, taken, lambda name: name.rstrip().strip("'"))
 

@@ -19,6 +19,7 @@ import json
 import zlib
 from dataclasses import dataclass, field
 
+from suivi_excel.core.periods import parse_period
 from suivi_excel.core.tabs import TAB_META, TAB_PLAN
 
 FORMAT = "3"  # 3: the plan packed (deflate + base64) in `_plan`; 2: plain JSON there; 1: in `_suivi`
@@ -26,6 +27,8 @@ _READ_FORMATS = {"1", "1.0", "2", "2.0", "3", "3.0"}
 _PACKED = "zlib64:"
 _MAX_PLAN_BYTES = 64_000_000  # a plan of 150 actions is some 100 kB of JSON; far beyond is a bomb
 _CHUNK = 30000  # Excel holds at most 32,767 characters in a cell
+KINDS = ("integre", "service")
+_TAB_KEYS = {"tab", "service", "prefill"}
 
 
 @dataclass
@@ -58,7 +61,11 @@ class Meta:
         )
 
         self.check_plan()
-        return Plan.from_json(self.plan_json, source)
+        _check_plan_shape(_loads(self.plan_json, "plan caché"))
+        try:
+            return Plan.from_json(self.plan_json, source)
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+            raise MetaDamaged("plan caché illisible") from None
 
     def check_plan(self) -> None:
         """Check that the carried plan is the one the workbook was generated from.
@@ -77,6 +84,55 @@ class Meta:
 
 class MetaDamaged(ValueError):
     """The metadata sheet exists but cannot be trusted; the message is French."""
+
+
+def _loads(text: str, what: str) -> object:
+    """JSON from a hidden sheet; nested without end or broken, it is damage (a forger can recompute the
+    checksum, so nothing in these sheets is trusted as it is)."""
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        raise MetaDamaged(f"{what} illisible") from None
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _is_cell(value: object) -> bool:
+    return isinstance(value, _SCALARS) or (isinstance(value, dict) and list(value) == ["date"]
+                                           and isinstance(value["date"], str))
+
+
+def _check_plan_shape(data: object) -> None:
+    """The carried plan is laid out as `Plan.to_json` writes it: a table of plain cells whose action
+    numbers and services are text.
+
+    Raises:
+        MetaDamaged: otherwise.
+    """
+    from suivi_excel.core.columns import SERVICE_COLUMNS
+
+    def fail() -> MetaDamaged:
+        return MetaDamaged("plan caché illisible")
+
+    if not isinstance(data, dict) or not isinstance(data.get("parameters"), dict):
+        raise fail()
+    columns, actions, services = data.get("columns"), data.get("actions"), data.get("services")
+    if not (isinstance(columns, list) and all(isinstance(c, str) for c in columns) and len(set(columns)) == len(columns)
+            and "No" in columns and "Service responsable" in columns):
+        raise fail()
+    if not all(isinstance(k, str) and isinstance(v, _SCALARS) for k, v in data["parameters"].items()):
+        raise fail()
+    text_columns = [columns.index("No"), columns.index("Service responsable")]
+    if not (isinstance(actions, list) and all(isinstance(row, list) and len(row) == len(columns)
+                                              and all(_is_cell(v) for v in row)
+                                              and all(isinstance(row[i], str) for i in text_columns)
+                                              for row in actions)):
+        raise fail()
+    if not (isinstance(services, list) and all(isinstance(row, list) and len(row) == len(SERVICE_COLUMNS)
+                                               and all(isinstance(v, _SCALARS) for v in row)
+                                               and isinstance(row[0], str) for row in services)):
+        raise fail()
 
 
 def _checksum(*parts: str) -> str:
@@ -174,14 +230,26 @@ def read_meta(rows: list[list[object]], plan_rows: list[list[object]] | None = N
     expected = _checksum(meta.plan_id, meta.plan_version, meta.period, meta.kind, tabs_json)
     if one("controle") != expected:
         raise MetaDamaged("elles ont été modifiées à la main")
+    # the checksum is easy to recompute: every value is checked for what it must be
     try:
-        meta.tabs = [TabInfo(**t) for t in json.loads(tabs_json)]
-    except (ValueError, TypeError) as error:
-        raise MetaDamaged(f"liste des onglets illisible ({error})") from None
+        meta.period = parse_period(meta.period).label
+    except ValueError:
+        raise MetaDamaged(f"période « {meta.period[:20]} » illisible") from None
+    if meta.kind not in KINDS:
+        raise MetaDamaged(f"type de classeur « {meta.kind[:20]} » inconnu")
+    tabs = _loads(tabs_json, "liste des onglets")
+    if not (isinstance(tabs, list) and all(isinstance(t, dict) and set(t) <= _TAB_KEYS and {"tab", "service"} <= set(t)
+                                           and all(isinstance(v, str) for v in t.values()) for t in tabs)):
+        raise MetaDamaged("liste des onglets illisible")
+    meta.tabs = [TabInfo(**t) for t in tabs]
+    try:
+        dt.date.fromisoformat(meta.deadline or "2000-01-01")
+    except ValueError:
+        meta.deadline = ""  # only shown in the instructions and e-mails: an unreadable one is left out
     try:  # what a correction workbook asks to fix: only its e-mail needs it
-        found = json.loads("".join(table.get("corrections", [])) or "[]")
+        found = _loads("".join(table.get("corrections", [])) or "[]", "corrections")
         meta.corrections = [[str(cell), str(text)] for cell, text in found]
-    except (ValueError, TypeError):
+    except (MetaDamaged, ValueError, TypeError):
         meta.corrections = []
     return meta
 

@@ -10,7 +10,7 @@ import click
 
 from suivi_excel.core.errors import EXIT_ERRORS_FOUND, SuiviError
 from suivi_excel.core.text import is_email
-from suivi_excel.mail.compose import Outgoing
+from suivi_excel.mail.compose import Outgoing, mailbox
 from suivi_excel.mail.smtp import (
     FAILED,
     SENT,
@@ -83,12 +83,11 @@ def send_forms(folder: Path, plan_path: Path | None, reminder: bool, returns: Pa
     outbox = form_messages(forms, _sender(sender, config), reminder, answered, templates, services, deadline)
     if outbox.skipped:
         click.echo(f"Déjà répondu, pas de relance : {', '.join(outbox.skipped)}")
-    if outbox.without_address:
-        click.echo(click.style("Sans adresse courriel dans la feuille Services (à joindre autrement) : ",
-                               fg="yellow") + ", ".join(outbox.without_address))
+    _unreachable(outbox)
     _dispatch(outbox.items, drafts, trial, config, journal or folder.parent / "journal-envois.csv")
     if refused:
         click.echo(f"{len(refused)} formulaire(s) écarté(s) : générez-les de nouveau, puis relancez la même commande.")
+    if refused or outbox.refused:
         raise SystemExit(EXIT_ERRORS_FOUND)
 
 
@@ -113,11 +112,9 @@ def send_corrections(folder: Path, plan_path: Path | None, drafts: Path | None, 
                          "« suivi-excel consolider … --corrections DOSSIER ».")
     services = read_plan(plan_path).services if plan_path else None
     outbox = form_messages(forms, _sender(sender, config), False, set(), templates, services)
-    if outbox.without_address:
-        click.echo(click.style("Sans adresse courriel dans la feuille Services (à joindre autrement) : ",
-                               fg="yellow") + ", ".join(outbox.without_address))
+    _unreachable(outbox)
     _dispatch(outbox.items, drafts, trial, config, journal or folder.parent / "journal-envois.csv")
-    if refused:
+    if refused or outbox.refused:
         raise SystemExit(EXIT_ERRORS_FOUND)
 
 
@@ -151,8 +148,18 @@ def send_report(report: Path, recipients: tuple[str, ...], drafts: Path | None, 
     wrong = [a for a in addresses if not is_email(a)]
     if wrong:
         raise SuiviError(f"adresse(s) invalide(s) : {', '.join(wrong)}.")
+    addresses = [mailbox(a).addr_spec for a in addresses]  # refuses, naming it, one no server accepts
     item = report_message(report, addresses, _sender(sender, config), templates)
     _dispatch([item], drafts, trial, config, journal or report.parent / "journal-envois.csv")
+
+
+def _unreachable(outbox) -> None:
+    """Services that get no message: no address, or one that cannot be used (each named with why)."""
+    if outbox.without_address:
+        click.echo(click.style("Sans adresse courriel dans la feuille Services (à joindre autrement) : ",
+                               fg="yellow") + ", ".join(outbox.without_address))
+    for line in outbox.refused:
+        click.echo(click.style("Adresse inutilisable, rien n'est envoyé à ce service : ", fg="yellow") + line)
 
 
 def _dispatch(items: list[Outgoing], drafts: Path | None, trial: bool, config: Path | None, journal: Path) -> None:

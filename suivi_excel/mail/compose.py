@@ -14,11 +14,13 @@ import mimetypes
 import re
 from dataclasses import dataclass, field
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate, make_msgid
+from email.headerregistry import Address
+from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.resources import models_dir
+from suivi_excel.core.text import is_email, writable
 
 TEMPLATES = {"formulaire": "courriel-formulaire.txt", "relance": "courriel-relance.txt",
              "correction": "courriel-correction.txt",
@@ -76,19 +78,56 @@ def as_html(text: str) -> str:
             "</body></html>")
 
 
+def one_line(text: str) -> str:
+    """A name or a subject as a header carries it: on one line (a cell's Alt+Enter becomes a space),
+    without control characters."""
+    return " ".join(writable(str(text)).split())
+
+
+def mailbox(address: str, name: str = "") -> Address:
+    """An address as a header carries it: the display name quoted as the e-mail standard wants (a
+    comma in it stays in it), an accented domain encoded (IDNA, `exemple.québec` →
+    `exemple.xn--qubec-csa`).
+
+    Raises:
+        SuiviError: for an address no server accepts as it is (accents before the @), naming it.
+    """
+    address = one_line(address)
+    local, at, domain = address.rpartition("@")
+    if not (at and local and domain) or not is_email(address):
+        raise SuiviError(f"« {address} » n'est pas une adresse courriel.")
+    try:
+        local.encode("ascii")
+    except UnicodeEncodeError:
+        raise SuiviError(f"l'adresse « {address} » ne peut pas être utilisée : la partie avant le @ contient des "
+                         "lettres accentuées ou des caractères spéciaux, que la plupart des serveurs refusent. "
+                         "Corrigez-la dans la feuille Services du plan.") from None
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii")
+        return Address(display_name=one_line(name), username=local, domain=ascii_domain)
+    except (UnicodeError, ValueError, IndexError):
+        raise SuiviError(f"l'adresse « {address} » ne peut pas être utilisée : son domaine (après le @) est "
+                         "invalide. Corrigez-la dans la feuille Services du plan.") from None
+
+
 def build_message(sender: str, sender_name: str, recipients: list[str], subject: str, body: str,
                   attachment: Path, reply_to: str = "") -> EmailMessage:
-    """A MIME message: plain text and HTML alternatives, the workbook attached under its own name."""
+    """A MIME message: plain text and HTML alternatives, the workbook attached under its own name.
+
+    Raises:
+        SuiviError: when an address cannot be used (`mailbox`).
+    """
     message = EmailMessage()
-    message["From"] = formataddr((sender_name, sender)) if sender_name else sender
-    message["To"] = ", ".join(recipients)
-    if reply_to and reply_to != sender:
-        message["Reply-To"] = reply_to
-    message["Subject"] = subject
+    origin = mailbox(sender, sender_name)
+    message["From"] = origin
+    message["To"] = [mailbox(r) for r in recipients]
+    if reply_to and one_line(reply_to) != one_line(sender):
+        message["Reply-To"] = mailbox(reply_to)
+    message["Subject"] = one_line(subject)
     message["Date"] = formatdate(localtime=True)
-    message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
-    message.set_content(body)
-    message.add_alternative(as_html(body), subtype="html")
+    message["Message-ID"] = make_msgid(domain=origin.domain or None)
+    message.set_content(writable(body))
+    message.add_alternative(as_html(writable(body)), subtype="html")
     data = attachment.read_bytes()
     kind = XLSX_TYPE if attachment.suffix.lower() == ".xlsx" else (
         mimetypes.guess_type(attachment.name)[0] or "application/octet-stream")

@@ -21,6 +21,7 @@ from suivi_excel.mail.compose import (
     build_message,
     file_digest,
     load_template,
+    mailbox,
     render,
 )
 from suivi_excel.plan.model import Plan
@@ -44,6 +45,7 @@ class Outbox:
     items: list[Outgoing] = field(default_factory=list)
     without_address: list[str] = field(default_factory=list)  # services with no e-mail in the plan
     skipped: list[str] = field(default_factory=list)  # services that already answered (reminders)
+    refused: list[str] = field(default_factory=list)  # "service : why" for an address that cannot be used
 
 
 def find_forms(folder: Path) -> tuple[list[Form], list[str]]:
@@ -128,6 +130,11 @@ def form_messages(forms: list[Form], sender: str, reminder: bool, answered: set[
         if not values["responsable"]:
             values["responsable"] = "à l'équipe du service"
         coordinator = form.plan.parameters.get("Courriel du coordonnateur", "")
+        try:
+            email = mailbox(email).addr_spec  # an accented domain as servers read it
+        except SuiviError as error:  # this service is reached another way; the others get theirs
+            outbox.refused.append(f"{form.service} : {error.message}")
+            continue
         message = build_message(sender or coordinator, form.plan.parameters.get("Coordonnateur", ""), [email],
                                 render(subject_template, values), render(body_template, values), form.path,
                                 reply_to=coordinator)

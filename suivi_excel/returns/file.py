@@ -231,8 +231,9 @@ def _is_service_tab(sheet_name: str) -> bool:
 
 
 def _read_here(sheet_name: str) -> bool:
-    """The sheets `read_file` parses: the metadata and the service tabs (not the plan's JSON)."""
-    return sheet_name == TAB_META or _is_service_tab(sheet_name)
+    """The sheets `read_file` may parse: all but the plan's JSON (a tab named with a leading "_" by an
+    earlier version may be a service's)."""
+    return sheet_name != TAB_PLAN
 
 
 def _read_tabs(book, sheet_names: list[str], result: FileRead) -> None:
@@ -240,9 +241,9 @@ def _read_tabs(book, sheet_names: list[str], result: FileRead) -> None:
     assert meta is not None
     plan = None
     for sheet_name in sheet_names:
-        if not _is_service_tab(sheet_name):
-            continue
         info = meta.tab_for(sheet_name)
+        if not _is_service_tab(sheet_name) and (info is None or sheet_name in RESERVED_TABS):
+            continue  # the workbook's own tabs; a service's tab is read whatever its name
         rows = sheet_rows(book, result.path, sheet_name)  # size already bounded by safety.inspect_file
         tab = _read_tab(rows, result, sheet_name, info.service if info else "")
         if tab is None:
