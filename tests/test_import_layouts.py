@@ -117,6 +117,8 @@ def _checks(plan: Path) -> list[dict]:
 def _assert_right(plan: Path, truth: dict[str, dict]) -> None:
     assert wrong_cells(plan, truth) == {}
     checks = _checks(plan)
+    for sheet_name in ("Actions", "À vérifier"):  # a PDF's soft line break never glues two words on screen
+        assert not any("\u2028" in str(v) for v in sheet(plan, sheet_name).fillna("").values.ravel())
     assert not [c for c in checks if "non repris" in str(c.get("Ce que l'importation a compris", ""))], checks
 
 
@@ -534,3 +536,68 @@ def test_the_pdf_of_a_policy_text_is_refused(tmp_path):
     result = run("importer", pdf, "-o", tmp_path / "plan.xlsx")
     assert result.exit_code == 2 and "aucun tableau de plan d'action trouvé dans « politique.pdf »" in result.output
     assert not (tmp_path / "plan.xlsx").exists()
+
+
+# -- what the import says it is unsure of --------------------------------------------------------------
+
+
+def _probable(plan: Path) -> list[dict]:
+    return [c for c in _checks(plan) if c["Importance"] == "À corriger ?"]
+
+
+def test_a_lead_service_that_holds_a_list_in_parentheses_is_kept_whole_and_flagged(tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["No", "Axe", "Action", "Responsable", "Échéancier"])
+    ws.append(["1.1", "Axe 1 — Entraide", "Ouvrir une épicerie solidaire",
+               "Direction générale (Comptoir alimentaire, Club de l'âge d'or)", "2026"])
+    ws.append(["1.2", "Axe 1 — Entraide", "Recenser les besoins en transport", "Loisirs (SLCVC)", "2025"])
+    book.save(str(tmp_path / "plan.xlsx"))
+    plan = _import(tmp_path / "plan.xlsx", tmp_path)
+    actions = {r["No"]: r for r in sheet(plan, "Actions").fillna("").to_dict("records")}
+    assert actions["1.1"]["Service responsable"] == "Direction générale (Comptoir alimentaire, Club de l'âge d'or)"
+    assert actions["1.2"]["Service responsable"] == "Loisirs (SLCVC)"
+    first = _checks(plan)[0]
+    assert first["Importance"] == "À corriger ?" and first["No"] == "1.1" and first["Vérifié"] == "☐"
+    assert "nom suivi de partenaires" in first["Ce que l'importation a compris"]
+
+
+def test_more_than_a_dozen_lead_services_are_flagged_with_every_action(tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["No", "Axe", "Action", "Responsable", "Échéancier"])
+    for n in range(1, 15):
+        ws.append([f"1.{n}", "Axe 1 — Vie communautaire", f"Action numéro {n} du plan", f"Organisme {n}", "2026"])
+    book.save(str(tmp_path / "plan.xlsx"))
+    plan = _import(tmp_path / "plan.xlsx", tmp_path)
+    flagged = [c for c in _probable(plan) if "14 services responsables" in c["Ce que l'importation a compris"]]
+    assert len(flagged) == 1 and flagged[0]["No"].split(", ") == [f"1.{n}" for n in range(1, 15)]
+
+
+def test_an_axe_that_reads_like_a_header_is_flagged(tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["No", "Action", "Responsable", "Échéancier"])
+    ws.append(["Échéancier"])  # a header cell pasted on a row of its own, taken for a section
+    ws.append(["1", "Ouvrir la patinoire plus tôt", "Travaux publics", "2026"])
+    book.save(str(tmp_path / "plan.xlsx"))
+    plan = _import(tmp_path / "plan.xlsx", tmp_path)
+    assert any(c["No"] == "1" and c["Ce que l'importation a compris"].startswith("axe qui ressemble à un en-tête")
+               for c in _probable(plan))
+
+
+def test_the_self_test_names_the_table_of_a_word_that_did_not_reach_the_plan(tmp_path):
+    """The check `importer` runs on every import, given a plan that lost one word of one table."""
+    from suivi_excel.plan import coverage
+    from suivi_excel.plan.extract import read_tables
+    from suivi_excel.plan.sources import read_source
+
+    source = read_source(fiche_word(tmp_path / "fiches.docx"))
+    cells = coverage.snapshot(source)
+    reading = read_tables(source)
+    written = [text for a in reading.actions for text in (*a.cells.values(), a.axe, a.objectif)]
+    written += [n.text for n in reading.notes] + ["No", "Responsable", "Indicateur", "Échéancier", "Partenaires"]
+    assert coverage.missing(cells, reading.structure, coverage.written_words(written)) == []
+    lost = [text.replace("Kino", "") for text in written]
+    notes = coverage.missing(cells, reading.structure, coverage.written_words(lost))
+    assert [(n.where, n.text, n.probable) for n in notes] == [("tableau 1", "kino", True)]

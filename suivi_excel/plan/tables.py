@@ -163,10 +163,22 @@ def continues_header(row: list[str | None], below: list[str | None]) -> bool:
         text = (text or "").strip()
         if not text or (c < len(row) and text == (row[c] or "").strip()):
             continue
-        if period_of(text) is None and field_of(text) is None:
+        if (period_of(text) is None and field_of(text) is None) or not _grouped(row, c):
             return False
         named = True
     return named
+
+
+def _grouped(row: list[str | None], c: int) -> bool:
+    """Whether the header cell above column `c` is empty or spans several columns (a group heading such
+    as `Échéancier` merged over its years: the same text beside it, or a PDF's covered cell)."""
+    def at(k: int) -> str | None:
+        return row[k] if 0 <= k < len(row) else ""
+
+    own = at(c)
+    if own is None or not own.strip():
+        return True
+    return at(c + 1) is None or any((at(k) or "").strip() == own.strip() for k in (c - 1, c + 1))
 
 
 def _rejoined(first: str, rest: str) -> str:
