@@ -11,6 +11,9 @@ largest real plan). For each size, every per-service form is filled (not timed),
   and the bare report: a process that imports pandas and writes the cells of the report
   `consolider` wrote with bare xlsxwriter, the least any consolidation writing that
   report with this stack can cost.
+Then the committee's bilan of the S plan (150 actions): `suivi-excel bilan --annee 2026 --sans-pdf` from
+the history `consolider` wrote, next to the libraries alone (a process that imports pandas, matplotlib
+and docxtpl, draws an empty chart and fills an empty template): the goal is under 3 s.
 Then the regional roll-up: one municipality's report (50 actions, 8 services, made by
 `consolider`) copied as N municipalities' (1,000 by default), each with its own name and plan in
 its properties; `suivi-excel regrouper` next to the naive script (`pandas.read_excel` with its
@@ -208,7 +211,10 @@ def _fill_one(args: tuple[str, str, int]) -> None:
         values[number] = {"Statut": status, "Avancement (%)": 100 if status == "Réalisée" else 40,
                           "Date de début réelle": dt.datetime(2026, 3, 1 + offset % 28),
                           "Dépenses réelles ($)": 1234.5, "Besoin de soutien": "Non",
+                          "Résultat de l'indicateur": f"{40 + offset % 90} personnes",
                           "Commentaires": "Bonne participation des familles."}
+        if offset % 7 == 0:
+            values[number]["Bon coup"] = "Une liste d'attente dès la première semaine."
     fill_form(Path(source), Path(target), values, saved=dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))
 
 
@@ -247,6 +253,35 @@ def run_size(label: str, folder: Path, command: list[str]) -> list[tuple]:
     rows.append((label, f"{actions} actions / {services} services / {count} retours", gen, bare, seen, con, floor,
                  naive, report))
     return rows
+
+
+LIBRARIES = """
+import io, sys
+import pandas, matplotlib
+matplotlib.use("Agg")
+from matplotlib import pyplot
+from docxtpl import DocxTemplate
+figure, axes = pyplot.subplots()
+axes.barh([0, 1], [1, 2])
+figure.savefig(io.BytesIO(), format="png", dpi=150)
+document = DocxTemplate(sys.argv[1])
+document.render({})
+document.save(sys.argv[2])
+"""
+
+
+def run_bilan(folder: Path, command: list[str]) -> tuple:
+    """The bilan of the plan consolidated in `folder`, next to its libraries alone."""
+    import docx
+
+    empty = folder / "vide.docx"
+    docx.Document().save(str(empty))
+    bilan = measure([*command, "bilan", "--annee", "2026", "--historique", folder / "h.sqlite", "-o",
+                     folder / "bilan-2026.docx", "--sans-pdf", "--ecraser"])
+    assert bilan.code == 0, bilan.output
+    libraries = measure([sys.executable, "-c", LIBRARIES, empty, folder / "vide-rempli.docx"])
+    assert libraries.code == 0, libraries.output
+    return bilan, libraries
 
 
 def copy_report(source: Path, target: Path, municipality: str) -> None:
@@ -317,6 +352,15 @@ def main() -> None:
         if "M" in by_size and "L" in by_size:
             print(f"\ngenerer de M à L : ×{by_size['L'][2].seconds / by_size['M'][2].seconds:.1f} "
                   f"(le plan : ×{SIZES['L'][0] / SIZES['M'][0]:.0f})")
+    sizes = [label.strip() for label in arguments.tailles.split(",")]
+    if sizes:
+        label = min(sizes, key=lambda size: SIZES[size][0])
+        bilan, libraries = run_bilan(folder / label, command)
+        print()
+        print("| bilan | actions | bilan (Word, sans PDF) | bibliothèques seules | ratio | objectif |")
+        print("|---|---|---|---|---|---|")
+        print(f"| {label} | {SIZES[label][0]} | {bilan.seconds:.2f} s | {libraries.seconds:.2f} s "
+              f"| {bilan.seconds / libraries.seconds:.2f}× | moins de 3 s |")
     if arguments.regrouper:
         count, actions, rollup, naive = run_rollup(folder / "region", arguments.regrouper, command)
         print()

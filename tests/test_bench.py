@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,11 @@ def test_benchmark_runs_at_size_s_and_prints_figures(tmp_path):
 
     assert sheet_names_of(tmp_path / "S" / "rapport-nu.xlsx") == \
         sheet_names_of(tmp_path / "S" / "rapport.xlsx")
+    # the bilan of the 150 actions, a real Word document
+    bilan = next(line for line in done.stdout.splitlines() if line.startswith("| S | 150 |"))
+    cells = [c.strip() for c in bilan.strip("|").split("|")]
+    assert re.fullmatch(r"\d+\.\d\d s", cells[2]) and re.fullmatch(r"\d+\.\d\d s", cells[3])
+    assert zipfile.is_zipfile(tmp_path / "S" / "bilan-2026.docx")
     # the roll-up of 45 reports, read by worker processes, next to the naive script
     rollup = next(line for line in done.stdout.splitlines() if line.startswith("| 45 |"))
     cells = [c.strip() for c in rollup.strip("|").split("|")]

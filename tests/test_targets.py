@@ -120,3 +120,17 @@ def test_pre_filled_form_leaves_the_period_s_own_answers_blank(tmp_path, target_
     row = [c.value for c in sheet[3]]
     assert row[header.index("Résultat de l'indicateur")] == "14 ateliers"
     assert row[header.index("Bon coup")] is None and row[header.index("Cible atteinte")] is None
+
+
+def test_a_correction_workbook_gives_back_only_what_the_service_typed(tmp_path, target_forms):
+    returns = tmp_path / "retours"
+    fill(target_forms, LOISIRS, {"1.2": {"Statut": "En cours", "Avancement (%)": "beaucoup",
+                                         "Résultat de l'indicateur": "14 ateliers"}}, returns / "l.xlsx")
+    result = run("consolider", returns, "-o", tmp_path / "r.xlsx", "--corrections", tmp_path / "corrections")
+    assert result.exit_code == 0, result.output
+    (correction,) = (tmp_path / "corrections").glob("*.xlsx")
+    sheet = openpyxl.load_workbook(correction)[LOISIRS]
+    header = [c.value for c in sheet[1]]
+    row = [c.value for c in sheet[3]]
+    assert row[header.index("Résultat de l'indicateur")] == "14 ateliers"
+    assert row[header.index("Cible atteinte")] is None  # the report deduced it; the service did not type it

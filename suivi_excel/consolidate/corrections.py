@@ -14,7 +14,7 @@ from pathlib import Path
 from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.consolidate.review import INCOMPLETE, TO_FIX, review
 from suivi_excel.core.anomalies import ERROR, INFO, Anomaly
-from suivi_excel.core.columns import NOT_REPORTED, TO_CHECK, TRACKING_HEADERS
+from suivi_excel.core.columns import NOT_REPORTED, TARGET_MET, TO_CHECK, TRACKING_HEADERS
 from suivi_excel.core.text import is_blank, split_ref
 from suivi_excel.forms.generation import (
     Options,
@@ -52,15 +52,17 @@ def _answers(result: Consolidation, service: str):
     numbers = list(plan.service_actions(service)["No"])
     actions = result.actions.set_index("No")
     prefill: dict[str, dict[str, object]] = {}
+    typed = _typed(result, tab)
     for number in numbers:
         row = actions.loc[number]
         prefill[number] = {h: row[h] for h in TRACKING_HEADERS if not is_blank(row[h])}
         if prefill[number].get("Statut") in (TO_CHECK, NOT_REPORTED):
             del prefill[number]["Statut"]
+        if (number, TARGET_MET) not in typed:  # deduced by the report, not the service's answer
+            prefill[number].pop(TARGET_MET, None)
     marks: dict[str, dict[str, str]] = {}
     problems: list[tuple[str, str]] = []  # without a cell of the form: the tab's own problems
     cells: list[tuple[str, str, str]] = []  # (cell, number, problem)
-    typed = _typed(result, tab)
     for anomaly in winner.anomalies:
         if anomaly.severity == INFO:
             continue
