@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import datetime as dt
 import email
 import re
@@ -14,7 +15,7 @@ import openpyxl
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
-from conftest import COMM, LOISIRS, TP, Mailbox, fill, free_port, no_crash, run
+from conftest import COMM, LOISIRS, TP, Mailbox, fill, free_port, no_crash, run, write_test_plan
 
 from suivi_excel.core.periods import parse_period
 from suivi_excel.forms.generation import Options, generate
@@ -219,3 +220,34 @@ def test_the_report_carries_its_key_figures_and_an_older_report_still_goes(smtp,
     assert result.exit_code == 0, result.output
     text = smtp.messages[0][1].get_body(("plain",)).get_content()
     assert "- Taux de réalisation : 20 %" in text and "- Services qui ont répondu : 1 sur 3" in text
+
+
+@pytest.mark.parametrize("encoding, delimiter", [("cp1252", ","), ("cp1252", ";"), ("utf-8-sig", ","),
+                                                 ("utf-16", "\t")])
+def test_a_journal_saved_again_by_a_spreadsheet_program_never_sends_twice(smtp, envois, encoding, delimiter):
+    assert run("envoyer", "formulaires", envois).exit_code == 0
+    journal = envois.parent / "journal-envois.csv"
+    rows = list(csv.reader(io.StringIO(journal.read_text(encoding="utf-8-sig"), newline=""), delimiter=";"))
+    for row in rows[1:]:
+        row[0] = "04/12/2026 17:05"  # Excel rewrites the time stamps its own way
+    saved = io.StringIO(newline="")
+    csv.writer(saved, delimiter=delimiter).writerows(rows)
+    journal.write_bytes(saved.getvalue().encode(encoding))
+    result = run("envoyer", "formulaires", envois)
+    assert no_crash(result) and result.exit_code == 0, result.output
+    assert "0 envoyé(s), 0 échec(s), 2 déjà envoyé(s)" in result.output and len(smtp.messages) == 2
+    assert {row["statut"] for row in _log(envois)} == {"envoyé"}  # rewritten in its own format, still whole
+
+
+def test_a_service_name_that_looks_like_a_formula_stays_text_in_the_journal(smtp, tmp_path):
+    plan = write_test_plan(tmp_path / "p.xlsx", services=[{"Service": "=HYPERLINK(\"x\")", "Courriel": "a@ville.test"},
+                                                         {"Service": TP, "Courriel": "tp@ville.test"},
+                                                         {"Service": LOISIRS, "Courriel": "l@ville.test"},
+                                                         {"Service": COMM, "Courriel": "c@ville.test"}],
+                           rows=[("1.1", "Axe", "Action", "=HYPERLINK(\"x\")", 2025, 2026, 0)])
+    assert run("generer", plan, "-p", "2026", "-o", tmp_path / "s.xlsx", "--par-service", tmp_path / "envois").exit_code == 0
+    assert run("envoyer", "formulaires", tmp_path / "envois").exit_code == 0
+    [row] = _log(tmp_path / "envois")  # as a spreadsheet program reads the cells: none starts a formula
+    assert row["service"] == "'=HYPERLINK(\"x\")" and not [v for v in row.values() if v.startswith("=")]
+    result = run("envoyer", "formulaires", tmp_path / "envois")
+    assert "1 déjà envoyé(s)" in result.output and len(smtp.messages) == 1

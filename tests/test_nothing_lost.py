@@ -94,3 +94,30 @@ def test_a_defect_of_the_tool_exits_3_with_a_short_french_message_and_its_detail
     text = details.read_text(encoding="utf-8")
     assert "Traceback" in text and "défaut planté par le test" in text and "commande : suivi-excel modele" in text
     assert not (tmp_path / "plan.xlsx").exists()
+
+
+# The file size limit of the process (RLIMIT_FSIZE) stands for a full disk: a write past it fails with
+# EFBIG, as xlsxwriter sees ENOSPC, without filling any real disk.
+def _small_disk(limit: int):
+    import resource
+    import signal
+
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
+
+
+@pytest.mark.slow  # whole processes
+@pytest.mark.parametrize("command", ["modele", "generer"])
+def test_a_full_disk_is_a_clear_message_and_leaves_the_previous_file_whole(tmp_path, plan_path, command):
+    target = tmp_path / "sortie.xlsx"
+    target.write_bytes(b"PK previous version")
+    arguments = {"modele": ["modele", target, "--ecraser"],
+                 "generer": ["generer", plan_path, "-p", "2026", "-o", target, "--ecraser"]}[command]
+    done = subprocess.run([sys.executable, "-m", "suivi_excel", *map(str, arguments)], capture_output=True,
+                          text=True, preexec_fn=_small_disk(2048), env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    assert done.returncode == 2, (done.returncode, done.stderr)
+    assert "plus assez de place" in done.stderr and "Traceback" not in done.stderr
+    assert target.read_bytes() == b"PK previous version"
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]

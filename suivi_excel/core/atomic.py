@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import gc
 import os
 import stat
+import sys
 import tempfile
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,12 +39,58 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
         _remove_orphans(target)
-    except OSError as error:
-        raise SuiviError(f"impossible d'écrire « {target} » ({_why(error)}) : fermez le fichier s'il est "
-                         "ouvert dans Excel, ou choisissez un autre nom avec -o.") from None
+    except Exception as error:  # noqa: BLE001 - writers wrap the system's error in their own types
+        cause = _os_error(error)
+        if cause is None:
+            raise
+        message = _failed_write(target, cause)
+        _release(error)
+        raise SuiviError(message) from None
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
+
+
+_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_BUSY = {errno.EACCES, errno.EPERM, errno.EBUSY, getattr(errno, "ETXTBSY", errno.EBUSY)}
+
+
+def _release(error: BaseException) -> None:
+    """Close now, quietly, what the failed writer left open: its zip file, only referenced by the
+    error's frames, would otherwise try to write again when collected and print a traceback as the
+    program ends."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        for inner in (error, error.__cause__, error.__context__):
+            if inner is not None and inner.__traceback__ is not None:
+                traceback.clear_frames(inner.__traceback__)
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
+def _os_error(error: BaseException) -> OSError | None:
+    """The system's error behind a failed write: an OSError, or one a writer wrapped (xlsxwriter's
+    FileCreateError is not an OSError, it carries one)."""
+    if isinstance(error, OSError):
+        return error
+    for inner in (*getattr(error, "args", ()), error.__cause__, error.__context__):
+        if isinstance(inner, OSError):
+            return inner
+    return None
+
+
+def _failed_write(target: Path, error: OSError) -> str:
+    """What went wrong writing `target`, in French, and what to do; the previous file is left whole."""
+    kept = " Le fichier précédent, s'il existait, est intact."
+    if error.errno in _FULL:
+        return (f"impossible d'écrire « {target} » : plus assez de place sur le disque ({_why(error)}). "
+                f"Libérez de la place ou choisissez un autre dossier avec -o.{kept}")
+    if isinstance(error, PermissionError) or error.errno in _BUSY or getattr(error, "winerror", None) in (32, 33):
+        return (f"impossible d'écrire « {target} » ({_why(error)}) : fermez le fichier s'il est ouvert dans Excel, "
+                f"ou choisissez un autre nom avec -o.{kept}")
+    return f"impossible d'écrire « {target} » ({_why(error)}) : choisissez un autre dossier ou nom avec -o.{kept}"
 
 
 def _mode_for(target: Path) -> int:

@@ -26,9 +26,11 @@ from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.text import file_stems
 from suivi_excel.mail.compose import Outgoing
+from suivi_excel.mail.journal import day_of, read_journal, safe_cell, same, write_journal
 
 SECURITIES = {"starttls": 587, "ssl": 465, "aucune": 25}
 SENT, FAILED = "envoyé", "échec"
+DIGEST_MARK = "sha256:"  # a digest of digits only would become a number once Excel saved the journal
 LOG_HEADERS = ("horodatage", "type", "periode", "service", "destinataires", "fichier", "empreinte", "statut",
                "detail")
 
@@ -115,16 +117,25 @@ class SendLog:
         self.path = path
         self._sent: set[tuple[str, ...]] = set()
         if path.exists():
-            with open(path, encoding="utf-8-sig", newline="") as handle:
-                for row in csv.DictReader(handle, delimiter=";"):
-                    if row.get("statut") == SENT:
-                        self._sent.add(self._key(row["type"], row["periode"], row["destinataires"],
-                                                 row["empreinte"], row["horodatage"][:10]))
+            try:
+                records, own_format = read_journal(path, LOG_HEADERS)
+            except OSError as error:
+                raise SuiviError(f"le journal des envois « {path} » est illisible ({error.strerror}) : fermez-le "
+                                 "s'il est ouvert, ou indiquez-en un autre avec --journal.") from None
+            if not own_format:  # re-saved by a spreadsheet program: back to its own format before adding to it
+                write_journal(path, LOG_HEADERS, records)
+            for row in records:
+                if same(row["statut"], SENT):
+                    self._sent.add(self._key(row["type"], row["periode"], row["destinataires"],
+                                             row["empreinte"], day_of(row["horodatage"])))
 
     @staticmethod
     def _key(kind: str, period: str, recipients: str, digest: str, day: str) -> tuple[str, ...]:
-        # a reminder may be sent again another day; anything else only once
-        return (kind, period, recipients, digest, day if kind == "relance" else "")
+        # a reminder may be sent again another day; anything else only once (cells compared as a
+        # spreadsheet program may have saved them: case, spaces, Unicode form)
+        digest = digest.removeprefix(DIGEST_MARK)
+        return tuple(" ".join(v.split()).casefold() for v in (kind, period, recipients, digest,
+                                                                day if kind == "relance" else ""))
 
     def already_sent(self, item: Outgoing) -> bool:
         today = dt.date.today().isoformat()
@@ -138,8 +149,9 @@ class SendLog:
             writer = csv.writer(handle, delimiter=";")
             if new:
                 writer.writerow(LOG_HEADERS)
-            writer.writerow([now, item.kind, item.period, item.service, ", ".join(item.recipients),
-                             item.attachment.name, item.digest, status, detail])
+            writer.writerow([safe_cell(v) for v in (now, item.kind, item.period, item.service,
+                                                    ", ".join(item.recipients), item.attachment.name,
+                                                    DIGEST_MARK + item.digest, status, detail)])
             handle.flush()
             os.fsync(handle.fileno())
         if status == SENT:
