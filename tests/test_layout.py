@@ -49,3 +49,14 @@ def test_no_stage_imports_from_a_later_one():
 def test_stage_packages_import_nothing_so_the_reading_workers_stay_light():
     for stage in STAGES:
         assert (PACKAGE / stage / "__init__.py").read_text().strip() == "", stage
+
+
+def test_only_the_command_line_imports_click():
+    # the library raises its own errors (core/errors.py); cli/ alone turns them into click's
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.relative_to(PACKAGE).parts[0] == "cli":
+            continue
+        found += [f"{path.relative_to(PACKAGE)}:{line}" for line, module in _imports(path)
+                  if module.split(".")[0] == "click"]
+    assert found == []

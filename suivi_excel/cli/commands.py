@@ -396,10 +396,11 @@ def _mail_options(function):
 def formulaires(dossier, plan, relance, retours, historique, echeance, brouillons, essai, config, modeles,
                 journal, expediteur) -> None:
     """Envoyer à chaque service son formulaire (DOSSIER écrit par « generer --par-service »)."""
-    from suivi_excel.mail import commands as mailing
+    from suivi_excel.cli import mailing
 
-    mailing.send_forms(dossier, plan, relance, retours, historique, echeance, brouillons, essai, config,
-                       modeles, journal, expediteur)
+    delivery = mailing.Delivery(brouillons, essai, config, modeles, journal, expediteur)
+    mailing.send_forms(dossier, plan, delivery, reminder=relance, returns=retours, store=historique,
+                       deadline=echeance)
     next_steps.after_forms(dossier, relance, essai)
 
 
@@ -413,9 +414,10 @@ def formulaires(dossier, plan, relance, retours, historique, echeance, brouillon
 @_mail_options
 def corrections(dossier, plan, historique, brouillons, essai, config, modeles, journal, expediteur) -> None:
     """Envoyer à chaque service son classeur de correction (DOSSIER écrit par « consolider --corrections »)."""
-    from suivi_excel.mail import commands as mailing
+    from suivi_excel.cli import mailing
 
-    mailing.send_corrections(dossier, plan, brouillons, essai, config, modeles, journal, expediteur, historique)
+    delivery = mailing.Delivery(brouillons, essai, config, modeles, journal, expediteur)
+    mailing.send_corrections(dossier, plan, delivery, historique)
     next_steps.after_corrections(essai)
 
 
@@ -426,9 +428,10 @@ def corrections(dossier, plan, historique, brouillons, essai, config, modeles, j
 @_mail_options
 def rapport(rapport, destinataires, brouillons, essai, config, modeles, journal, expediteur) -> None:
     """Envoyer le rapport au comité de suivi, avec un résumé des chiffres clés."""
-    from suivi_excel.mail import commands as mailing
+    from suivi_excel.cli import mailing
 
-    mailing.send_report(rapport, destinataires, brouillons, essai, config, modeles, journal, expediteur)
+    delivery = mailing.Delivery(brouillons, essai, config, modeles, journal, expediteur)
+    mailing.send_report(rapport, destinataires, delivery)
     next_steps.after_report(essai)
 
 

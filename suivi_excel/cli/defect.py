@@ -19,7 +19,8 @@ from pathlib import Path
 import click
 
 from suivi_excel import __version__
-from suivi_excel.core.errors import EXIT_DEFECT
+from suivi_excel.cli.errors import UserFailure
+from suivi_excel.core.errors import EXIT_DEFECT, SuiviError
 
 
 class ToolDefect(click.ClickException):
@@ -67,7 +68,8 @@ def write_details(error: BaseException, argv: list[str]) -> Path | None:
 
 
 class GuardedGroup(click.Group):
-    """The top-level command group: any exception a command did not expect becomes a ToolDefect."""
+    """The top-level command group: a `SuiviError` becomes click's exception with its exit code, and
+    any exception a command did not expect becomes a ToolDefect."""
 
     def invoke(self, ctx: click.Context):
         # what was typed after the program's name (click 8.2 renamed protected_args)
@@ -80,5 +82,7 @@ class GuardedGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except SuiviError as error:  # the library's own failure: shown as click shows its own
+            raise UserFailure(error) from None
         except Exception as error:  # noqa: BLE001 - this is the net under every command
             raise ToolDefect(write_details(error, argv)) from None

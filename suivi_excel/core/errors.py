@@ -1,28 +1,62 @@
-"""Errors that stop a command, with the exit codes of the spec (0 done, 1 errors found, 2 nothing done,
-3 a defect of the tool itself)."""
+"""The library's own errors: a failure that stops a command, as data (a stable code, its parameters,
+the exit code of the spec), never tied to the command line.
+
+Exit codes of the spec: 0 done, 1 errors found, 2 nothing could be done, 3 a defect of the tool.
+Only `cli/` turns a `SuiviError` into what the terminal shows (click's `ClickException`), so the
+library can be called and tested without click.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import click
-
+EXIT_DONE = 0
 EXIT_ERRORS_FOUND = 1
 EXIT_NOTHING_DONE = 2
 EXIT_DEFECT = 3
 
 
-class SuiviError(click.ClickException):
-    """A user-facing failure: printed in French, no traceback, exit code 2 by default."""
+class SuiviError(Exception):
+    """A failure a user can act on: a French message, no traceback, exit code 2 by default.
 
-    exit_code = EXIT_NOTHING_DONE
+    Args:
+        message: the French sentence shown to the user (place, what is wrong, what to do).
+        exit_code: the spec's exit code the command ends with.
+        code: a stable code naming the kind of failure (as an anomaly's), for scripts and tests.
+        params: the values the message was built from (file names, periods, …).
+    """
 
-    def __init__(self, message: str, exit_code: int = EXIT_NOTHING_DONE) -> None:
+    code = "error"
+
+    def __init__(self, message: str, exit_code: int = EXIT_NOTHING_DONE, *, code: str | None = None,
+                 **params: object) -> None:
         super().__init__(message)
+        self.message = message
         self.exit_code = exit_code
+        if code is not None:
+            self.code = code
+        self.params = params
 
-    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
-        click.echo(click.style("Erreur : ", fg="red", bold=True) + self.format_message(), err=True)
+    @classmethod
+    def of(cls, code: str, exit_code: int = EXIT_NOTHING_DONE, **params: object) -> "SuiviError":
+        """The error `code` of the catalogue (`messages.ERRORS`), its message filled with `params`."""
+        from suivi_excel.core.messages import ERRORS
+
+        return cls(ERRORS[code].format(**params), exit_code, code=code, **params)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self):
+        # crosses process boundaries (the reading workers) whole: code, parameters and exit code
+        return _restore, (type(self), self.args, self.__dict__)
+
+
+def _restore(cls: type, args: tuple, state: dict) -> SuiviError:
+    error = Exception.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 @dataclass(frozen=True)
@@ -41,9 +75,11 @@ class PlanProblem:
 class PlanInvalid(SuiviError):
     """The plan workbook cannot be used; every problem is listed."""
 
+    code = "plan-invalid"
+
     def __init__(self, path: str, problems: list[PlanProblem]) -> None:
         self.problems = problems
         lines = [f"le plan « {path} » contient {len(problems)} problème(s) ; rien n'a été écrit."]
         lines += [f"  - {p}" for p in problems]
         lines.append("Corrigez le plan puis relancez la commande.")
-        super().__init__("\n".join(lines))
+        super().__init__("\n".join(lines), path=path, count=len(problems))
