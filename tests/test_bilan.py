@@ -18,7 +18,7 @@ from test_targets import HEADERS, ROWS
 from suivi_excel.core.resources import models_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "v1"
-GOOD_S1 = "Une liste d'attente dès la première session d'aquaforme."
+GOOD_S1 = "Une liste d'attente dès la première session d'aquaforme (Loisirs & Santé, groupe <60+>)."
 GOOD_S2 = "La fête a réuni 620 personnes, un record."
 
 
@@ -194,5 +194,6 @@ def test_the_pdf_is_tagged_and_says_what_the_document_says(tmp_path, year):
         catalog = opened.doc.catalog
         assert "StructTreeRoot" in catalog and "MarkInfo" in catalog  # a tagged PDF
         widths = [page.width > page.height for page in opened.pages]
+    assert pdf.read_bytes().count(b"/Alt") >= 2  # each chart's text alternative reaches the PDF
     assert "Ville-Test" in text and GOOD_S2 in text
     assert widths[0] is False and widths[-1] is True  # the annex is landscape

@@ -53,9 +53,11 @@ def title(data: BilanData) -> str:
 
 def period_text(data: BilanData) -> str:
     last = data.last
-    if data.span.kind == PLAN:
+    if data.span.kind == PLAN and len(data.periods) > 1:
         return (f"De la période {data.periods[0].label} à la période {last.label} : situation au "
                 f"{french_date(last.end)}.")
+    if data.span.kind == PLAN:
+        return f"Une seule période suivie, {last.label} : situation au {french_date(last.end)}."
     if data.span.kind == YEAR:
         return f"Année {data.label} : situation au {french_date(last.end)}."
     return f"Période {last.label}, du {french_date(last.start)} au {french_date(last.end)}."
@@ -70,7 +72,8 @@ def status_sentences(data: BilanData) -> list[str]:
     if data.span.kind == PLAN:
         done = sum(by[s] for s in DONE_STATUSES)
         partly = by["En cours"]
-        sentences.append(f"Au terme de ce plan : {plural(done, 'action réalisée', 'actions réalisées')}, "
+        sentences.append(f"Sur l'ensemble du plan, à la fin de {data.last.label} : "
+                         f"{plural(done, 'action réalisée', 'actions réalisées')}, "
                          f"{partly} partiellement et {total - done - partly} non réalisée"
                          f"{'s' if total - done - partly > 1 else ''} sur {total}.")
     sentences.append(
