@@ -601,3 +601,76 @@ def test_the_self_test_names_the_table_of_a_word_that_did_not_reach_the_plan(tmp
     lost = [text.replace("Kino", "") for text in written]
     notes = coverage.missing(cells, reading.structure, coverage.written_words(lost))
     assert [(n.where, n.text, n.probable) for n in notes] == [("tableau 1", "kino", True)]
+
+
+# -- a table per axe, its axe in a caption row; a sheet per axe, its axe in the title --------------------
+
+
+def captioned_word(path: Path) -> Path:
+    """A table per axe whose first row, merged across, names the axe; the header under it; a `Total` row."""
+    document = _document()
+    document.add_paragraph(MUNI)
+    document.add_heading("Politique familiale et des aînés — plan d'action 2025-2028", 0)
+    for axe in AXES:
+        actions = [a for a in PLAN if a["axe"] == axe]
+        table = document.add_table(rows=2, cols=6)
+        table.style = "Table Grid"
+        table.cell(0, 0).merge(table.cell(0, 5)).text = AXES[axe].split("— ")[1].upper()
+        for col, text in enumerate(["Objectifs", "Actions", "Porteur", "Partenaires", "Échéancier", "Coût"]):
+            table.cell(1, col).text = text
+        for a in actions:
+            first, last = _years(a)
+            cells = table.add_row().cells
+            for col, text in enumerate([a["objectif"], a["action"], " / ".join(a["leads"]), ", ".join(a["partners"]),
+                                        str(first) if first == last else f"{first} à {last}", "5 000 $"]):
+                cells[col].text = text
+        cells = table.add_row().cells
+        cells[0].text, cells[5].text = "Total", f"{5 * len(actions)} 000 $"
+        _widths(table, [4.5, 7.0, 3.5, 4.0, 2.5, 2.5])
+        document.add_paragraph("")
+    document.save(str(path))
+    return path
+
+
+def _captioned_truth() -> dict[str, dict]:
+    truth = _comma_partners_truth()
+    for a in PLAN:
+        truth[a["action"]].update(No=None, Axe=AXES[a["axe"]].split("— ")[1].upper(), Indicateur=None)
+    return truth
+
+
+def test_a_table_per_axe_named_in_its_caption_row_with_a_total_row(tmp_path):
+    plan = _import(captioned_word(tmp_path / "plan.docx"), tmp_path)
+    _assert_right(plan, _captioned_truth())
+    said = [c["Texte lu"] for c in _checks(plan) if c["Ce que l'importation a compris"].startswith("ligne de note")]
+    assert "Total | 20 000 $" in said
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_the_pdf_of_tables_named_in_their_caption_row(tmp_path):
+    pdf = soffice_convert(captioned_word(tmp_path / "plan.docx"), tmp_path / "pdf", "pdf")
+    _assert_right(_import(pdf, tmp_path), _captioned_truth())
+
+
+def test_a_sheet_per_axe_its_axe_in_the_title_and_open_ended_schedules(tmp_path):
+    book = openpyxl.Workbook()
+    cover = book.active
+    cover.title = "Présentation"
+    cover["A1"], cover["A2"] = "Plan d'action MADA 2025-2028", MUNI
+    written = {"court": "Dès 2025", "moyen": "2026 et suivantes", "long": "À partir de 2028"}
+    for axe, title in AXES.items():
+        ws = book.create_sheet(f"Axe {axe}")
+        ws.append([title.upper()])
+        ws.append([])
+        ws.append(["Objectif", "Action", "Responsable", "Partenaire(s)", "Échéancier", "Indicateur"])
+        for a in (a for a in PLAN if a["axe"] == axe):
+            ws.append([a["objectif"], a["action"], " / ".join(a["leads"]), ", ".join(a["partners"]),
+                       written[a["terms"][0]], a["indicateur"]])
+    book.save(str(tmp_path / "plan.xlsx"))
+    plan = _import(tmp_path / "plan.xlsx", tmp_path)
+    truth = _comma_partners_truth()
+    for a in PLAN:
+        start = {"court": 2025, "moyen": 2026, "long": 2028}[a["terms"][0]]
+        truth[a["action"]].update(No=None, Axe=AXES[a["axe"]].upper(), Début=start, Fin=2028)
+    _assert_right(plan, truth)

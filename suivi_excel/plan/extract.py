@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from suivi_excel.core.text import fold
 
-from suivi_excel.plan.rows import Kind, RawAction, Row, classify, context_section, section_kind
+from suivi_excel.plan.rows import Kind, RawAction, Row, classify, context_section, line_kind, section_kind
 from suivi_excel.plan.schedule import is_tick, unusual_tick
 from suivi_excel.plan.sources import SOFT_BREAK, WRAPPED_WORD, Source, SourceTable
 from suivi_excel.plan.tables import (
@@ -149,8 +149,9 @@ class _Walk:
                 self.out.notes.extend(header_notes(self.header_table, whole, self.told))
             self.out.notes.append(Note(table.origin, "tableau sans en-tête : lu comme la suite du tableau précédent"))
         else:
+            captions = [] if table.sheet else self._captions(table, own)
             again = (header is not None and not sheet_changed and own.signature == header.signature
-                     and previous is not None and (table.paged or not table.before))
+                     and previous is not None and (table.paged or not table.before) and not captions)
             self.header, self.header_table, start = own, table, own.first_data
             for r in range(own.first_data - (2 if own.first_data >= 2 and _two_rows(table, own) else 1),
                            own.first_data):
@@ -159,6 +160,7 @@ class _Walk:
                 self.out.notes.extend(header_notes(table, own, self.told))
             above = self._rows_above(table, own)
             table.before = table.before + above
+            table.headings = table.headings | set(captions)  # a table's own caption row names its axe
             self.out.lines.extend(above)
             if not again:
                 self.running.unused(self.out.notes)
@@ -178,6 +180,20 @@ class _Walk:
                 self.out.notes.append(Note(table.where(r, None), "ligne au-dessus du tableau (titre) : laissée de "
                                            "côté", clean_cell(text)))
         return above
+
+    @staticmethod
+    def _captions(table: SourceTable, header: Header) -> list[str]:
+        """Rows above a document table's header whose one text spans the whole table (`FAMILLE ET PETITE
+        ENFANCE`), unless they name the plan itself (its title, its years)."""
+        top = header.first_data - (2 if _two_rows(table, header) else 1)
+        found = []
+        for row in table.rows[:top]:
+            text = single_text(row)
+            spans = text is not None and sum((c or "").strip() == text.strip() or c is None for c in row) == len(row)
+            if spans and line_kind(clean_cell(text)) is Kind.SECTION and not re.search(
+                    r"\b(plan|politique)\b|\b20\d\d\b", fold(text)):
+                found.append(clean_cell(text))
+        return found
 
     def _set_aside(self, table: SourceTable) -> None:
         texts = [" | ".join(dict.fromkeys(clean_cell(c) for c in row if c and c.strip())) for row in table.rows]
@@ -383,10 +399,13 @@ def _cut_by_page(cells: dict[str, str], previous: RawAction, first_of_page: bool
         return first_of_page and bool(re.search(r"[.\-]$", previous.cells.get("no", "")))
     if "no" in header.columns and previous.cells.get("no"):
         return first_of_page or not cells.get("responsable")
-    if any(is_tick(_cell(row, c)) for c in header.periods) or any(cells.get(n) for n in ("echeancier", "debut",
-                                                                                           "fin")):
+    if not first_of_page:
         return False
-    return first_of_page and (cells.get("action", "")[:1].islower() or not cells.get("responsable"))
+    if cells.get("action", "")[:1].islower():  # an action's text starts with a capital: this one goes on
+        return True
+    scheduled = any(is_tick(_cell(row, c)) for c in header.periods) or any(cells.get(n) for n in (
+        "echeancier", "debut", "fin"))
+    return not scheduled and not cells.get("responsable")
 
 
 def _continue_previous(action: RawAction, cells: dict[str, str], raw: dict[str, str], notes: list[Note],

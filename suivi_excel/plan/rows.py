@@ -22,6 +22,7 @@ from suivi_excel.plan.tables import Header, clean_cell, is_header_word, is_repea
 AXE_WORDS = ("axe", "orientation", "champ d", "volet", "theme", "thematique", "enjeu", "grand objectif")
 _NOTE_START = ("*", "note", "n.b", "nb :", "source", "total", "†", "¹", "²", "³", "(1)", "(2)", "1)", "remarque",
                "mise a jour", "adopte", "version", "page ")
+_TOTALS = ("total", "sous-total", "grand total", "montant total", "sommaire")
 _SENTENCE_WORDS = 14  # a section is a title; a longer text ending with a period is a note
 
 
@@ -80,6 +81,9 @@ def classify(table: SourceTable, index: int, header: Header) -> Row:
         return Row(table, index, cells, line_kind(lone.strip()), text)
     action = header.columns.get("action")
     filled = action is not None and action < len(cells) and (cells[action] or "").strip()
+    first = next(clean_cell(c) for c in cells if (c or "").strip())
+    if fold(first).startswith(_TOTALS) and not filled:  # `Total | … | 25 000 $`: a sum, not an action's end
+        return Row(table, index, cells, Kind.NOTE, " | ".join(dict.fromkeys(clean_cell(c) for c in cells if c)))
     return Row(table, index, cells, Kind.ACTION if filled else Kind.PARTIAL)
 
 

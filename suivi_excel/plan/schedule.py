@@ -156,6 +156,10 @@ def read_schedule(text: str, first: int | None, last: int | None) -> Years:
     if not folded:
         return Years(None, None, "")
     years = [int(y) for y in _YEAR.findall(folded)]
+    if len(years) == 1 and last and years[0] < last and re.search(
+            r"\b(?:des|a partir d[e']|depuis)\s*(?:l'annee\s*)?" + str(years[0]) + r"|" + str(years[0])
+            + r"\s*(?:et suivante?s?|et plus|et \+|\+|et apres|a aller)", folded):
+        return Years(years[0], last, "continu")  # `Dès 2026`, `2026 et suivantes`: until the plan ends
     if years:
         if any(word in folded for word in _WHOLE_PLAN) and len(years) == 1 and last and years[0] < last:
             return Years(years[0], last, "continu")  # "en continu dès 2026"
