@@ -121,3 +121,25 @@ def test_a_full_disk_is_a_clear_message_and_leaves_the_previous_file_whole(tmp_p
     assert "plus assez de place" in done.stderr and "Traceback" not in done.stderr
     assert target.read_bytes() == b"PK previous version"
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+
+
+@pytest.mark.slow  # whole demos
+def test_demo_never_deletes_nor_replaces_what_it_did_not_write(tmp_path):
+    from conftest import digest
+
+    work = tmp_path / "travail"
+    (work / "retours").mkdir(parents=True)
+    (work / "retours" / "retour-loisirs.xlsx").write_bytes(b"le retour d'un service")
+    (work / "suivi-historique.sqlite").write_bytes(b"l'historique de la ville")
+    before = digest(work)
+    result = run("demo", work)
+    assert no_crash(result) and result.exit_code == 2, result.output
+    assert "retour-loisirs.xlsx" in result.output and "suivi-historique.sqlite" in result.output
+    assert digest(work) == before
+    demo = tmp_path / "demo"
+    assert run("demo", demo).exit_code == 0
+    assert run("demo", demo).exit_code == 0  # its own files: a second demo replaces them
+    (demo / "rapport-2026.xlsx").write_bytes(b"le rapport retouche")  # changed since: it is the user's now
+    result = run("demo", demo)
+    assert result.exit_code == 2 and "rapport-2026.xlsx" in result.output
+    assert (demo / "rapport-2026.xlsx").read_bytes() == b"le rapport retouche"

@@ -141,3 +141,59 @@ def test_the_regional_workbook_goes_by_e_mail_like_any_report(region, tmp_path):
     text = draft.get_body(("plain",)).get_content()
     assert "- 11 actions" in text and "Taux de réalisation : 27 %" in text  # 3 done of 11
     assert draft["To"] == "prefet@mrc.test"
+
+
+def _edited(source: Path, target: Path, part: str, change) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            new.writestr(item.filename, change(data) if item.filename == part else data)
+    return target
+
+
+def _property(data: bytes, name: str, kind: str, value: str) -> bytes:
+    return re.sub(rf'(name="{re.escape(name)}"><vt:)\w+>[^<]*</vt:\w+>'.encode(),
+                  rf"\g<1>{kind}>{value}</vt:{kind}>".encode(), data)
+
+
+def test_damaged_or_edited_reports_and_two_of_one_period_are_each_one_anomaly(region, tmp_path):
+    import datetime as dt
+
+    from suivi_excel.forms.simulate import set_saved_time
+
+    from conftest import no_crash
+
+    base, reports = region
+    folder = tmp_path / "rapports"
+    source = reports["B"]
+    _edited(source, folder / "styles-abimes.xlsx", "xl/styles.xml", lambda d: b"<styleSheet><pas-fini")
+
+    def other(data: bytes, name: str) -> bytes:  # another municipality, so that none replaces another
+        return _property(_property(data, "Municipalité", "lpwstr", name), "Identité du plan", "lpwstr", name)
+
+    _edited(source, folder / "infini.xlsx", "docProps/custom.xml",
+            lambda d: other(_property(_property(d, "Actions", "i4", "1e400"), "Taux de réalisation", "r8", "inf"),
+                            "Infini"))
+    _edited(source, folder / "chiffres-faux.xlsx", "docProps/custom.xml",
+            lambda d: other(_property(_property(d, "Actions", "i4", "-5"), "Services qui ont répondu", "i4", "999"),
+                            "Faux"))
+    recent = _edited(reports["A"], folder / "a-recent.xlsx", "xl/styles.xml", lambda d: d)
+    older = _edited(reports["A"], folder / "z-ancien.xlsx", "xl/styles.xml", lambda d: d)
+    set_saved_time(recent, dt.datetime(2027, 1, 20, 12, tzinfo=dt.timezone.utc))
+    set_saved_time(older, dt.datetime(2027, 1, 5, 12, tzinfo=dt.timezone.utc))
+    result = run("regrouper", folder, "-o", tmp_path / "bilan.xlsx")
+    assert no_crash(result) and result.exit_code == 0, result.output
+    found = sheet(tmp_path / "bilan.xlsx", "Anomalies").fillna("").set_index("Fichier")
+    assert found.loc["styles-abimes.xlsx", "Gravité"] == "Erreur"
+    assert "Rapport illisible" in found.loc["styles-abimes.xlsx", "Problème"]
+    assert "ne correspondent pas à ses feuilles" in found.loc["chiffres-faux.xlsx", "Problème"]
+    assert "enregistré le" in found.loc["z-ancien.xlsx", "Problème"] and "a-recent.xlsx" in found.loc["z-ancien.xlsx",
+                                                                                                     "Problème"]
+    rows = sheet(tmp_path / "bilan.xlsx", "Municipalités").set_index("Municipalité")
+    assert rows.loc["Ville A", "Rapport"] == "a-recent.xlsx"
+    own = sheet(source, "Actions")
+    done = own["Statut"].isin(["Réalisée", "En continu"]).sum() / len(own)
+    for name in ("Infini", "Faux"):  # the figures of their own sheets, whatever the properties said
+        assert rows.loc[name, "Actions"] == len(own)
+        assert rows.loc[name, "Taux de réalisation"] == pytest.approx(done)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import random
 import shutil
 from pathlib import Path
@@ -12,6 +14,7 @@ import xlsxwriter
 
 from suivi_excel.cli import console
 from suivi_excel.consolidate.pipeline import consolidate
+from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.periods import parse_period
 from suivi_excel.core.resources import example_plan, models_dir
 from suivi_excel.forms.generation import Options, generate
@@ -111,8 +114,40 @@ def _simulate_returns(plan: Plan, generated, returns: Path) -> None:
     set_saved_time(unrelated, saved)
 
 
+MANIFEST = ".suivi-excel-demo.json"  # what the demo wrote in its folder, with each file's digest
+
+
+def _files(folder: Path) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file() and path.name != MANIFEST}
+
+
+def check_folder(folder: Path) -> None:
+    """Refuse a folder holding a file the demo did not write, or one written by it and changed since:
+    the demo replaces and deletes its own files only.
+
+    Raises:
+        SuiviError: naming the first such files.
+    """
+    if not folder.exists():
+        return
+    if not folder.is_dir():
+        raise SuiviError(f"« {folder} » est un fichier : donnez à la démonstration un dossier vide ou nouveau.")
+    try:
+        known = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    foreign = [name for name, digest in _files(folder).items() if not isinstance(known, dict) or known.get(name) != digest]
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (f" et {len(foreign) - 5} autre(s)" if len(foreign) > 5 else "")
+        raise SuiviError(f"le dossier « {folder} » contient des fichiers que la démonstration n'a pas écrits, ou qui "
+                         f"ont changé depuis ({shown}) : elle n'efface ni ne remplace rien de vos fichiers. "
+                         "Choisissez un dossier vide ou nouveau, par exemple « suivi-excel demo essai-demo ».")
+
+
 def run_demo(folder: Path) -> None:
     """Generate, simulate returns, consolidate, and say where everything is."""
+    check_folder(folder)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "suivi-historique.sqlite").unlink(missing_ok=True)  # each demo starts a fresh history
     adopted = models_dir() / "plan-adopte.docx"
@@ -147,3 +182,5 @@ def run_demo(folder: Path) -> None:
                f"PDF : suivi-excel bilan --annee {PERIOD} --historique {store} -o {bilan} --ecraser)")
     click.echo(f"\nOuvrez {report} : l'onglet « Tableau de bord » est celui du comité de suivi ; {bilan.name} "
                "est le document qu'il présente au conseil.")
+    # what it wrote, so that another demo here replaces those files and never one of the user's
+    (folder / MANIFEST).write_text(json.dumps(_files(folder), indent=1), encoding="utf-8")

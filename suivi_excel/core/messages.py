@@ -95,6 +95,10 @@ ANOMALIES: dict[str, tuple[str, str]] = {
                              "de le produire de nouveau avec « suivi-excel consolider »."),
     "report-superseded": (I, "Rapport de la période {value} de « {municipality} » : celui de la période {period} "
                              "({kept}), plus récent, est retenu."),
+    "report-duplicate": (W, "Deux rapports de « {municipality} » pour la période {period} : celui enregistré le "
+                            "{saved} ({kept}) est retenu ; celui-ci, enregistré le {value}, ne l'est pas."),
+    "report-figures-mismatch": (W, "Les chiffres clés inscrits dans les propriétés du rapport ne correspondent "
+                                   "pas à ses feuilles (modifiés à la main ?) : ceux des feuilles sont retenus."),
     "report-other-period": (W, "« {municipality} » n'a pas de rapport pour la période {period} (celui-ci est de "
                                "{value}) : elle n'est pas regroupée."),
     "folder-unreadable": (E, "Ce dossier ne peut pas être lu ({reason}) : les fichiers qu'il contient ne sont "

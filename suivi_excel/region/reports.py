@@ -9,6 +9,8 @@ sheets.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,12 +18,13 @@ from pathlib import Path
 from suivi_excel.core.anomalies import Anomaly
 from suivi_excel.core.isolation import Isolated
 from suivi_excel.core.periods import Period, parse_period
+from suivi_excel.core.rawsheet import reraise_interrupts
 from suivi_excel.core.safety import inspect_file
 from suivi_excel.core.text import clean_text, fold
 from suivi_excel.report import properties as props
 from suivi_excel.report.figures import KeyFigures
 from suivi_excel.report.summary import figures_from_sheets
-from suivi_excel.returns.file import find_files
+from suivi_excel.returns.file import find_files, saved_time
 
 # the columns of a report's Actions sheet the region keeps, in this order
 # (a report of an earlier version has no `Cible atteinte` nor `Bon coup`: they read as empty)
@@ -42,6 +45,7 @@ class Report:
     period: Period
     figures: KeyFigures
     actions: list[list[object]]  # rows of ACTION_COLUMNS
+    saved: dt.datetime | None = None  # the workbook's own last-saved time (two reports of a period: the later)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -68,11 +72,16 @@ def read_reports(folder: Path, period: Period | None = None,
             found += [report] if report is not None else []
             anomalies += problems
     kept: dict[tuple[str, str], Report] = {}
-    for report in sorted(found, key=lambda r: (r.period, r.name)):
+    oldest = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+    for report in sorted(found, key=lambda r: (r.period, r.saved or oldest, r.name)):
         if period is not None and report.period != period:
             continue
         previous = kept.get(report.key)
-        if previous is not None:
+        if previous is not None and previous.period == report.period:  # the same period twice: saved last wins
+            anomalies.append(Anomaly.of("report-duplicate", file=previous.name, value=_saved_text(previous.saved),
+                                        municipality=previous.municipality, kept=report.name,
+                                        period=report.period.label, saved=_saved_text(report.saved)))
+        elif previous is not None:
             anomalies.append(Anomaly.of("report-superseded", file=previous.name, value=previous.period.label,
                                         municipality=previous.municipality, kept=report.name,
                                         period=report.period.label))
@@ -88,9 +97,16 @@ def read_reports(folder: Path, period: Period | None = None,
 
 
 def read_one(path: Path, name: str) -> tuple[Report | None, list[Anomaly]]:
-    """One report and its anomalies (in a worker: top level)."""
+    """One report and its anomalies (in a worker: top level); whatever a damaged report makes a
+    reader raise is that report's anomaly, never the run's end."""
     anomalies: list[Anomaly] = []
-    return read_report(path, name, anomalies), anomalies
+    try:
+        return read_report(path, name, anomalies), anomalies
+    except BaseException as error:  # noqa: BLE001 - calamine and the XML readers raise their own types
+        reraise_interrupts(error)
+        text = str(error).splitlines()[0][:100] if str(error) else ""
+        return None, [*anomalies, Anomaly.of("report-unreadable", file=name,
+                                             reason=f"{type(error).__name__}{' : ' + text if text else ''}")]
 
 
 def unreadable(_path: Path, name: str) -> tuple[None, list[Anomaly]]:
@@ -114,7 +130,6 @@ def read_report(path: Path, name: str, anomalies: list[Anomaly]) -> Report | Non
     try:
         period = parse_period(found[props.PERIOD])
         rows = _sheet(path, "Actions")
-        figures = props.figures_from(found) or _older(path)
     except (ValueError, KeyError) as error:
         anomalies.append(Anomaly.of("report-unreadable", file=name, reason=str(error)[:120]))
         return None
@@ -122,9 +137,39 @@ def read_report(path: Path, name: str, anomalies: list[Anomaly]) -> Report | Non
     columns = [header.index(c) if c in header else None for c in ACTION_COLUMNS]
     actions = [[row[i] if i is not None and i < len(row) else None for i in columns] for row in rows[1:]
                if any(v not in (None, "") for v in row)]
+    try:
+        figures = props.figures_from(found)
+    except (ValueError, TypeError, OverflowError):
+        figures = None
+    if figures is not None and not plausible(figures, len(actions)):
+        anomalies.append(Anomaly.of("report-figures-mismatch", file=name))
+        figures = None
+    try:
+        figures = figures or _older(path)
+    except (ValueError, KeyError) as error:
+        anomalies.append(Anomaly.of("report-unreadable", file=name, reason=str(error)[:120]))
+        return None
     municipality = str(found.get(props.MUNICIPALITY, "")) or Path(name).stem
     return Report(path, name, municipality, str(found.get(props.PLAN, "")), str(found.get(props.PLAN_ID, "")),
-                  period, figures, actions)
+                  period, figures, actions, saved_time(kept.get("docProps/core.xml")))
+
+
+def plausible(figures: KeyFigures, actions: int) -> bool:
+    """Whether a report's key figures (its properties, easy to edit) agree with its own Actions sheet:
+    counts whole and not negative, amounts finite, as many actions as rows, no more services that
+    answered than services."""
+    counts = [figures.actions, figures.late, figures.services_total, figures.services_answered,
+              figures.support_needed, *figures.by_status.values()]
+    amounts = [figures.completion_rate, figures.budget_planned, figures.spent]
+    return (all(isinstance(c, int) and c >= 0 for c in counts)
+            and all(math.isfinite(a) and a >= 0 for a in amounts) and figures.completion_rate <= 1
+            and figures.actions == actions == sum(figures.by_status.values())
+            and max(figures.late, figures.support_needed) <= actions
+            and figures.services_answered <= figures.services_total)
+
+
+def _saved_text(stamp: dt.datetime | None) -> str:
+    return stamp.astimezone().strftime("%Y-%m-%d %H:%M") if stamp else "date inconnue"
 
 
 def _parsed(sheet: str) -> bool:
