@@ -197,3 +197,19 @@ def test_the_pdf_is_tagged_and_says_what_the_document_says(tmp_path, year):
     assert pdf.read_bytes().count(b"/Alt") >= 2  # each chart's text alternative reaches the PDF
     assert "Ville-Test" in text and GOOD_S2 in text
     assert widths[0] is False and widths[-1] is True  # the annex is landscape
+
+
+@pytest.mark.slow  # a whole process
+def test_without_libreoffice_the_bilan_says_how_to_get_the_pdf(tmp_path, year):
+    import os
+    import subprocess
+    import sys
+
+    _base, store, _report = year
+    output = tmp_path / "bilan.docx"
+    done = subprocess.run([sys.executable, "-m", "suivi_excel", "bilan", "--annee", "2026", "--historique", store,
+                           "-o", output], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PATH": str(Path(sys.executable).parent)})  # no soffice on the PATH
+    assert done.returncode == 0, done.stderr
+    assert output.exists() and not output.with_suffix(".pdf").exists()
+    assert "LibreOffice n'est pas installé" in done.stdout and "Enregistrer sous › PDF" in done.stdout
