@@ -258,10 +258,10 @@ def run_size(label: str, folder: Path, command: list[str]) -> list[tuple]:
 LIBRARIES = """
 import io, sys
 import pandas, matplotlib
-matplotlib.use("Agg")
-from matplotlib import pyplot
+from matplotlib.figure import Figure
 from docxtpl import DocxTemplate
-figure, axes = pyplot.subplots()
+figure = Figure()
+axes = figure.subplots()
 axes.barh([0, 1], [1, 2])
 figure.savefig(io.BytesIO(), format="png", dpi=150)
 document = DocxTemplate(sys.argv[1])
