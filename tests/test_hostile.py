@@ -206,7 +206,7 @@ HOSTILE_TEXT = ["=1+1", "+33 6 00", "-2-2", "@SOMME(A1)", "\tTabulation", "\rRet
                 '=HYPERLINK("http://x.test","clic")']
 
 
-OUR_FORMULA_SHEETS = {"Sommaire", "Par axe", "Par service"}
+OUR_FORMULA_SHEETS = {"Sommaire", "Par axe", "Par service", "À imprimer"}  # À imprimer: a form mirrored
 OUR_FORMULAS = ("=COUNTIF(", "=COUNTBLANK(", "=SUM(", "=IF(", "=B")
 
 

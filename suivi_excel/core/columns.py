@@ -54,26 +54,27 @@ class PlanColumn:
         return printed_width(self.kind, self.width, self.print_width)
 
 
+# widths: the plan's Actions sheet prints one Legal page wide at a legible size (core/printing)
 PLAN_COLUMNS = (
     PlanColumn("No", True, "number", 7, ("N°", "Numéro", "Num", "No action", "Numéro de l'action"),
                "Numéro de l'action, gardé tel quel : 2.1 et 2.10 sont deux actions."),
-    PlanColumn("Axe", True, "text", 22, ("Axe d'intervention", "Champ d'intervention"),
+    PlanColumn("Axe", True, "text", 18, ("Axe d'intervention", "Champ d'intervention"),
                "Axe (champ d'intervention) du plan."),
-    PlanColumn("Objectif", False, "text", 30, (), "Objectif poursuivi par l'action."),
-    PlanColumn("Action", True, "text", 45, ("Actions", "Description de l'action"),
+    PlanColumn("Objectif", False, "text", 24, (), "Objectif poursuivi par l'action."),
+    PlanColumn("Action", True, "text", 40, ("Actions", "Description de l'action"),
                "Ce qui sera fait, en une ou deux phrases.", print_width=30),
-    PlanColumn("Service responsable", True, "service", 22,
+    PlanColumn("Service responsable", True, "service", 20,
                ("Service", "Responsable de l'action", "Porteur", "Service porteur"),
                "Doit être un service de la feuille Services."),
-    PlanColumn("Partenaires", False, "text", 22, ("Partenaire",), "Organismes associés."),
+    PlanColumn("Partenaires", False, "text", 18, ("Partenaire",), "Organismes associés."),
     PlanColumn("Début", False, "period_start", 11, ("Date de début", "Année de début"),
                "Année (2025 = 1er janvier) ou date."),
     PlanColumn("Fin", False, "period_end", 11, ("Date de fin", "Échéance", "Année de fin"),
                "Année (2027 = 31 décembre) ou date, pas avant le début."),
     PlanColumn("Budget prévu ($)", False, "money", 13, ("Budget", "Budget prévu"),
                "Montant en dollars, positif ou nul."),
-    PlanColumn("Indicateur", False, "text", 25, ("Indicateurs",), "Ce qu'on mesurera."),
-    PlanColumn("Cible", False, "text", 16, ("Cibles",), "Valeur visée de l'indicateur."),
+    PlanColumn("Indicateur", False, "text", 22, ("Indicateurs",), "Ce qu'on mesurera."),
+    PlanColumn("Cible", False, "text", 14, ("Cibles",), "Valeur visée de l'indicateur."),
 )
 
 SERVICE_COLUMNS = (

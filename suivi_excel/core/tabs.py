@@ -11,4 +11,5 @@ TAB_SUMMARY = "Sommaire"
 TAB_LISTS = "Listes"
 TAB_META = "_suivi"
 TAB_PLAN = "_plan"  # the plan's JSON, apart: only one returned file needs to be read for it
-RESERVED_TABS = frozenset({TAB_INSTRUCTIONS, TAB_SUMMARY, TAB_LISTS, TAB_META, TAB_PLAN})
+TAB_PRINT = "À imprimer"  # a per-service form's answers one page wide, to print (never read back)
+RESERVED_TABS = frozenset({TAB_INSTRUCTIONS, TAB_SUMMARY, TAB_LISTS, TAB_META, TAB_PLAN, TAB_PRINT})

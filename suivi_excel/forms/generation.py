@@ -14,6 +14,7 @@ from pathlib import Path
 
 import xlsxwriter
 
+from suivi_excel.core import printing
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.cells import rate_formula, row_height, write_value
 from suivi_excel.core.columns import (
@@ -25,6 +26,7 @@ from suivi_excel.core.columns import (
     STATUSES,
     TARGET_CHOICES,
     TRACKING_COLUMNS,
+    TRACKING_HEADERS,
     YES,
 )
 from suivi_excel.core.periods import Period
@@ -33,6 +35,7 @@ from suivi_excel.core.text import column_letter, file_stems, french_date
 from suivi_excel.core.values import READERS, values_digest
 from suivi_excel.forms import prefilled
 from suivi_excel.forms.metadata import Meta, TabInfo, now_iso, write_meta
+from suivi_excel.forms.printable import printable_tab
 from suivi_excel.forms.texts import SUMMARY_NOTE, SUMMARY_TITLE, instructions
 from suivi_excel.plan.model import Plan
 from suivi_excel.plan.template import WORKBOOK_OPTIONS
@@ -47,7 +50,7 @@ FORM_WIDTHS = {"No": 6, "Axe": 15, "Objectif": 18, "Action": 36, "Partenaires": 
 _EXTRA_WIDTH = 11
 _MARK_FILL = "#FFC7CE"  # a cell a correction workbook asks to fix
 _INSTRUCTIONS_WIDTH = 110
-_SUMMARY_SERVICE_WIDTH = 60
+_SUMMARY_SERVICE_WIDTH = 44  # a long name wraps: one page wide on Letter
 
 
 @dataclass
@@ -203,14 +206,17 @@ class _Writer:
         sheet.protect(self.options.password or "", {
             "autofilter": True, "sort": False, "format_columns": True, "format_rows": True,
             "select_locked_cells": True, "select_unlocked_cells": True})
-        sheet.set_landscape()
-        sheet.set_paper(5)  # legal (8,5 × 14 po), wide enough for every column
-        sheet.fit_to_pages(1, 0)
-        sheet.repeat_rows(0)
-        sheet.set_header(f"&L&\"-,Bold\"{_escape_header(tab)}&R{_escape_header(self.plan.title)} — "
-                         f"{self.options.period.label}")
-        sheet.set_footer("&CPage &P de &N")
+        sheet.set_row(0, printing.header_height((*plan_cols, *TRACKING_HEADERS), column_widths))
+        # every column, legibly, over several pages wide (No repeated); one page wide: the À imprimer tab
+        printing.setup(sheet, column_widths, header_rows=1, repeat_columns=1,
+                       header=f"&L&\"-,Bold\"{_escape_header(service)}&R{_escape_header(self.plan.title)} — "
+                              f"{self.options.period.label}")
         return last
+
+    def printable(self, service: str, tab: str) -> None:
+        """The `À imprimer` tab of a service's own workbook (forms/printable)."""
+        printable_tab(self.book, (self.head_plan, self.head_track), self.plan, service, tab,
+                      len(plan_display_columns(self.plan)), f"{self.plan.title} — {self.options.period.label}")
 
     def _validations(self, sheet, first: int, last: int) -> None:
         if last < 1:
@@ -237,9 +243,10 @@ class _Writer:
         headers = ["Service", "Actions", *REPORT_STATUSES, "Taux de réalisation"]
         for col, header in enumerate(headers):
             sheet.write_string(3, col, header, self.head_track)
-        sheet.set_column(0, 0, _SUMMARY_SERVICE_WIDTH)
-        sheet.set_column(1, len(headers) - 1, 12)
-        sheet.set_row(3, 32)
+        widths = [_SUMMARY_SERVICE_WIDTH] + [max(8.0, printing.word_width(h)) for h in headers[1:]]
+        for col, width in enumerate(widths):
+            sheet.set_column(col, col, width)
+        sheet.set_row(3, printing.header_height(headers, widths))
         first = 4
         for index, (service, tab) in enumerate(tabs.items()):
             row = first + index
@@ -272,8 +279,7 @@ class _Writer:
         done = [f"{column_letter(2 + STATUSES.index(s))}{excel_total}" for s in DONE_STATUSES]
         sheet.write_formula(total, len(headers) - 1, rate_formula(f"B{excel_total}", done), self.rate_total, "")
         sheet.freeze_panes(4, 1)
-        sheet.set_landscape()
-        sheet.fit_to_pages(1, 0)
+        printing.setup(sheet, widths, header_rows=4)
 
     def close(self) -> None:
         self.book.close()
@@ -303,6 +309,9 @@ def write_workbook(path: Path, plan: Plan, options: Options, tabs: dict[str, str
         rows = {service: writer.service_tab(service, tab) for service, tab in tabs.items()}
         if summary is not None:
             writer.summary(summary, tabs, rows)
+        else:
+            for service, tab in tabs.items():
+                writer.printable(service, tab)
         writer.lists()
         write_meta(writer.book, Meta(
             plan.identity, plan.version, options.period.label, now_iso(), kind,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import xlsxwriter
 
+from suivi_excel.core import printing
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.cells import row_height
 from suivi_excel.core.columns import PARAMETERS, PLAN_COLUMNS, PLAN_ID, SERVICE_COLUMNS
@@ -78,13 +79,13 @@ def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),
         header = workbook.add_format({"bold": True, "bg_color": "#1F4E79", "font_color": "#FFFFFF",
                                       "text_wrap": True, "valign": "top", "border": 1})
         wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-        text = workbook.add_format({"num_format": "@", "valign": "top"})
+        text = workbook.add_format({"num_format": "@", "valign": "top", "text_wrap": True})
         date = workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
         money = workbook.add_format({"num_format": '#,##0 "$"', "valign": "top"})
 
         sheet = workbook.add_worksheet("Actions")
         headers = [c.header for c in PLAN_COLUMNS] + list(extra_columns)
-        widths = [c.width for c in PLAN_COLUMNS] + [18] * len(extra_columns)
+        widths = [c.width for c in PLAN_COLUMNS] + [14] * len(extra_columns)
         last_row = max(len(actions), 1) + 500
         for col, (title, width) in enumerate(zip(headers, widths)):
             sheet.write_string(0, col, title, header)
@@ -104,8 +105,11 @@ def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),
                     sheet.write_datetime(row, col, value, date)
                 elif title == "Budget prévu ($)" and isinstance(value, (int, float)):
                     sheet.write_number(row, col, value, money)
-                else:
-                    sheet.write(row, col, value)
+                else:  # wrapped, in a row as tall as its text: nothing spills over its neighbour
+                    sheet.write(row, col, value, wrap)
+            height = printing.fitted_height([action.get(t) for t in headers], widths)
+            if height:
+                sheet.set_row(row, height)
         sheet.set_column(0, 0, PLAN_COLUMNS[0].width, text)
         service_col = headers.index("Service responsable")
         sheet.data_validation(1, service_col, last_row, service_col, {
@@ -119,6 +123,9 @@ def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),
             "error_title": "Budget", "error_message": "Le budget est un montant positif ou nul."})
         sheet.freeze_panes(1, 2)
         sheet.autofilter(0, 0, max(len(actions), 1), len(headers) - 1)
+        sheet.set_row(0, printing.header_height(headers, widths))
+        printing.setup(sheet, widths, header_rows=1, repeat_columns=1, papers=(printing.LEGAL,),
+                       header="&LPlan d'action : feuille Actions")
 
         sheet = workbook.add_worksheet("Services")
         for col, column in enumerate(SERVICE_COLUMNS):
@@ -129,6 +136,7 @@ def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),
                 if service.get(column.header):
                     sheet.write_string(row, col, str(service[column.header]))
         sheet.freeze_panes(1, 0)
+        printing.setup(sheet, [c.width for c in SERVICE_COLUMNS], header_rows=1)
 
         sheet = workbook.add_worksheet("Paramètres")
         sheet.write_string(0, 0, "Paramètre", header)
@@ -198,7 +206,7 @@ def _checks_sheet(sheet, checks: Sequence[Sequence], header, wrap) -> None:
         "input_message": f"Choisissez {TICKED} une fois la ligne vérifiée (et le plan corrigé s'il le faut)."})
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(checks), 1), len(_CHECKS_HEADERS) - 1)
-    sheet.set_landscape()  # printed to be checked with a pen: one page wide, the header on each page
-    sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(0)
+    # printed to be checked with a pen: one page wide, the header on each page
+    sheet.set_row(0, printing.header_height([title for title, _width in _CHECKS_HEADERS], widths))
+    printing.setup(sheet, widths, header_rows=1)
     sheet.activate()

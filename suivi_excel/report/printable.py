@@ -29,7 +29,7 @@ _OTHERS = {"Municipalité": 16, "En retard": 8, "Dernier statut connu": 11.5, "D
 def printed_widths(headers: Sequence[str]) -> list[float]:
     """Each header's width on paper, narrowed together to fit one Legal page wide at 7 pt or more."""
     wanted = [_DECLARED.get(h) or _OTHERS.get(h) or printed_width("text", 14) for h in headers]
-    return printing.shrink_to(wanted)
+    return printing.shrink_to([max(w, printing.word_width(h)) for w, h in zip(wanted, headers)])
 
 
 def printable_sheet(sheet, frame: pd.DataFrame, wanted: Sequence[str], formats, title: str) -> list[str]:
