@@ -303,6 +303,10 @@ def build_corpus(folder: Path) -> tuple[Path, list[Case]]:
     data = source.read_bytes()
     source.unlink()
     case("zip tronqué", "tronque.xlsx", {"file-unreadable"}).write_bytes(data[: len(data) * 2 // 3])
+    source = _good(forms, out / "tmp-rels.xlsx")
+    _rezip(source, case("classeur sans _rels/.rels", "sans-rels.xlsx", {"file-unreadable"}),
+           lambda n, d: None if n == "_rels/.rels" else d)
+    source.unlink()
     with zipfile.ZipFile(case("zip sans classeur", "archive.xlsx", {"file-not-xlsx"}), "w") as archive:
         archive.writestr("lisez-moi.txt", "rien ici")
     case("dossier nommé x.xlsx", "dossier.xlsx", {"file-not-xlsx"}).mkdir()

@@ -167,7 +167,10 @@ def test_whole_hostile_folder_consolidates_with_exit_0_and_names_every_bad_file(
                  "--periode", "2026")
     assert result.exit_code == 0, result.output
     assert no_crash(result)
-    named = set(anomalies(tmp_path / "r.xlsx")["Fichier"])
+    found = anomalies(tmp_path / "r.xlsx")
+    named = set(found["Fichier"])
+    english = found[found["Problème"].str.contains(r"\b(?:not found|Error|error|failed|invalid)\b")]
+    assert english.empty, english.to_string()  # every problem in French, whatever the reader said
     for case in cases:
         if case.expect and not (case.root_defeats and ROOT):
             assert case.file in named, case.name

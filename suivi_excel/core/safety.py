@@ -81,6 +81,8 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS, keep: dict[str, by
                 return Refusal("file-not-xlsx", "classeur OpenDocument (.ods)")
     if "xl/workbook.xml" not in names:
         return Refusal("file-not-xlsx", "l'archive ne contient pas de classeur Excel")
+    if _PACKAGE_RELS not in names:
+        return Refusal("file-unreadable", _NO_PACKAGE_RELS)
     return _scan_parts(path, entries, limits, keep, parsed)
 
 
@@ -92,7 +94,16 @@ def inspect_archive(path: Path, limits: Limits = DEFAULT_LIMITS) -> Refusal | No
         None when it may be opened, else the Refusal (its reason in French).
     """
     checked = _archive_entries(path, limits)
-    return checked if isinstance(checked, Refusal) else _scan_parts(path, checked, limits)
+    if isinstance(checked, Refusal):
+        return checked
+    if _PACKAGE_RELS not in {e.filename for e in checked} and "mimetype" not in {e.filename for e in checked}:
+        return Refusal("file-unreadable", _NO_PACKAGE_RELS)  # Word and Excel need it; OpenDocument has none
+    return _scan_parts(path, checked, limits)
+
+
+_PACKAGE_RELS = "_rels/.rels"
+_NO_PACKAGE_RELS = ("l'archive n'a pas la partie _rels/.rels que tout fichier Office contient (fichier endommagé "
+                    "ou fabriqué)")
 
 
 def _archive_entries(path: Path, limits: Limits) -> Refusal | list[zipfile.ZipInfo]:

@@ -104,9 +104,8 @@ def read_one(path: Path, name: str) -> tuple[Report | None, list[Anomaly]]:
         return read_report(path, name, anomalies), anomalies
     except BaseException as error:  # noqa: BLE001 - calamine and the XML readers raise their own types
         reraise_interrupts(error)
-        text = str(error).splitlines()[0][:100] if str(error) else ""
-        return None, [*anomalies, Anomaly.of("report-unreadable", file=name,
-                                             reason=f"{type(error).__name__}{' : ' + text if text else ''}")]
+        return None, [*anomalies, Anomaly.of("report-unreadable", file=name, reason="le lecteur de classeurs n'a "
+                                             f"pas pu le lire ({type(error).__name__})")]
 
 
 def unreadable(_path: Path, name: str) -> tuple[None, list[Anomaly]]:

@@ -222,8 +222,8 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> FileRea
 
 
 def _short(error: BaseException) -> str:
-    text = str(error).splitlines()[0] if str(error) else ""
-    return f"{type(error).__name__} : {text[:120]}" if text else type(error).__name__
+    """Why the reader gave up, in French: its own message is English, and says nothing to a service."""
+    return f"le lecteur de classeurs n'a pas pu le lire ({type(error).__name__})"
 
 
 def _is_service_tab(sheet_name: str) -> bool:
