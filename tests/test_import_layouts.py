@@ -674,3 +674,72 @@ def test_a_sheet_per_axe_its_axe_in_the_title_and_open_ended_schedules(tmp_path)
         start = {"court": 2025, "moyen": 2026, "long": 2028}[a["terms"][0]]
         truth[a["action"]].update(No=None, Axe=AXES[a["axe"]].upper(), Début=start, Fin=2028)
     _assert_right(plan, truth)
+
+
+# -- a responsibility matrix; headings that do not say `Axe` --------------------------------------------
+
+
+def test_a_responsibility_matrix_gives_the_lead_marked_r_and_the_partners_marked_p(tmp_path):
+    services = ["Loisirs", "Communications", "Direction générale", "Travaux publics", "Urbanisme"]
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append([f"Plan d'action 2025-2028 — {MUNI}"])
+    ws.append(["Axe", "Objectif", "Action", "Échéancier"] + services)
+    ws.append([None] * 4 + ["R = responsable ; P = partenaire"])
+    for a in PLAN:
+        first, last = _years(a)
+        marks = ["R" if s == a["leads"][0] else "P" if s in a["leads"][1:] else None for s in services]
+        ws.append([AXES[a["axe"]], a["objectif"], a["action"], f"{first}-{last}"] + marks)
+    book.save(str(tmp_path / "plan.xlsx"))
+    plan = _import(tmp_path / "plan.xlsx", tmp_path)
+    truth = _truth(numbered=False)
+    for a in PLAN:
+        truth[a["action"]].update(Partenaires="; ".join(a["leads"][1:]), Indicateur=None)
+    _assert_right(plan, truth)
+    said = [c["Ce que l'importation a compris"] for c in _checks(plan)]
+    assert any(s.startswith("responsable et partenaires lus dans les colonnes des services") for s in said)
+    assert any(s.startswith("légende") for s in said)
+
+
+def headed_word(path: Path) -> Path:
+    """Axes and objectives as Word headings that do not say `Axe` nor number themselves; a small table each."""
+    document = _document()
+    document.add_heading(MUNI, 0)
+    document.add_paragraph("Plan d'action de la politique familiale 2025-2028")
+    axe = objectif = None
+    for a in PLAN:
+        if a["axe"] != axe:
+            axe = a["axe"]
+            document.add_heading(AXES[axe].split("— ")[1], 1)
+        if a["objectif"] != objectif:
+            objectif = a["objectif"]
+            document.add_heading(objectif, 2)
+            table = document.add_table(rows=1, cols=4)
+            table.style = "Table Grid"
+            for col, text in enumerate(["Actions", "Responsable", "Collaborateurs", "Année(s)"]):
+                table.cell(0, col).text = text
+        first, last = _years(a)
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = a["action"], " / ".join(a["leads"])
+        cells[2].text, cells[3].text = _lines(a["partners"]), ", ".join(str(y) for y in range(first, last + 1))
+        _widths(table, [10, 5, 5, 4])
+    document.save(str(path))
+    return path
+
+
+def _headed_truth() -> dict[str, dict]:
+    truth = _truth(numbered=False)
+    for a in PLAN:
+        truth[a["action"]].update(Axe=AXES[a["axe"]].split("— ")[1], Indicateur=None)
+    return truth
+
+
+def test_word_headings_that_do_not_say_axe_give_the_axe_by_their_style(tmp_path):
+    _assert_right(_import(headed_word(tmp_path / "plan.docx"), tmp_path), _headed_truth())
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_in_a_pdf_headings_are_told_by_their_size_and_weight(tmp_path):
+    pdf = soffice_convert(headed_word(tmp_path / "plan.docx"), tmp_path / "pdf", "pdf")
+    _assert_right(_import(pdf, tmp_path), _headed_truth())

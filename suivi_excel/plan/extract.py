@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 
 from suivi_excel.core.text import fold
 
-from suivi_excel.plan.rows import Kind, RawAction, Row, classify, context_section, line_kind, section_kind
+from suivi_excel.plan.rows import (
+    Kind,
+    RawAction,
+    Row,
+    classify,
+    context_section,
+    line_kind,
+    names_the_plan,
+    section_kind,
+)
 from suivi_excel.plan.schedule import is_tick, unusual_tick
 from suivi_excel.plan.sources import SOFT_BREAK, WRAPPED_WORD, Source, SourceTable
 from suivi_excel.plan.tables import (
@@ -31,6 +40,7 @@ from suivi_excel.plan.tables import (
     find_header,
     header_cut_by_page,
     header_notes,
+    mark_services,
     single_text,
 )
 
@@ -152,6 +162,7 @@ class _Walk:
             captions = [] if table.sheet else self._captions(table, own)
             again = (header is not None and not sheet_changed and own.signature == header.signature
                      and previous is not None and (table.paged or not table.before) and not captions)
+            mark_services(table, own)
             self.header, self.header_table, start = own, table, own.first_data
             for r in range(own.first_data - (2 if own.first_data >= 2 and _two_rows(table, own) else 1),
                            own.first_data):
@@ -190,8 +201,7 @@ class _Walk:
         for row in table.rows[:top]:
             text = single_text(row)
             spans = text is not None and sum((c or "").strip() == text.strip() or c is None for c in row) == len(row)
-            if spans and line_kind(clean_cell(text)) is Kind.SECTION and not re.search(
-                    r"\b(plan|politique)\b|\b20\d\d\b", fold(text)):
+            if spans and line_kind(clean_cell(text)) is Kind.SECTION and not names_the_plan(text):
                 found.append(clean_cell(text))
         return found
 
@@ -262,7 +272,8 @@ class _Walk:
         found.append(RawAction(
             row.where, cells, raw, axe, objectif, [header.periods[c] for c in ticked],
             {title: clean_cell(_raw(row.cells, col)) for col, title in header.extras.items()},
-            table, r, header.combined, marks))
+            table, r, header.combined, marks,
+            {title: fold(_cell(row.cells, col)) for col, title in header.services.items() if _cell(row.cells, col)}))
 
     def _carried(self, cells: dict[str, str], columns: dict[str, int], where: str) -> tuple[str, str]:
         """The action's axe and objective: its own cells, else those running (a group's first row, a heading)."""

@@ -66,6 +66,7 @@ class RawAction:
     row: int
     combined: bool = False  # `Responsable (partenaires)`
     marks: list[str] = field(default_factory=list)  # unusual ticks, as written
+    roles: dict[str, str] = field(default_factory=dict)  # service column -> its mark (`R`, `P`), a matrix's
 
 
 def classify(table: SourceTable, index: int, header: Header) -> Row:
@@ -75,6 +76,10 @@ def classify(table: SourceTable, index: int, header: Header) -> Row:
         return Row(table, index, cells, Kind.BLANK)
     if is_repeated_header(cells, header):
         return Row(table, index, cells, Kind.HEADER)
+    texts = {(c or "").strip() for c in cells} - {""}
+    if len(texts) == 1 and is_legend(next(iter(texts))):  # `R = responsable, P = partenaire`, wherever it sits
+        text = clean_cell(next(iter(texts)))
+        return Row(table, index, cells, Kind.LEGEND, text)
     lone = single_text(cells)
     if lone is not None:
         text = clean_cell(lone)  # a footnote's mark (`* `) is a bullet to clean_cell: the kind reads it first
@@ -105,7 +110,8 @@ def is_legend(text: str) -> bool:
     """A legend: the years of the terms or ranks, or what a tick mark means."""
     folded = fold(text)
     return bool(legend_terms([text]) or legend_first_year([text]) or folded.startswith("legende")
-                or re.match(r"^\s*[x✓✔●•■▪√]\s*[:=]", folded))
+                or re.match(r"^\s*[x✓✔●•■▪√]\s*[:=]", folded)
+                or len(re.findall(r"(?:^|[\s,;(])[^\W\d_]{1,3}\s*[=:]\s*[^\W\d_]", folded)) >= 2)  # R = resp., P = part.
 
 
 def section_kind(text: str, header: Header | None, axe: str) -> str:
@@ -135,9 +141,16 @@ def context_section(lines: list[str], kind: str, headings: set[str] | frozenset 
             return clean_cell(line)
     if kind == "axe":
         for line in reversed(lines):
-            if line in headings and line_kind(line) is Kind.SECTION and not fold(line).startswith("objectif"):
+            if (line in headings and line_kind(line) is Kind.SECTION and not fold(line).startswith("objectif")
+                    and not names_the_plan(line)):
                 return clean_cell(line)
     return ""
+
+
+def names_the_plan(text: str) -> bool:
+    """A title line of the plan itself (`Plan d'action 2025-2027`, `Municipalité de …`), not an axe."""
+    return bool(re.search(r"\b(plan|politique|mada|pfm)\b|\b20\d\d\b|^(ville|municipalite|mrc|village|paroisse|"
+                          r"canton) d", fold(text)))
 
 
 def looks_like_header_or_note(text: str) -> bool:

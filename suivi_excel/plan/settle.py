@@ -27,7 +27,7 @@ from suivi_excel.plan.schedule import (
     relative_ranks,
     term_of,
 )
-from suivi_excel.plan.tables import Note, clean_cell
+from suivi_excel.plan.tables import LEAD_MARKS, Note, clean_cell
 
 SCHEDULE_SOURCE = "Échéancier (texte du plan)"
 RESPONSIBLE_SOURCE = "Responsable(s) (texte du plan)"
@@ -176,10 +176,17 @@ def _settle(action: RawAction, years: tuple[int, int] | None, terms: dict[str, t
         groups.add(f"aucun axe trouvé : « {NO_AXE} » inscrit", where)
     written = action.raw.get("responsable", cells.get("responsable", ""))
     names, in_parentheses = split_responsible(written, known, action.combined)
+    if not names and action.roles:  # a matrix: the service marked R leads, those marked P or C are partners
+        leads = [s for s, mark in action.roles.items() if mark in LEAD_MARKS]
+        names = leads + [s for s, mark in action.roles.items() if mark not in LEAD_MARKS]
+        groups.add("responsable et partenaires lus dans les colonnes des services (R, P)", where, probable=False)
+        if len(leads) != 1:
+            groups.add("colonnes des services : pas un seul service marqué responsable (R) ; le premier marqué "
+                       "mène l'action", where)
     if not names:
         names = [NO_SERVICE]
         groups.add(f"aucun responsable : « {NO_SERVICE} » inscrit", where)
-    elif len(names) > 1 or in_parentheses:
+    elif written and (len(names) > 1 or in_parentheses):
         weak = not re.search(r"[/;\n+&\u2028]", written) and not in_parentheses
         guessed = weak and not all(known[fold(n)] > 0 for n in names)
         notes.append(Note(where, f"responsable partagé : « {names[0]} » mène l'action, "

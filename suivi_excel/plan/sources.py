@@ -9,6 +9,7 @@ what the tables mean: `plan.importing` does.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -199,14 +200,16 @@ def _read_pdf(path: Path) -> Source:
                 found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
                 any_text = any_text or bool(page.chars)
                 for index, table in enumerate(found, start=1):
-                    before = _lines(page, top, table.bbox[1] - 1)  # the first row's glyphs rise above the box
+                    headings: set[str] = set()
+                    before = _lines(page, top, table.bbox[1] - 1, headings)  # glyphs rise above the box
                     if not tables and not opening:
                         opening = before[:6]
                     rows = [[None if bbox is None else _cell_text(page.chars, bbox) for bbox in row.cells]
                             for row in table.rows]
                     label = f"page {number}" + (f", tableau {index}" if len(found) > 1 else "")
                     tables.append(SourceTable(label, rows, before, paged=True,
-                                              where=lambda row, col, label=label: f"{label}, ligne {row + 1}"))
+                                              where=lambda row, col, label=label: f"{label}, ligne {row + 1}",
+                                              headings=headings))
                     top = table.bbox[3]
                 if found:
                     after = _lines(page, top, page.height)  # a legend under the table, on its page
@@ -283,26 +286,35 @@ def _words(line: list[dict]) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
-def _lines(page, top: float, bottom: float) -> list[str]:
+def _lines(page, top: float, bottom: float, headings: set[str] | None = None) -> list[str]:
     """The text between two heights of a page, one item per paragraph: the lines a PDF wrapped (same
-    font size, close together) are joined back, so a title or a heading is one item."""
+    font size, close together) are joined back, so a title or a heading is one item. Items set larger
+    than the page's body text, or bold, are added to `headings` (a PDF keeps no heading styles)."""
     if bottom - top < 1:
         return []
     area = page.crop((0, max(top, 0), page.width, min(bottom, page.height)))
+    body = Counter(round(c["size"], 1) for c in page.chars).most_common(1)
+    body_size = body[0][0] if body else 0.0
+    bold: dict[float, bool] = {}
     rows: list[list[dict]] = []
-    for word in area.extract_words(extra_attrs=["size"]):
+    for word in area.extract_words(extra_attrs=["size", "fontname"]):
+        bold[word["top"]] = bold.get(word["top"], True) and "bold" in word["fontname"].lower()
         if rows and abs(word["top"] - rows[-1][0]["top"]) <= 2:
             rows[-1].append(word)
         else:
             rows.append([word])
-    items: list[tuple[str, float, float]] = []  # text, size, top
+    items: list[tuple[str, float, float, bool]] = []  # text, size, top, bold
     for words in rows:
         text = " ".join(w["text"] for w in sorted(words, key=lambda w: w["x0"]))
         size, line_top = round(max(w["size"] for w in words), 1), words[0]["top"]
+        heavy = all(bold.get(w["top"], False) for w in words)
         if items and items[-1][1] == size and line_top - items[-1][2] <= 1.4 * size:
             previous = items[-1][0]
             joined = previous + text if previous.endswith("-") and text[:1].isupper() else f"{previous} {text}"
-            items[-1] = (joined, size, line_top)
+            items[-1] = (joined, size, line_top, items[-1][3] and heavy)
         else:
-            items.append((text, size, line_top))
-    return [clean_text(text) for text, _size, _top in items if clean_text(text)]
+            items.append((text, size, line_top, heavy))
+    if headings is not None:
+        headings.update(clean_text(text) for text, size, _top, heavy in items
+                        if (size >= 1.15 * body_size or heavy) and clean_text(text))
+    return [clean_text(text) for text, _size, _top, _heavy in items if clean_text(text)]

@@ -78,6 +78,7 @@ class Header:
     titles: dict[int, str] = field(default_factory=dict)  # column -> header text as written
     width: int = 0
     combined: bool = False  # `Responsable (partenaires)`: the partners follow the lead in parentheses
+    services: dict[int, str] = field(default_factory=dict)  # a matrix's service columns, marked R or P
 
     @property
     def signature(self) -> tuple[str, ...]:
@@ -224,6 +225,29 @@ def _header_at(table: SourceTable, index: int) -> Header:
 def _title(text: str | None) -> str:
     """A header cell's text: a word a narrow PDF column cut (`Échéanci` / `er`) is joined back."""
     return clean_cell((text or "").replace(" " + WRAPPED_WORD, "").replace(WRAPPED_WORD, ""))
+
+
+ROLE_MARKS = {"r", "p", "c", "x", "s", "resp", "part", "collab", "✓", "✔", "●", "•", "■"}
+LEAD_MARKS = {"r", "resp", "x", "✓", "✔", "●", "•", "■"}
+
+
+def mark_services(table: SourceTable, header: Header) -> None:
+    """A responsibility matrix: columns titled by a service, each action marking one `R` (leads) and
+    some `P` or `C` (partners). Found among the columns `header` does not map, when at least two hold
+    nothing but such marks and the table has no responsible column; moved to `header.services`."""
+    if "responsable" in header.columns:
+        return
+    action = header.columns.get("action", 0)
+    rows = [row for row in table.rows[header.first_data:]  # an action's row: a legend row says what marks mean
+            if single_text(row) is None and action < len(row) and (row[action] or "").strip()]
+    found = {}
+    for col, title in header.extras.items():
+        marks = {fold(clean_cell(row[col])) for row in rows if col < len(row) and (row[col] or "").strip()}
+        if marks and marks <= ROLE_MARKS:
+            found[col] = title
+    if len(found) >= 2:
+        header.services = found
+        header.extras = {c: t for c, t in header.extras.items() if c not in found}
 
 
 def fiches(table: SourceTable) -> list[Fiche]:
