@@ -197,3 +197,34 @@ def test_damaged_or_edited_reports_and_two_of_one_period_are_each_one_anomaly(re
     for name in ("Infini", "Faux"):  # the figures of their own sheets, whatever the properties said
         assert rows.loc[name, "Actions"] == len(own)
         assert rows.loc[name, "Taux de réalisation"] == pytest.approx(done)
+
+
+def test_an_axes_table_past_the_bounds_is_refused_before_any_reader(region, tmp_path):
+    import xlsxwriter
+    from conftest import no_crash
+
+    base, _reports = region
+    table = tmp_path / "axes.xlsx"
+    book = xlsxwriter.Workbook(str(table))
+    sheet_ = book.add_worksheet()
+    sheet_.write_row(0, 0, ["Loisirs et culture", "Loisirs"])
+    sheet_.write(1048575, 16383, "x")  # XFD1048576: the reader would ask for the whole grid
+    book.close()
+    result = run("regrouper", base / "rapports", "-o", tmp_path / "bilan.xlsx", "--axes", table)
+    assert no_crash(result) and result.exit_code == 2, result.output
+    assert "axes.xlsx" in result.output and "1048576" in result.output
+    assert not (tmp_path / "bilan.xlsx").exists()
+
+
+def test_a_report_whose_properties_were_edited_is_summed_up_from_its_sheets(region, tmp_path):
+    from conftest import no_crash
+
+    _base, reports = region
+    edited = _edited(reports["B"], tmp_path / "rapport.xlsx", "docProps/custom.xml",
+                     lambda d: _property(_property(d, "Actions", "r8", "inf"), "Services", "i4", "-3"))
+    result = run("envoyer", "rapport", edited, "--a", "comite@ville.test", "--brouillons", tmp_path / "b",
+                 "--de", "coord@ville.test")
+    assert no_crash(result) and result.exit_code == 0, result.output
+    [draft] = (tmp_path / "b").glob("*.eml")
+    body = email.message_from_bytes(draft.read_bytes(), policy=policy.default).get_body(("plain",)).get_content()
+    assert f"{len(sheet(reports['B'], 'Actions'))} actions" in body and "inf" not in body

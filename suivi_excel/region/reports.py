@@ -10,7 +10,6 @@ sheets.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,7 @@ from suivi_excel.core.rawsheet import reraise_interrupts
 from suivi_excel.core.safety import inspect_file
 from suivi_excel.core.text import clean_text, fold
 from suivi_excel.report import properties as props
-from suivi_excel.report.figures import KeyFigures
+from suivi_excel.report.figures import KeyFigures, plausible
 from suivi_excel.report.summary import figures_from_sheets
 from suivi_excel.returns.file import find_files, saved_time
 
@@ -151,20 +150,6 @@ def read_report(path: Path, name: str, anomalies: list[Anomaly]) -> Report | Non
     municipality = str(found.get(props.MUNICIPALITY, "")) or Path(name).stem
     return Report(path, name, municipality, str(found.get(props.PLAN, "")), str(found.get(props.PLAN_ID, "")),
                   period, figures, actions, saved_time(kept.get("docProps/core.xml")))
-
-
-def plausible(figures: KeyFigures, actions: int) -> bool:
-    """Whether a report's key figures (its properties, easy to edit) agree with its own Actions sheet:
-    counts whole and not negative, amounts finite, as many actions as rows, no more services that
-    answered than services."""
-    counts = [figures.actions, figures.late, figures.services_total, figures.services_answered,
-              figures.support_needed, *figures.by_status.values()]
-    amounts = [figures.completion_rate, figures.budget_planned, figures.spent]
-    return (all(isinstance(c, int) and c >= 0 for c in counts)
-            and all(math.isfinite(a) and a >= 0 for a in amounts) and figures.completion_rate <= 1
-            and figures.actions == actions == sum(figures.by_status.values())
-            and max(figures.late, figures.support_needed) <= actions
-            and figures.services_answered <= figures.services_total)
 
 
 def _saved_text(stamp: dt.datetime | None) -> str:

@@ -56,12 +56,34 @@ def axe_label(name: str) -> str:
     return bare.capitalize() if bare.isupper() else bare
 
 
+_MAX_AXES_FILE = 5_000_000  # a table of a few hundred axes weighs some kilobytes
+
+
+def _bounded(path: Path) -> str:
+    """Why the axes table may not reach a reader ("" when it may): the same bounds as every file a user
+    hands over, and a reader that dies on it takes only its own process with it."""
+    from suivi_excel.core.isolation import survives
+    from suivi_excel.core.safety import inspect_archive, inspect_file, read_every_sheet
+
+    if path.suffix.lower() == ".csv":
+        return f"{path.stat().st_size // 1_000_000} Mo, bien plus qu'une table d'axes" if (
+            path.stat().st_size > _MAX_AXES_FILE) else ""
+    refusal = inspect_archive(path) if path.suffix.lower() == ".ods" else inspect_file(path)
+    if refusal is not None:
+        return refusal.reason or "protégée par un mot de passe"
+    return "" if survives(read_every_sheet, path) else "elle fait échouer le programme de lecture"
+
+
 def read_axes_map(path: Path) -> dict[str, str]:
     """The region's own axes: a two-column table (local axe, regional axe) in .xlsx, .ods or .csv.
 
     Raises:
         SuiviError: when the file cannot be read or holds no pair.
     """
+    refusal = _bounded(path)
+    if refusal:
+        raise SuiviError(f"la table des axes « {path} » ne peut pas être ouverte : {refusal}. Donnez un classeur ou "
+                         "un CSV à deux colonnes, l'axe local puis l'axe régional.")
     try:
         if path.suffix.lower() == ".csv":
             table = pd.read_csv(path, sep=None, engine="python", dtype=str, encoding="utf-8-sig", header=None)

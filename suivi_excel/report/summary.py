@@ -7,10 +7,11 @@ from pathlib import Path
 
 from suivi_excel.core.columns import PLAN_TOTAL, REPORT_STATUSES
 from suivi_excel.core.errors import SuiviError
-from suivi_excel.core.safety import inspect_file
+from suivi_excel.core.isolation import survives
+from suivi_excel.core.safety import inspect_file, read_every_sheet, reader_died
 from suivi_excel.core.text import money_text, percent_text
 from suivi_excel.report import properties as props
-from suivi_excel.report.figures import KeyFigures
+from suivi_excel.report.figures import KeyFigures, plausible
 
 
 @dataclass
@@ -29,12 +30,27 @@ def read_report_summary(path: Path) -> ReportSummary:
     Raises:
         SuiviError: when the file is not a report written by `suivi-excel consolider`.
     """
-    if inspect_file(path) is not None:
-        raise SuiviError(f"« {path} » n'est pas un classeur lisible.")
-    found = props.read_properties(path)
+    refusal = inspect_file(path)
+    if refusal is not None:
+        raise SuiviError(f"« {path} » n'est pas un classeur lisible ({refusal.reason or 'chiffré'}).")
+    not_a_report = SuiviError(f"« {path} » n'est pas un rapport écrit par « suivi-excel consolider ».")
+    try:
+        found = props.read_properties(path)
+    except Exception:  # noqa: BLE001 - a damaged properties part: not one of our reports
+        raise not_a_report from None
     if props.PERIOD not in found:
-        raise SuiviError(f"« {path} » n'est pas un rapport écrit par « suivi-excel consolider ».")
-    figures = props.figures_from(found) or figures_from_sheets(path)
+        raise not_a_report
+    try:
+        figures = props.figures_from(found)
+    except (ValueError, TypeError, OverflowError):
+        figures = None
+    if figures is None or not plausible(figures):  # edited by hand: the sheets tell the truth
+        if not survives(read_every_sheet, path):
+            raise reader_died(path, "le rapport")
+        try:
+            figures = figures_from_sheets(path)
+        except Exception:  # noqa: BLE001 - pandas and calamine raise their own types on damaged sheets
+            raise not_a_report from None
     statuses = ", ".join(f"{figures.by_status[s]} « {s} »" for s in REPORT_STATUSES if figures.by_status[s])
     lines = [
         f"{figures.actions} actions : {statuses}",
