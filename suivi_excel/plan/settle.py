@@ -189,10 +189,11 @@ def _settle(action: RawAction, years: tuple[int, int] | None, terms: dict[str, t
     elif written and (len(names) > 1 or in_parentheses):
         weak = not re.search(r"[/;\n+&\u2028]", written) and not in_parentheses
         guessed = weak and not all(known[fold(n)] > 0 for n in names)
+        as_written = "\n".join(clean_cell(line) for line in written.split("\n") if line.strip())  # its lines kept
         notes.append(Note(where, f"responsable partagé : « {names[0]} » mène l'action, "
                           f"{', '.join(f'« {n} »' for n in names[1:] + in_parentheses)} en partenaires",
-                          clean_cell(written), probable=guessed))
-        values[RESPONSIBLE_SOURCE] = clean_cell(written)
+                          as_written, probable=guessed))
+        values[RESPONSIBLE_SOURCE] = as_written
     values["Service responsable"] = _service(names[0], services, notes, where)
     partner_cell = action.raw.get("partenaires", cells.get("partenaires", ""))
     listed, uncertain = split_lines(partner_cell, partners_known, one_per_line) if partner_cell else ([], False)
