@@ -67,6 +67,11 @@ def test_three_periods_follow_each_other_without_losing_anything(tmp_path):
     assert support == []  # 2025's "Oui" is not this period's
     late = {r[0]: r for r in dashboard_list(report, "Actions en retard")[1:]}
     assert late["3.1 — Bottin des ressources"][1:4] == (COMM, "Non renseigné", "Aucun")
+    # the reminder goes to the silent library: a status kept from 2025 is no answer
+    reminder = run("envoyer", "formulaires", tmp_path / "2026" / "envois", "--relance", "--historique", store,
+                   "--essai", "--de", "coord@ville.test")
+    assert reminder.exit_code == 0, reminder.output
+    assert "loisirs@ville.test" in reminder.output and "tp@ville.test" not in reminder.output
 
     # 2027: the library is back, from a form pre-filled with what it said in 2025
     out = tmp_path / "2027"
