@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import LOISIRS, TP, fill, run, sheet, write_test_plan
 from test_targets import HEADERS, ROWS
 
@@ -60,6 +61,7 @@ def test_dashboard_counts_targets_and_lists_bons_coups(tmp_path):
     assert [r[3] for r in rows[results + 2:results + 4]] == ["124 %", "70 %"]
 
 
+@pytest.mark.slow  # like the other roll-up tests
 def test_regrouper_gathers_every_municipality_s_bons_coups(tmp_path):
     _report(tmp_path, "Ville B")
     shutil.copyfile(FIXTURES / "rapport-2026.xlsx", tmp_path / "rapports" / "ancien-rapport.xlsx")

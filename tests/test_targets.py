@@ -122,6 +122,7 @@ def test_pre_filled_form_leaves_the_period_s_own_answers_blank(tmp_path, target_
     assert row[header.index("Bon coup")] is None and row[header.index("Cible atteinte")] is None
 
 
+@pytest.mark.slow  # like the other review-cycle tests
 def test_a_correction_workbook_gives_back_only_what_the_service_typed(tmp_path, target_forms):
     returns = tmp_path / "retours"
     fill(target_forms, LOISIRS, {"1.2": {"Statut": "En cours", "Avancement (%)": "beaucoup",

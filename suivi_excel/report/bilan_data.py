@@ -83,7 +83,7 @@ def _recorded(store) -> list[tuple[str, Period]]:
     return sorted(((plan, parse_period(label)) for plan, label in found), key=lambda item: item[1])
 
 
-def _choose(recorded: list[tuple[str, Period]], span: Span) -> tuple[str, list[Period]]:
+def _choose(recorded: list[tuple[str, Period]], span: Span, store) -> tuple[str, list[Period]]:
     """The plan the bilan is about and the periods it covers."""
     if span.kind == YEAR:
         found = [(p, q) for p, q in recorded if q.year == span.year]
@@ -95,7 +95,7 @@ def _choose(recorded: list[tuple[str, Period]], span: Span) -> tuple[str, list[P
         found = recorded
         what = "aucune période"
     if not found:
-        raise SuiviError(f"l'historique ne contient {what if span.kind != PERIOD else 'pas ' + what} : lancez "
+        raise SuiviError(f"l'historique « {store} » ne contient {what if span.kind != PERIOD else 'pas ' + what} : lancez "
                          "d'abord « suivi-excel consolider » pour les périodes voulues.")
     counts: dict[str, int] = {}
     for plan, _period in found:
@@ -112,7 +112,7 @@ def gather(store, span: Span) -> BilanData:
         SuiviError: when the history is missing or holds nothing for that span.
     """
     recorded = _recorded(store)
-    plan_id, periods = _choose(recorded, span)
+    plan_id, periods = _choose(recorded, span, store)
     last = periods[-1]
     plan, actions, _anomalies = history.load_period(store, plan_id, last)
     rows = history.history_rows(store, plan_id, up_to=last)
