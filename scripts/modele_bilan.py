@@ -34,8 +34,7 @@ TABLE_STYLE = "Texte de tableau"
 WORD_OF_THE_COMMITTEE = (
     "Le comité de suivi présente au conseil municipal et à la population le bilan de la mise en œuvre "
     "du plan d'action. Il remercie les services municipaux, les organismes partenaires et les citoyennes "
-    "et citoyens qui font vivre ce plan au quotidien. Remplacez ce paragraphe, dans le modèle, par le mot "
-    "de la mairesse, du maire ou du comité.")
+    "et citoyens qui font vivre ce plan au quotidien.")  # replaced in the coordinator's copy (README)
 ABOUT = ("Les chiffres de ce bilan viennent des retours des services municipaux, consolidés par "
          "suivi-excel. Une action « réalisée » est terminée ; « en continu », elle se répète chaque année "
          "comme prévu ; le taux de réalisation compte les deux.")
