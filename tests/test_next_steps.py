@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-from conftest import LOISIRS, TP, fill, run
+import openpyxl
+from conftest import COMM, LOISIRS, TP, anomalies, fill, run
 
 from suivi_excel.cli.console import _line
 from suivi_excel.core.anomalies import Anomaly
+from suivi_excel.core.text import column_letter
 
 COMMANDS = ["", "modele", "importer", "generer", "verifier", "consolider", "regrouper", "bilan", "demo", "envoyer",
             "envoyer formulaires", "envoyer corrections", "envoyer rapport"]
@@ -98,3 +100,27 @@ def test_a_long_anomaly_wraps_and_is_never_cut():
     lines = _line(anomaly, 70).splitlines()
     assert len(lines) > 2 and all(len(re.sub(r"\x1b\[[0-9;]*m", "", line)) <= 70 for line in lines)
     assert problem in " ".join(line.strip() for line in lines)
+
+
+def test_postponed_without_obstacle_is_a_warning_on_the_obstacles_cell(tmp_path, forms):
+    fill(forms, LOISIRS, {"1.1": {"Statut": "Reportée"}, "1.2": {"Statut": "Reportée", "Obstacles": "Pas de salle"}},
+         tmp_path / "retours" / "l.xlsx")
+    run("consolider", tmp_path / "retours", "-o", tmp_path / "r.xlsx")
+    table = anomalies(tmp_path / "r.xlsx")
+    postponed = table[table["Problème"].str.contains("« Reportée » sans obstacle")]
+    assert list(postponed["Gravité"]) == ["Avertissement"] and "1.1" in postponed.iloc[0]["Problème"]
+    header = [c.value for c in openpyxl.load_workbook(tmp_path / "retours" / "l.xlsx")[LOISIRS][1]]
+    assert postponed.iloc[0]["Cellule"] == f"{column_letter(header.index('Obstacles'))}2"
+
+
+def test_anomalies_name_a_long_service_whole(tmp_path, forms):
+    fill(forms, COMM, {"3.1": {"Statut": "n'importe quoi"}}, tmp_path / "retours" / "c.xlsx")
+    run("consolider", tmp_path / "retours", "-o", tmp_path / "r.xlsx")
+    assert COMM in set(anomalies(tmp_path / "r.xlsx")["Feuille"]) and len(COMM) > 31
+
+
+def test_the_report_s_draft_is_named_after_the_report(tmp_path, forms):
+    fill(forms, TP, {"2.1": {"Statut": "En cours"}}, tmp_path / "retours" / "tp.xlsx")
+    run("consolider", tmp_path / "retours", "-o", tmp_path / "rapport-2026.xlsx")
+    run("envoyer", "rapport", tmp_path / "rapport-2026.xlsx", "--a", "c@ville.test", "--brouillons", tmp_path / "br")
+    assert [p.name for p in (tmp_path / "br").glob("*.eml")] == ["rapport-2026.eml"]

@@ -106,7 +106,10 @@ def test_correction_workbooks_mark_exactly_the_problem_cells_and_carry_the_other
     instructions = " ".join(str(c.value) for c in book["Instructions"]["A"] if c.value)
     cell = tab.cell(row=2, column=status + 1).coordinate
     assert "À corriger" in instructions and f"{cell} (action 1.1) : Statut « Presque fini » inconnu" in instructions
-    incomplete = openpyxl.load_workbook(folder / "corrections" / f"correction-2026 - {COMM}.xlsx").worksheets[1]
+    completing = openpyxl.load_workbook(folder / "corrections" / f"correction-2026 - {COMM}.xlsx")
+    told = " ".join(str(c.value) for c in completing["Instructions"]["A"] if c.value)
+    assert "À compléter" in told and "À corriger" not in told  # nothing wrong, answers missing
+    incomplete = completing.worksheets[1]
     assert [c.comment is not None for c in incomplete[2]].count(True) == 1
     assert incomplete.cell(row=2, column=[c.value for c in incomplete[1]].index("Commentaires") + 1).value == \
         "On s'en occupe"
@@ -150,8 +153,9 @@ def test_the_corrected_return_is_retained_and_the_service_becomes_complete(cycle
     assert actions.loc["1.2", "Avancement (%)"] == 60 and actions.loc["1.2", "Obstacles"] == "Manque de salles"
     table = anomalies(report)
     assert not len(table[(table["Fichier"] == "loisirs.xlsx") & (table["Gravité"] == "Erreur")])
-    superseded = table[table["Fichier"] == "loisirs.xlsx"]
-    assert list(superseded["Gravité"]) == ["Avertissement"] and "loisirs-corrige.xlsx" in superseded.iloc[0]["Problème"]
+    superseded = table[table["Fichier"] == "loisirs.xlsx"]  # the normal path: an Info, not a warning
+    assert list(superseded["Gravité"]) == ["Info"] and "loisirs-corrige.xlsx" in superseded.iloc[0]["Problème"]
+    assert "classeur de correction" in superseded.iloc[0]["Problème"]
 
 
 def test_without_anything_to_fix_no_correction_workbook_is_written(tmp_path, forms):

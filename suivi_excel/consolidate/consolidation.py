@@ -168,8 +168,11 @@ def consolidate_reads(reads: list[FileRead], anomalies: list[Anomaly], plan: Pla
             anomalies.append(Anomaly.of("return-unchanged", file=winner.tab.file, sheet=winner.tab.sheet,
                                         service=service))
         for loser in ordered[:-1] if changed else ():
+            # the normal path after `envoyer corrections`: the corrected workbook replaces the first return
+            corrected = winner.tab.correction and not loser.tab.correction
             anomalies.append(Anomaly.of(
-                "return-superseded", file=loser.tab.file, sheet=loser.tab.sheet, service=service,
+                "return-corrected" if corrected else "return-superseded", file=loser.tab.file,
+                sheet=loser.tab.sheet, service=service,
                 winner=winner.tab.file, winner_saved=_saved_text(winner.tab.saved),
                 saved=_saved_text(loser.tab.saved)))
         anomalies.extend(winner.anomalies)

@@ -33,12 +33,14 @@ def write_corrections(result: Consolidation, folder: Path) -> dict[str, Path]:
     Returns:
         Service -> the workbook written, in the plan's order.
     """
-    wanted = [s.service for s in review(result) if s.state in (TO_FIX, INCOMPLETE)]
+    states = {s.service: s.state for s in review(result) if s.state in (TO_FIX, INCOMPLETE)}
+    wanted = list(states)
     names = per_service_file_names(wanted, result.period, prefix="correction")
     written = {}
     for service in wanted:
         prefill, marks, problems = _answers(result, service)
-        options = Options(result.period, prefill=prefill, marks=marks, problems=problems)
+        options = Options(result.period, prefill=prefill, marks=marks, problems=problems,
+                          complete_only=states[service] == INCOMPLETE)
         path = folder / names[service]
         write_workbook(path, result.plan, options, {service: result.tabs[service]}, "service")
         written[service] = path

@@ -18,7 +18,7 @@ import pandas as pd
 from suivi_excel.core.anomalies import Anomaly
 from suivi_excel.core.columns import TARGET_MET, TO_CHECK, TRACKING_COLUMNS, TRACKING_HEADERS
 from suivi_excel.core.targets import answer_for, contradicts, target_share
-from suivi_excel.core.text import clean_text, column_letter, percent_text
+from suivi_excel.core.text import clean_text, column_letter, is_blank, percent_text
 from suivi_excel.core.values import READERS, Parsed, days, values_digest
 from suivi_excel.plan.model import Plan
 from suivi_excel.returns.file import TabRead
@@ -28,6 +28,7 @@ _HEADERS = list(TRACKING_HEADERS)
 _STATUS, _PROGRESS = "Statut", "Avancement (%)"
 _START, _END = "Date de début réelle", "Date de fin réelle"
 _RESULT = "Résultat de l'indicateur"
+_OBSTACLES = "Obstacles"
 _MISSING_SHOWN = 15
 
 
@@ -225,6 +226,10 @@ def _check_consistency(lines: pd.DataFrame, clean: pd.DataFrame, renamed: dict[s
                lambda ln: ln.progress, action=lambda ln: ln.final)
     found.each(checked, (status == "Non débutée") & (progress > 0), "not-started-above-0", _PROGRESS,
                lambda ln: ln.progress, action=lambda ln: ln.final)
+    # the form asks why an action is postponed (Instructions: « expliquez pourquoi dans Obstacles »)
+    has_obstacles = _per_tab(lines, [_OBSTACLES in t.columns for t in tabs])
+    found.each(checked, has_obstacles & (status == "Reportée") & clean[_OBSTACLES].map(is_blank),
+               "postponed-no-obstacle", _OBSTACLES, lambda ln: "", action=lambda ln: ln.final)
     reversed_dates = pd.Series(days(clean[_END]) < days(clean[_START]), index=clean.index)
     found.each(checked, reversed_dates, "dates-reversed", _END, lambda ln: ln.end.isoformat(),
                start=lambda ln: ln.start.isoformat())

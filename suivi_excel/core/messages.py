@@ -36,6 +36,8 @@ ANOMALIES: dict[str, tuple[str, str]] = {
                                "ou le résultat."),
     "done-below-100": (W, "L'action {action} est « Réalisée » mais son avancement est de {value} % : "
                           "corrigez le statut ou l'avancement."),
+    "postponed-no-obstacle": (W, "L'action {action} est « Reportée » sans obstacle indiqué : écrivez dans "
+                                 "Obstacles ce qui la fait reporter, pour que le comité puisse aider."),
     "not-started-above-0": (W, "L'action {action} est « Non débutée » mais son avancement est de {value} % : "
                                "corrigez le statut ou l'avancement."),
     # structure of a returned tab
@@ -62,6 +64,9 @@ ANOMALIES: dict[str, tuple[str, str]] = {
     "return-superseded": (W, "Le service « {service} » a envoyé plus d'un retour : celui de {winner} "
                              "(enregistré le {winner_saved}) est retenu, celui-ci (enregistré le "
                              "{saved}) est ignoré."),
+    "return-corrected": (I, "Le service « {service} » a renvoyé son classeur de correction : le retour corrigé "
+                            "({winner}, enregistré le {winner_saved}) est retenu à la place de celui-ci "
+                            "(enregistré le {saved})."),
     "service-no-return": (W, "Aucun retour du service « {value} » : ses {count} action(s) sont comptées "
                              "« Non renseigné » (sauf celles déjà réalisées ou abandonnées à une période "
                              "précédente, qui le restent). Relancez le service."),

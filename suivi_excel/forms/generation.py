@@ -65,6 +65,7 @@ class Options:
     # problems as (cell, text) for the Instructions tab and the e-mail
     marks: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     problems: Sequence[tuple[str, str]] = ()
+    complete_only: bool = False  # a correction workbook with nothing wrong, only answers missing
     # pre-filled from the history (§13): No -> the period its values come from; those cells look pre-filled
     # (a conditional format that holds while the cell keeps the value) and Instructions names the periods
     prefill_periods: Mapping[str, str] = field(default_factory=dict)
@@ -123,7 +124,7 @@ class _Writer:
         lines = instructions(self.plan.municipality, self.plan.title, self.options.period.label,
                              french_date(deadline) if deadline else "",
                              params.get("Coordonnateur", ""), params.get("Courriel du coordonnateur", ""),
-                             services, self.options.problems)
+                             services, self.options.problems, self.options.complete_only)
         numbers = set(self.plan.actions.loc[self.plan.actions["Service responsable"].isin(services), "No"])
         pre = prefilled.instructions_lines(self.options.prefill_periods, numbers)
         if pre:  # right after what is asked, before the columns' help

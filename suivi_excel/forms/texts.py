@@ -12,10 +12,11 @@ STATUS_HELP = {
 }
 
 def instructions(municipality: str, title: str, period: str, deadline: str, coordinator: str,
-                 email: str, services: list[str], problems=()) -> list[tuple[str, str]]:
+                 email: str, services: list[str], problems=(), complete_only: bool = False) -> list[tuple[str, str]]:
     """The lines of the Instructions tab as (style, text); style is title, heading or text.
 
-    `problems` ((cell, what is wrong) pairs) make it a correction workbook's: they come first.
+    `problems` ((cell, what is wrong) pairs) make it a correction workbook's: they come first, under
+    « À corriger », or « À compléter » when nothing is wrong but answers are missing (`complete_only`).
     """
     who = coordinator or "la personne qui coordonne le suivi"
     contact = f"{who} ({email})" if email else who
@@ -32,8 +33,11 @@ def instructions(municipality: str, title: str, period: str, deadline: str, coor
     ]
     if problems:
         lines[2:4] = [
-            ("heading", "À corriger"),
-            ("text", "Votre retour a été lu. Voici ce qu'il faut corriger ou compléter ; les cellules en rouge "
+            ("heading", "À compléter" if complete_only else "À corriger"),
+            ("text", "Votre retour a été lu. Voici ce qu'il reste à compléter ; les cellules en rouge de votre "
+                     "onglet portent une note qui le rappelle. Vos autres réponses sont déjà reprises : complétez, "
+                     "enregistrez et renvoyez ce classeur." if complete_only else
+                     "Votre retour a été lu. Voici ce qu'il faut corriger ou compléter ; les cellules en rouge "
                      "de votre onglet portent une note qui le rappelle. Vos autres réponses sont déjà reprises : "
                      "corrigez, enregistrez et renvoyez ce classeur."),
             *[("text", f"    • {cell} : {text}" if cell else f"    • {text}") for cell, text in problems],

@@ -251,13 +251,21 @@ def _close(client: smtplib.SMTP | None) -> None:
         client.close()
 
 
+def _draft_name(item: Outgoing) -> str:
+    """`formulaire - Service des loisirs`; a message to no service is named by its attachment (`rapport-2026`)."""
+    if item.service:
+        return f"{item.kind} - {item.service}"
+    stem = item.attachment.stem if item.attachment is not None else ""
+    return stem if stem.casefold().startswith(item.kind.casefold()) else f"{item.kind} - {stem}" if stem else item.kind
+
+
 def write_drafts(items: list[Outgoing], folder: Path) -> list[Path]:
     """Save each message as an .eml draft that Outlook or Thunderbird opens ready to send.
 
     Names come from the kind and the service, shortened for Windows and kept unique, so one
     draft never replaces another of the same run; each is written whole or not at all.
     """
-    stems = file_stems([f"{item.kind} - {item.service or 'rapport'}" for item in items], 72)
+    stems = file_stems([_draft_name(item) for item in items], 72)
     written = []
     for item, stem in zip(items, stems):
         message = item.message

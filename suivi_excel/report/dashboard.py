@@ -100,7 +100,7 @@ def _key_figures(sheet, row: int, result: Consolidation, figures: KeyFigures, st
         ("Actions en retard", figures.late, formats.figure),
         ("Actions qui ont besoin de soutien", figures.support_needed, formats.figure),
         ("Services qui ont répondu", f"{figures.services_answered} sur {figures.services_total}", formats.figure),
-        ("Budget prévu", figures.budget_planned, formats.figure_money),
+        ("Budget prévu (toutes les années du plan)", figures.budget_planned, formats.figure_money),
         ("Dépenses réelles déclarées", figures.spent, formats.figure_money),
         ("Anomalies : erreurs / avertissements", f"{errors} / {warnings}", formats.figure),
     ]

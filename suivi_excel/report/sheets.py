@@ -180,13 +180,13 @@ def returns_sheet(sheet, states: list, formats: Formats) -> None:
     print_setup(sheet, widths)
 
 
-def anomalies_sheet(sheet, anomalies: list, formats: Formats) -> None:
+def anomalies_sheet(sheet, anomalies: list, formats: Formats, services: dict[str, str] | None = None) -> None:
+    """One row per anomaly; `services` (tab -> service) names a service's tab by the service's whole name:
+    Excel cuts tab names at 31 characters, not cells."""
     frame = pd.DataFrame([a.as_row() for a in anomalies], columns=list(ANOMALY_HEADERS))
+    if services:
+        frame["Feuille"] = [services.get(tab, tab) for tab in frame["Feuille"]]
     write_table(sheet, frame, formats, widths=list(_ANOMALY_WIDTHS))
-    for row, anomaly in enumerate(anomalies, start=1):
-        height = row_height(anomaly.as_row().values(), _ANOMALY_WIDTHS)
-        if height:
-            sheet.set_row(row, height)
     for severity, style in formats.severity.items():
         sheet.conditional_format(1, 0, max(len(frame), 1), 0, {
             "type": "cell", "criteria": "==", "value": f'"{severity}"', "format": style})

@@ -57,7 +57,8 @@ def read_report_summary(path: Path) -> ReportSummary:
         f"Taux de réalisation : {percent_text(figures.completion_rate)}",
         f"Actions en retard : {figures.late} ; besoin de soutien : {figures.support_needed}",
         f"Services qui ont répondu : {figures.services_answered} sur {figures.services_total}",
-        f"Dépenses déclarées : {money_text(figures.spent)} sur {money_text(figures.budget_planned)} prévus",
+        f"Dépenses déclarées à ce jour : {money_text(figures.spent)} (budget prévu du plan, toutes années et tous "
+        f"services : {money_text(figures.budget_planned)})",
     ]
     return ReportSummary(str(found[props.PERIOD]), str(found.get(props.PLAN, "")),
                          str(found.get(props.MUNICIPALITY, "")), lines, str(found.get(props.COORDINATOR, "")),

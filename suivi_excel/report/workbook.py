@@ -76,7 +76,8 @@ def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame 
         group_sheet(book.add_worksheet(BY_SERVICE), services, formats)
         states = review(result)
         returns_sheet(book.add_worksheet(RETURNS), states, formats)
-        anomalies_sheet(book.add_worksheet(ANOMALIES), result.anomalies, formats)
+        anomalies_sheet(book.add_worksheet(ANOMALIES), result.anomalies, formats,
+                        {tab: service for service, tab in result.tabs.items()})
         if history is not None:
             kept = history[["Période", "No", *TRACKING_HEADERS]]
             past = book.add_worksheet(HISTORY)

@@ -48,6 +48,7 @@ class TabRead:
     raw: dict[str, list[object]] = field(default_factory=dict)  # tracking header -> values
     prefill: str = ""  # digest of the values the form was pre-filled with ("" for a blank form)
     own_form: bool = True  # from a per-service workbook, not a copy of the integrated one
+    correction: bool = False  # from a correction workbook (`consolider --corrections`)
 
     @property
     def filled(self) -> bool:
@@ -250,6 +251,7 @@ def _read_tabs(book, sheet_names: list[str], result: FileRead) -> None:
             continue
         tab.prefill = info.prefill if info else ""
         tab.own_form = meta.kind == "service"
+        tab.correction = bool(meta.corrections)
         if info is None:
             # a renamed tab: recognize the service from the action numbers it holds
             plan = plan or plan_of(result)
