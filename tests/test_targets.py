@@ -104,7 +104,8 @@ def test_history_of_the_earlier_version_takes_the_new_columns(tmp_path, target_f
                "-p", "2026").exit_code == 0
     with sqlite3.connect(store) as connection:
         found = dict(connection.execute("SELECT no, cible_atteinte FROM actions WHERE periode = '2026'"))
-    assert found["1.1"] == "Oui" and found["1.2"] == "En partie"
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+    assert found["1.1"] == "Oui" and found["1.2"] == "En partie" and version == 2
 
 
 def test_pre_filled_form_leaves_the_period_s_own_answers_blank(tmp_path, target_forms):

@@ -30,7 +30,7 @@ from suivi_excel.history.lastknown import Known, last_known
 from suivi_excel.plan.model import Plan
 
 DEFAULT_NAME = "suivi-historique.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: actions.cible_atteinte and actions.bon_coup (added to a format-1 file on write)
 _COLUMNS = {  # tracking header -> SQL column
     "Statut": "statut", "Avancement (%)": "avancement", "Date de début réelle": "debut_reel",
     "Date de fin réelle": "fin_reelle", "Dépenses réelles ($)": "depenses",
