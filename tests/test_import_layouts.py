@@ -743,3 +743,35 @@ def test_word_headings_that_do_not_say_axe_give_the_axe_by_their_style(tmp_path)
 def test_in_a_pdf_headings_are_told_by_their_size_and_weight(tmp_path):
     pdf = soffice_convert(headed_word(tmp_path / "plan.docx"), tmp_path / "pdf", "pdf")
     _assert_right(_import(pdf, tmp_path), _headed_truth())
+
+
+def test_numbered_section_rows_and_debut_fin_under_a_merged_echeancier(tmp_path):
+    """`1. LOISIRS` and `1.1 Rendre…` as rows across one Word table; `Échéancier` merged over `Début | Fin`."""
+    document = _document()
+    document.add_heading("Plan d'action MADA 2025-2028", 0)
+    table = document.add_table(rows=2, cols=5)
+    table.style = "Table Grid"
+    for col, text in enumerate(["Action", "Responsable", "Partenaires"]):
+        table.cell(0, col).merge(table.cell(1, col)).text = text
+    table.cell(0, 3).merge(table.cell(0, 4)).text = "Échéancier"
+    table.cell(1, 3).text, table.cell(1, 4).text = "Début", "Fin"
+    axe = objectif = None
+    for a in PLAN:
+        for text, previous in ((f"{a['axe']}. {AXES[a['axe']].split('— ')[1].upper()}", axe), (a["objectif"], objectif)):
+            if text != previous:
+                cells = table.add_row().cells
+                cells[0].merge(cells[4]).text = text
+        axe, objectif = f"{a['axe']}. {AXES[a['axe']].split('— ')[1].upper()}", a["objectif"]
+        first, last = _years(a)
+        cells = table.add_row().cells
+        for col, text in enumerate([a["action"], " / ".join(a["leads"]), ", ".join(a["partners"]), first, last]):
+            cells[col].text = str(text)
+    _widths(table, [11, 4.5, 6, 2.2, 2.2])
+    document.save(str(tmp_path / "plan.docx"))
+    plan = _import(tmp_path / "plan.docx", tmp_path)
+    truth = _comma_partners_truth()
+    for a in PLAN:
+        truth[a["action"]].update(No=None, Axe=f"{a['axe']}. {AXES[a['axe']].split('— ')[1].upper()}", Indicateur=None)
+    _assert_right(plan, truth)
+    said = [c["Ce que l'importation a compris"] for c in _checks(plan)]
+    assert "en-tête sur deux lignes : « Échéancier » au-dessus de « Début », « Fin »" in said

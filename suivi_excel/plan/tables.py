@@ -79,6 +79,7 @@ class Header:
     width: int = 0
     combined: bool = False  # `Responsable (partenaires)`: the partners follow the lead in parentheses
     services: dict[int, str] = field(default_factory=dict)  # a matrix's service columns, marked R or P
+    groups: dict[str, list[int]] = field(default_factory=dict)  # a group heading over the columns it names
 
     @property
     def signature(self) -> tuple[str, ...]:
@@ -149,6 +150,8 @@ def find_header(table: SourceTable) -> Header | None:
             best, best_score = index, len(fields)
     if best is None:
         return None
+    if best > 0 and continues_header(table.rows[best - 1], table.rows[best]):
+        best -= 1  # the row that names more fields is the second row of a header begun above it
     return _header_at(table, best)
 
 
@@ -203,12 +206,15 @@ def _header_at(table: SourceTable, index: int) -> Header:
     columns: dict[str, int] = {}
     extras: dict[int, str] = {}
     titles: dict[int, str] = {}
+    groups: dict[str, list[int]] = {}
     for col in range(width):
+        upper = _title(row[col] if col < len(row) else "")
+        lower = _title(below[col] if two_rows and col < len(below) else "")
+        if two_rows and upper and lower and upper != lower:
+            groups.setdefault(upper, []).append(col)
         if col in periods:
             titles[col] = periods[col].label
             continue
-        upper = _title(row[col] if col < len(row) else "")
-        lower = _title(below[col] if two_rows and col < len(below) else "")
         # under a group heading (`Échéancier` over `Début | Fin`), the lower row names the column
         text = lower if lower and field_of(lower) else upper or lower
         titles[col] = text
@@ -219,7 +225,7 @@ def _header_at(table: SourceTable, index: int) -> Header:
             extras[col] = text
     responsible = titles.get(columns["responsable"], "") if "responsable" in columns else ""
     combined = bool(re.search(r"partenaire|collaborat", fold(responsible)))
-    return Header(index + (2 if two_rows else 1), columns, extras, periods, titles, width, combined)
+    return Header(index + (2 if two_rows else 1), columns, extras, periods, titles, width, combined, {}, groups)
 
 
 def _title(text: str | None) -> str:
@@ -323,6 +329,11 @@ def header_notes(table: SourceTable, header: Header, told: set[tuple[str, str]])
         told.add((title, ""))
         notes.append(Note(table.where(row, col), "colonne sans équivalent dans le plan : reprise telle quelle "
                           f"(colonne « {title} »)", title))
+    for group, cols in header.groups.items():
+        if (group, "group") not in told and not set(cols) <= set(header.periods):
+            told.add((group, "group"))
+            notes.append(Note(table.where(row - 1, cols[0]), f"en-tête sur deux lignes : « {group} » au-dessus de "
+                              + ", ".join(f"« {header.titles[c]} »" for c in cols), group))
     if header.periods:
         ticks = ", ".join(header.titles[c] for c in sorted(header.periods))
         notes.append(Note(table.where(row, min(header.periods)), "colonnes cochées lues comme l'échéancier", ticks))
