@@ -316,3 +316,19 @@ def test_correction_workbooks_that_no_longer_apply_leave_the_folder_and_are_neve
     last = run("consolider", returns, "-o", tmp_path / "rapport.xlsx", "--corrections", folder)
     assert "laissés en place" in last.output and names[COMM] in last.output
     assert (folder / names[COMM]).exists() and (folder / "notes du coordonnateur.xlsx").exists()
+
+
+def test_municipalities_sharing_a_model_plan_stay_apart_in_the_regional_roll_up(tmp_path):
+    reports = tmp_path / "rapports"
+    for town in ("Ville-A", "Ville-B"):
+        # an MRC hands every municipality the same model plan: the same identifier
+        plan = tool_plan(tmp_path / f"{town}.xlsx", {"Municipalité": town, "Titre du plan": "Plan MADA 2025-2027",
+                                                     "Identifiant du plan": "0a1b2c3d4e"})
+        _made, _done, report = period_cycle(tmp_path / town, plan, "2026", FIRST, tmp_path / town / "h.sqlite")
+        reports.mkdir(exist_ok=True)
+        report.rename(reports / f"{town}.xlsx")
+    rolled = run("regrouper", reports, "-o", tmp_path / "region.xlsx")
+    assert rolled.exit_code == 0, rolled.output
+    towns = [r[0] for r in openpyxl.load_workbook(tmp_path / "region.xlsx")["Municipalités"].iter_rows(
+        min_row=2, values_only=True) if r[0]]
+    assert {"Ville-A", "Ville-B"} <= set(towns)

@@ -48,8 +48,10 @@ class Report:
 
     @property
     def key(self) -> tuple[str, str]:
-        """A municipality and its plan: one report each is kept."""
-        return self.plan_id or fold(self.municipality), fold(self.plan)
+        """A municipality and its plan: one report each is kept. The plan's identity survives a corrected
+        title; the municipality is part of the key too, since municipalities may all start from one
+        model plan and so share its `Identifiant du plan`."""
+        return self.plan_id or fold(self.plan), fold(self.municipality)
 
 
 def read_reports(folder: Path, period: Period | None = None,
