@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+import pytest
 from conftest import COMM, LOISIRS, PARAMETERS, ROWS, SERVICES, TP, actions_by_no, run, write_test_plan
 
 from suivi_excel.core.periods import parse_period
@@ -103,6 +104,7 @@ def test_a_plan_without_identifier_under_a_new_title_is_told_how_to_link_its_his
     assert "Pré-remplissage : 5 action(s)" in linked.output and "Attention" not in linked.output
 
 
+@pytest.mark.slow  # two periods; the same rule has a quick test through generer
 def test_consolider_says_when_the_history_knows_the_plan_under_another_identity(tmp_path):
     plan = write_test_plan(tmp_path / "plan.xlsx")
     store = tmp_path / "h.sqlite"
@@ -318,6 +320,7 @@ def test_correction_workbooks_that_no_longer_apply_leave_the_folder_and_are_neve
     assert (folder / names[COMM]).exists() and (folder / "notes du coordonnateur.xlsx").exists()
 
 
+@pytest.mark.slow  # two consolidations and a roll-up, like the other regional tests
 def test_municipalities_sharing_a_model_plan_stay_apart_in_the_regional_roll_up(tmp_path):
     reports = tmp_path / "rapports"
     for town in ("Ville-A", "Ville-B"):
