@@ -332,3 +332,46 @@ def test_a_reader_that_dies_takes_only_its_file_with_it_in_every_command(tmp_pat
     assert done.returncode == 2, (done.returncode, done.stderr)
     assert "programme de lecture" in done.stderr and plan_path.name in done.stderr
     assert "Traceback" not in done.stderr and not [p for p in tmp_path.iterdir() if p.name != plan_path.name]
+
+
+def _ods(target: Path, rows: str) -> Path:
+    """An OpenDocument spreadsheet whose one table holds `rows` (content.xml rows, as LibreOffice writes them)."""
+    import zipfile as zf
+
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+               f'<office:spreadsheet><table:table table:name="Plan">{rows}</table:table></office:spreadsheet>'
+               "</office:body></office:document-content>")
+    with zf.ZipFile(target, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zf.ZIP_STORED)
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+                         'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" '
+                         'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>')
+    return target
+
+
+def _row(*texts: str, repeat: int = 1) -> str:
+    cells = "".join(f'<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>'
+                    for t in texts)
+    return f'<table:table-row table:number-rows-repeated="{repeat}">{cells}</table:table-row>'
+
+
+def test_an_opendocument_table_repeated_a_million_times_is_refused_before_the_reader(tmp_path):
+    header = _row("No", "Axe", "Action", "Responsable")
+    plain = _row("1.1", "Loisirs", "Fête de quartier", "Service des loisirs") + _row(
+        "1.2", "Loisirs", "Cours d'aquaforme", "Service des loisirs")
+    trailing = ('<table:table-row table:number-rows-repeated="1048573"><table:table-cell '
+                'table:number-columns-repeated="1024"/></table:table-row>')  # what LibreOffice writes, empty
+    good = _ods(tmp_path / "plan.ods", header + plain + trailing)
+    result = run("importer", good, "-o", tmp_path / "plan.xlsx")
+    assert no_crash(result) and result.exit_code == 0, result.output
+    # under the reader's own limit (100 million cells), which it would allocate: some 3 GB
+    bomb = _ods(tmp_path / "bombe.ods", header + plain + '<table:table-row table:number-rows-repeated="100000">'
+                '<table:table-cell table:number-columns-repeated="900" office:value-type="string"><text:p>x'
+                "</text:p></table:table-cell></table:table-row>")
+    result = run("importer", bomb, "-o", tmp_path / "bombe.xlsx")
+    assert no_crash(result) and result.exit_code == 2, result.output
+    assert "bombe.ods" in result.output and "100003" in result.output and not (tmp_path / "bombe.xlsx").exists()

@@ -82,6 +82,10 @@ class GuardedGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:  # the output was piped into a program that stopped reading (`| head`):
+            quiet = os.open(os.devnull, os.O_WRONLY)  # not a defect; nothing more is written anywhere
+            os.dup2(quiet, sys.stdout.fileno())
+            raise click.exceptions.Exit(0) from None
         except SuiviError as error:  # the library's own failure: shown as click shows its own
             raise UserFailure(error) from None
         except Exception as error:  # noqa: BLE001 - this is the net under every command

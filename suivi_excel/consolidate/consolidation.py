@@ -86,12 +86,13 @@ def _choose_plan(reads: list[FileRead], plan: Plan | None, anomalies: list[Anoma
     raise SuiviError(f"le plan caché dans « {name} » est illisible ({error}) : indiquez le plan avec --plan.")
 
 
-def _choose_period(reads: list[FileRead], period: Period | None) -> Period:
+def _choose_period(reads: list[FileRead], period: Period | None, anomalies: list[Anomaly]) -> Period:
     if period is not None:
         return period
     labels = Counter(r.meta.period for r in reads if r.meta is not None)
-    if not labels:
-        raise SuiviError("impossible de savoir quelle période consolider : précisez --periode.")
+    if not labels:  # not one form of this plan could be read: say why, file by file
+        raise nothing_usable("aucun formulaire de ce plan n'a pu être lu (précisez --periode pour consolider "
+                             "malgré tout)", anomalies)
     # the period most files were made for; on a tie the latest (an old form sent again by mistake)
     return max((parse_period(label) for label in labels), key=lambda p: (labels[p.label], p))
 
@@ -123,7 +124,7 @@ def consolidate_reads(reads: list[FileRead], anomalies: list[Anomaly], plan: Pla
             anomalies.append(Anomaly.of("file-other-plan", file=read.name, value=others[read.meta.plan_id]))
         else:
             usable.append(read)
-    period = _choose_period(usable, period)
+    period = _choose_period(usable, period, anomalies)
     current = []
     for read in usable:
         if read.meta.period != period.label:

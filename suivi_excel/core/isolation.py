@@ -40,6 +40,12 @@ def context():
     return multiprocessing.get_context("spawn")
 
 
+def can_start_workers() -> bool:
+    """Whether this process may start processes: a daemonic one (a `multiprocessing.Pool` worker that
+    calls us) may not, and then reads in place, unguarded."""
+    return not multiprocessing.current_process().daemon
+
+
 def run_batch(function: Callable[..., R], items: list[tuple]) -> list[R]:
     """Call `function` on a few items in a worker (top level: spawned workers import it by name)."""
     return [function(*item) for item in items]
@@ -100,6 +106,8 @@ class Isolated(Generic[R]):
             workers = min(workers, self._limit)
         size = max(1, len(indexes) // (workers * _BATCHES_PER_WORKER))
         pool = None
+        if not can_start_workers():
+            return None, {}
         try:
             pool = ProcessPoolExecutor(workers, mp_context=context())
             batches = {}
@@ -155,6 +163,8 @@ def _collect(batches: dict[Future, list[int]], progress) -> dict:
 
 
 def _alone(function: Callable[..., R], item: tuple, crashed: Callable[..., R]) -> R:
+    if not can_start_workers():
+        return function(*item)
     try:
         with ProcessPoolExecutor(1, mp_context=context()) as pool:
             return pool.submit(function, *item).result()
@@ -180,6 +190,8 @@ def survives(function: Callable[..., object], *item: object) -> bool:
     For a command that reads one file the user handed over: the file is read there first, and only
     read here if that process lived. Costs a fork (a few ms on Linux) plus the read itself.
     """
+    if not can_start_workers():
+        return True  # read here, unguarded
     try:
         with ProcessPoolExecutor(1, mp_context=context()) as pool:
             return pool.submit(_probe, function, item).result()

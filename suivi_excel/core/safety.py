@@ -81,9 +81,8 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS, keep: dict[str, by
                 return Refusal("file-not-xlsx", "classeur OpenDocument (.ods)")
     if "xl/workbook.xml" not in names:
         return Refusal("file-not-xlsx", "l'archive ne contient pas de classeur Excel")
-    if _PACKAGE_RELS not in names:
-        return Refusal("file-unreadable", _NO_PACKAGE_RELS)
-    return _scan_parts(path, entries, limits, keep, parsed)
+    refusal = _scan_parts(path, entries, limits, keep, parsed)  # what is hostile is said as such first
+    return refusal or (Refusal("file-unreadable", _NO_PACKAGE_RELS) if _PACKAGE_RELS not in names else None)
 
 
 def inspect_archive(path: Path, limits: Limits = DEFAULT_LIMITS) -> Refusal | None:
@@ -96,9 +95,11 @@ def inspect_archive(path: Path, limits: Limits = DEFAULT_LIMITS) -> Refusal | No
     checked = _archive_entries(path, limits)
     if isinstance(checked, Refusal):
         return checked
-    if _PACKAGE_RELS not in {e.filename for e in checked} and "mimetype" not in {e.filename for e in checked}:
+    refusal = _scan_parts(path, checked, limits)
+    names = {e.filename for e in checked}
+    if refusal is None and _PACKAGE_RELS not in names and "mimetype" not in names:
         return Refusal("file-unreadable", _NO_PACKAGE_RELS)  # Word and Excel need it; OpenDocument has none
-    return _scan_parts(path, checked, limits)
+    return refusal
 
 
 _PACKAGE_RELS = "_rels/.rels"
@@ -246,6 +247,59 @@ class _SheetExtent:
         return None
 
 
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+class _TableExtent(_SheetExtent):
+    """How far the filled cells of an OpenDocument spreadsheet (`content.xml`) reach, repeats counted:
+    one cell may stand for a million rows (`number-rows-repeated`) and the reader expands it. Empty
+    repeated rows and cells, which LibreOffice writes down to the last row of every sheet, do not count."""
+
+    def __init__(self, limits: Limits) -> None:
+        super().__init__("content.xml", limits)
+        self._parser.StartElementHandler = self._open
+        self._parser.EndElementHandler = self._close
+        self._repeat_rows = 1
+        self._row_filled = False
+        self._cell: tuple[int, bool] | None = None  # (columns repeated, filled) of the open cell
+
+    def _open(self, name: str, attributes: dict[str, str]) -> None:
+        if name == f"{_TABLE}table":
+            self._row = self._column = 0
+        elif name == f"{_TABLE}table-row":
+            self._repeat_rows = _count(attributes.get(f"{_TABLE}number-rows-repeated"))
+            self._row_filled = False
+            self._column = 0
+        elif name in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+            self._cell = (_count(attributes.get(f"{_TABLE}number-columns-repeated")),
+                          f"{_OFFICE}value-type" in attributes)
+        elif self._cell is not None:  # a paragraph or anything inside the cell: it holds something
+            self._cell = (self._cell[0], True)
+
+    def _close(self, name: str) -> None:
+        if name in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell") and self._cell is not None:
+            repeats, filled = self._cell
+            self._column += repeats
+            if filled:
+                self._row_filled = True
+                self.columns = max(self.columns, self._column)
+                self.cells += repeats * self._repeat_rows
+            self._cell = None
+        elif name == f"{_TABLE}table-row":
+            self._row += self._repeat_rows
+            if self._row_filled:
+                self.rows = max(self.rows, self._row)
+                self._check()
+
+
+def _count(text: str | None) -> int:
+    try:
+        return max(1, int(text)) if text else 1
+    except ValueError:
+        return 1
+
+
 @functools.lru_cache(maxsize=4096)
 def _column(letters: str) -> int:
     return column_number(letters)
@@ -314,6 +368,7 @@ def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits,
     small: dict[str, bytes] = {}
     sheets: set[str] | None = None
     skipped: set[str] = set()
+    names = {e.filename for e in entries}
     try:
         with zipfile.ZipFile(path) as archive:
             for entry in sorted(entries, key=_scan_order):
@@ -325,7 +380,8 @@ def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits,
                 is_sheet = _is_worksheet(name) or (sheets is not None and name.lower() in sheets)
                 if is_sheet and name.lower() in skipped:
                     continue
-                extent = _SheetExtent(name.rsplit("/", 1)[-1], limits) if is_sheet else None
+                extent = (_SheetExtent(name.rsplit("/", 1)[-1], limits) if is_sheet else
+                          _TableExtent(limits) if name == "content.xml" and "mimetype" in names else None)
                 strings = 0
                 wanted = (name in _KEPT and keep is not None) or name in (_WORKBOOK, _WORKBOOK_RELS)
                 whole: list[bytes] = []
@@ -355,8 +411,9 @@ def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits,
                         elif is_xml:
                             strings += len(_STRING.findall(complete))
                             if strings > limits.max_strings:
-                                return Refusal("file-too-large", f"la partie {name} contient plus de "
-                                               f"{limits.max_strings} textes, plus que la limite", "--lignes-max")
+                                count = f"{limits.max_strings:,}".replace(",", " ")
+                                return Refusal("file-too-large", f"la partie {name} contient plus de {count} "
+                                               "textes (un formulaire en compte quelques milliers)", "--lignes-max")
                         if wanted:
                             whole.append(complete)
                         if not chunk:
