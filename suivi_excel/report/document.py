@@ -72,7 +72,8 @@ def context(data: BilanData) -> dict:
     axes = by_group(data.actions, "Axe")
     suite_title, suite_sentence, suite = texts.next_part(data)
     return {
-        "municipalite": plan.municipality or "", "plan": plan.title or "", "titre": texts.title(data),
+        # a plan without its municipality (Paramètres left empty) still gets a title page
+        "municipalite": plan.municipality or plan.title or "", "plan": plan.title or "", "titre": texts.title(data),
         "periode": data.label, "periode_texte": texts.period_text(data),
         "date": french_date(data.created.date()),
         "faits_saillants": texts.highlights(data), "sommaire": texts.status_sentences(data),
