@@ -73,3 +73,16 @@ def test_regrouper_gathers_every_municipality_s_bons_coups(tmp_path):
     municipalities = sheet(tmp_path / "mrc.xlsx", "Municipalités")
     assert sorted(municipalities["Municipalité"]) == ["Ville B", "Ville-Test"]  # the earlier report still counts
     assert sheet(tmp_path / "mrc.xlsx", "Anomalies").empty
+
+
+@pytest.mark.slow  # two periods through the CLI
+def test_a_target_reached_earlier_still_counts_when_the_service_is_silent(tmp_path):
+    from test_history import cycle
+
+    plan = write_test_plan(tmp_path / "plan.xlsx", rows=ROWS, headers=HEADERS)
+    store = tmp_path / "h.sqlite"
+    cycle(tmp_path, plan, "2026-S1", {LOISIRS: {"1.1": {"Statut": "Réalisée", "Résultat de l'indicateur": "620"}}},
+          store)
+    report = cycle(tmp_path, plan, "2026-S2", {TP: {"2.1": {"Statut": "En cours"}}}, store)
+    labels = {row[0]: row[1] for row in _cells(report, "Tableau de bord") if len(row) > 1}
+    assert labels["Cible atteinte"] == 1  # 1.1, réalisée in S1 with 620 of 500: the loisirs said nothing in S2

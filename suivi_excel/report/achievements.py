@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from suivi_excel.core.columns import GOOD_NEWS, TARGET_CHOICES, TARGET_MET, TARGET_NA, TARGET_NO, TARGET_PARTLY, TARGET_YES
-from suivi_excel.core.targets import target_share
+from suivi_excel.core.targets import answer_for, target_share
 from suivi_excel.core.text import is_blank, percent_text
 
 NO_RESULT = "Pas encore de résultat"
@@ -34,20 +34,32 @@ def with_target(actions: pd.DataFrame) -> pd.DataFrame:
     return actions[_filled(actions["Cible"])]
 
 
+def answers(actions: pd.DataFrame) -> pd.Series:
+    """Each action's `Cible atteinte`: the service's answer, or the one its numbers give (an action carried
+    from an earlier period keeps its result, not that period's answer), else None."""
+    typed = actions[TARGET_MET] if TARGET_MET in actions.columns else pd.Series([None] * len(actions),
+                                                                               index=actions.index)
+    typed = typed.where(typed.isin(TARGET_CHOICES), None).astype(object)
+    if "Cible" not in actions.columns or _RESULT not in actions.columns:
+        return typed
+    for index in typed.index[typed.isna()]:
+        share = target_share(actions.at[index, "Cible"], actions.at[index, _RESULT])
+        if share is not None:
+            typed.at[index] = answer_for(share)
+    return typed
+
+
 def target_counts(actions: pd.DataFrame) -> dict[str, int]:
     """Among the actions with a target: how many reached it, partly, not, without object, no result yet."""
-    targeted = with_target(actions)
-    answers = targeted[TARGET_MET] if TARGET_MET in targeted.columns else pd.Series([None] * len(targeted))
-    answers = answers.where(answers.isin(TARGET_CHOICES), None)
-    return {label: int((answers == answer).sum()) if answer else int(answers.isna().sum())
+    found = answers(with_target(actions))
+    return {label: int((found == answer).sum()) if answer else int(found.isna().sum())
             for answer, label in TARGET_LABELS.items()}
 
 
 def target_rows(actions: pd.DataFrame) -> pd.DataFrame:
     """The actions with a target and a result or an answer: target, result, share (as text) and answer."""
     targeted = with_target(actions)
-    if TARGET_MET not in targeted.columns:
-        targeted = targeted.assign(**{TARGET_MET: None})
+    targeted = targeted.assign(**{TARGET_MET: answers(targeted)})
     shown = targeted[_filled(targeted[_RESULT]) | targeted[TARGET_MET].isin(TARGET_CHOICES)].copy()
     shares = [target_share(t, r) for t, r in zip(shown["Cible"], shown[_RESULT])]
     shown[SHARE] = [percent_text(s) if s is not None else "" for s in shares]
