@@ -56,7 +56,7 @@ def test_dashboard_counts_targets_and_lists_bons_coups(tmp_path):
     assert labels["Sans objet"] == 1 and labels["Pas encore de résultat"] == 2
     first = [str(r[0]) for r in rows]
     start = first.index("Bons coups (1)")
-    assert rows[start + 2][0].startswith("1.1 — Fête de quartier") and rows[start + 2][2] == GOOD
+    assert rows[start + 2][0].startswith("1.1 — Fête de quartier") and rows[start + 2][1] == GOOD
     results = first.index("Résultats par rapport aux cibles (3)")
     assert [r[3] for r in rows[results + 2:results + 4]] == ["124 %", "70 %"]
 

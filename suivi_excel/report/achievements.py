@@ -101,5 +101,5 @@ def dashboard_block(sheet, row: int, actions: pd.DataFrame, formats, write_list:
                      ["No", "Action", "Cible", _RESULT, SHARE, TARGET_MET],
                      "Aucun résultat d'indicateur n'a été déclaré pour une action avec cible.")
     return write_list(sheet, row, formats, "Bons coups", good_news(actions),
-                      ["No", "Action", "Service responsable", GOOD_NEWS],
+                      ["No", "Action", GOOD_NEWS, "Service responsable"],
                       "Aucun bon coup déclaré cette période : la colonne « Bon coup » des formulaires les recueille.")
