@@ -458,6 +458,7 @@ def test_excel_laid_out_for_print_with_fiscal_years_and_footnotes(tmp_path):
     _assert_right(plan, _printed_truth())
     said = " ".join(c["Texte lu"] for c in _checks(plan))
     assert "Les années financières vont du 1er avril au 31 mars" in said
+    assert run("generer", plan, "--periode", "2026", "-o", tmp_path / "suivi.xlsx").exit_code == 0
 
 
 def test_responsable_with_partners_in_parentheses_is_not_split_inside_them(tmp_path):
