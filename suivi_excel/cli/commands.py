@@ -95,7 +95,7 @@ def main() -> None:
       suivi-excel verifier retours/             les problèmes des fichiers reçus
       suivi-excel consolider retours/ -o rapport-2026.xlsx
       suivi-excel envoyer rapport rapport-2026.xlsx --a comite@ville.qc.ca
-      suivi-excel bilan --annee 2026            le bilan annuel, depuis l'historique
+      suivi-excel bilan --annee 2026            le bilan du comité (Word, PDF), depuis l'historique
       suivi-excel regrouper rapports/ -o bilan-regional.xlsx   les rapports d'une MRC
       suivi-excel demo essai/                   tout le cycle sur un plan d'exemple
     """
