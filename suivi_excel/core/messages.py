@@ -67,9 +67,8 @@ ANOMALIES: dict[str, tuple[str, str]] = {
     "return-corrected": (I, "Le service « {service} » a renvoyé son classeur de correction : le retour corrigé "
                             "({winner}, enregistré le {winner_saved}) est retenu à la place de celui-ci "
                             "(enregistré le {saved})."),
-    "service-no-return": (W, "Aucun retour du service « {value} » : ses {count} action(s) sont comptées "
-                             "« Non renseigné » (sauf celles déjà réalisées ou abandonnées à une période "
-                             "précédente, qui le restent). Relancez le service."),
+    "service-no-return": (W, "Aucun retour du service « {value} » : ses {count} action(s) gardent leur "
+                             "dernier état connu. Relancez le service."),
     "file-nothing-filled": (I, "Aucune valeur de suivi n'est remplie dans ce fichier : il n'est pas "
                                "compté comme un retour."),
     # files

@@ -46,7 +46,9 @@ def share_bars(book, sheet, row: int, source: str, table: pd.DataFrame, title: s
             "name": header, "categories": [source, 1, 0, len(table), 0], "values": [source, 1, col, len(table), col],
             **look, "gap": 60,
             # the rate is always labelled (0 % means something); the unreported share only when there is one
-            "data_labels": {"value": True, "num_format": "0 %" if header == RATE else '0 %;;""'},
+            # (at the bar's base: a 0 % label does not run into the axe's name)
+            "data_labels": {"value": True, "num_format": "0 %" if header == RATE else '0 %;;""',
+                            "position": "inside_base" if header == RATE else "center"},
         })
     chart.set_title({"name": title, "name_font": {"size": 12}})
     chart.set_x_axis({"min": 0, "max": 1, "num_format": "0 %", "major_gridlines": {"visible": True}})
