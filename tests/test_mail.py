@@ -251,3 +251,12 @@ def test_a_service_name_that_looks_like_a_formula_stays_text_in_the_journal(smtp
     assert row["service"] == "'=HYPERLINK(\"x\")" and not [v for v in row.values() if v.startswith("=")]
     result = run("envoyer", "formulaires", tmp_path / "envois")
     assert "1 déjà envoyé(s)" in result.output and len(smtp.messages) == 1
+
+
+def test_a_journal_that_cannot_be_written_stops_before_anything_is_sent(smtp, envois):
+    (envois.parent / "fichier").write_text("x")
+    journal = envois.parent / "fichier" / "journal.csv"  # its folder is a file: nothing can be noted, so nothing goes
+    result = run("envoyer", "formulaires", envois, "--journal", journal)
+    assert no_crash(result) and result.exit_code == 2, result.output
+    assert "journal des envois" in result.output and "rien n'est envoyé" in result.output
+    assert smtp.messages == []

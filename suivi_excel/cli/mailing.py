@@ -125,6 +125,7 @@ def _dispatch(items: list[Outgoing], delivery: Delivery, beside: Path) -> None:
     journal = delivery.journal or beside / "journal-envois.csv"
     settings = read_settings(delivery.config)
     log = SendLog(journal)
+    log.check_writable()
 
     def show(outcome) -> None:
         who = ", ".join(outcome.item.recipients)

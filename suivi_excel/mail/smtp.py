@@ -141,19 +141,38 @@ class SendLog:
         today = dt.date.today().isoformat()
         return self._key(item.kind, item.period, ", ".join(item.recipients), item.digest, today) in self._sent
 
+    def check_writable(self) -> None:
+        """Stop before anything is sent when the journal cannot be written: a message sent and not
+        noted would be sent again by the next run."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(self.path, "a", encoding="utf-8"):
+                pass
+        except OSError as error:
+            raise SuiviError(f"le journal des envois « {self.path} » ne peut pas être écrit ({error.strerror}) : "
+                             "rien n'est envoyé. Fermez-le s'il est ouvert, ou indiquez-en un autre avec "
+                             "--journal.") from None
+
     def record(self, item: Outgoing, status: str, detail: str = "") -> None:
         now = dt.datetime.now().isoformat(timespec="seconds")
-        new = not self.path.exists()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path, "a", encoding="utf-8-sig" if new else "utf-8", newline="") as handle:
-            writer = csv.writer(handle, delimiter=";")
-            if new:
-                writer.writerow(LOG_HEADERS)
-            writer.writerow([safe_cell(v) for v in (now, item.kind, item.period, item.service,
-                                                    ", ".join(item.recipients), item.attachment.name,
-                                                    DIGEST_MARK + item.digest, status, detail)])
-            handle.flush()
-            os.fsync(handle.fileno())
+        new = not self.path.exists() or self.path.stat().st_size == 0
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(self.path, "a", encoding="utf-8-sig" if new else "utf-8", newline="") as handle:
+                writer = csv.writer(handle, delimiter=";")
+                if new:
+                    writer.writerow(LOG_HEADERS)
+                writer.writerow([safe_cell(v) for v in (now, item.kind, item.period, item.service,
+                                                        ", ".join(item.recipients), item.attachment.name,
+                                                        DIGEST_MARK + item.digest, status, detail)])
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as error:
+            sent = f"le message à {', '.join(item.recipients)} est parti" if status == SENT else "rien de plus n'est envoyé"
+            raise SuiviError(f"le journal des envois « {self.path} » n'a pas pu être mis à jour ({error.strerror}) : "
+                             f"{sent}, mais le journal ne le dit pas. Libérez de la place, puis ajoutez-y cette "
+                             "ligne à la main ou attendez avant de relancer la commande, qui l'enverrait de "
+                             "nouveau.") from None
         if status == SENT:
             self._sent.add(self._key(item.kind, item.period, ", ".join(item.recipients), item.digest, now[:10]))
 
