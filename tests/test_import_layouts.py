@@ -779,3 +779,30 @@ def test_numbered_section_rows_and_debut_fin_under_a_merged_echeancier(tmp_path)
     _assert_right(plan, truth)
     said = [c["Ce que l'importation a compris"] for c in _checks(plan)]
     assert "en-tête sur deux lignes : « Échéancier » au-dessus de « Début », « Fin »" in said
+
+
+def test_quoi_qui_avec_qui_quand_and_en_continu_merged_over_the_year_columns(tmp_path):
+    """Headers asked as questions; an action `En continu` written once across its year columns."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append([None, f"Plan d'action 2025-2027 — {MUNI}"])
+    ws.append([])
+    ws.append([None, "Axe", "Objectif", "Quoi ?", "Qui ?", "Avec qui ?", "2025", "2026", "2027"])
+    for n, a in enumerate(PLAN, start=4):
+        ws.append([None, AXES[a["axe"]], a["objectif"], a["action"], " / ".join(a["leads"]), ", ".join(a["partners"])])
+        if len(a["terms"]) == 3:
+            ws.cell(n, 7, "En continu")
+            ws.merge_cells(start_row=n, start_column=7, end_row=n, end_column=9)
+        else:
+            for col, term in enumerate(("court", "moyen", "long"), start=7):
+                ws.cell(n, col, "X" if term in a["terms"] else None)
+    book.save(str(tmp_path / "plan.xlsx"))
+    plan = _import(tmp_path / "plan.xlsx", tmp_path)
+    ranks = {"court": 2025, "moyen": 2026, "long": 2027}
+    truth = _truth(numbered=False, years=lambda a: (min(ranks[t] for t in a["terms"]), max(ranks[t] for t in a["terms"])))
+    for a in PLAN:
+        truth[a["action"]].update(Partenaires="; ".join(a["leads"][1:] + ([", ".join(a["partners"])] if a["partners"]
+                                                                          else [])), Indicateur=None)
+    _assert_right(plan, truth)
+    schedule = dict(zip(sheet(plan, "Actions")["Action"], sheet(plan, "Actions")["Échéancier (texte du plan)"]))
+    assert schedule[PLAN[2]["action"]] == "2025, 2026, 2027 : En continu"

@@ -239,8 +239,9 @@ def _schedule(action: RawAction, years: tuple[int, int] | None, terms: dict[str,
     first, last = years if years else (None, None)
     out: dict[str, object] = {}
     written = cells.get("echeancier", "")
-    if action.periods:
-        out[SCHEDULE_SOURCE] = ", ".join(p.label for p in action.periods)
+    if action.periods:  # the columns ticked, and a mark that says more than a tick (`En continu`)
+        out[SCHEDULE_SOURCE] = ", ".join(p.label for p in action.periods) + "".join(
+            f" : {mark}" for mark in dict.fromkeys(action.marks))
         spans, missing = [], []
         for period in action.periods:
             if period.start is not None:
