@@ -60,7 +60,7 @@ PLAN_COLUMNS = (
                "Numéro de l'action, gardé tel quel : 2.1 et 2.10 sont deux actions."),
     PlanColumn("Axe", True, "text", 18, ("Axe d'intervention", "Champ d'intervention"),
                "Axe (champ d'intervention) du plan."),
-    PlanColumn("Objectif", False, "text", 24, (), "Objectif poursuivi par l'action."),
+    PlanColumn("Objectif", False, "text", 22, (), "Objectif poursuivi par l'action."),
     PlanColumn("Action", True, "text", 40, ("Actions", "Description de l'action"),
                "Ce qui sera fait, en une ou deux phrases.", print_width=30),
     PlanColumn("Service responsable", True, "service", 20,

@@ -62,8 +62,10 @@ def write_dashboard(book, sheet, result: Consolidation, figures: KeyFigures, sta
 
 
 def keep(blocks: list[tuple[int, int]], first: int, after: int) -> int:
-    """Note rows `first` up to `after` (excluded) as one block for the page breaks; returns `after`."""
-    blocks.append((first, after - 1))
+    """Note a chart inserted at row `first`, whose next free row is `after`, as one block for the page
+    breaks; returns `after`. The empty row above the chart goes with it: a chart starting right on a
+    page break is also drawn, clipped, at the foot of the page before (LibreOffice)."""
+    blocks.append((max(first - 1, 0), after - 1))
     return after
 
 

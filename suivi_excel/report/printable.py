@@ -22,6 +22,7 @@ from suivi_excel.core.columns import PLAN_COLUMNS, TRACKING_COLUMNS, printed_wid
 REPORT_PRINTED = ("No", "Action", "Service responsable", "Fin", "Statut", "Dernier statut connu",
                   "Avancement (%)", "En retard", "Besoin de soutien", "Obstacles", "Bon coup", "Commentaires")
 REGION_PRINTED = ("Municipalité", *REPORT_PRINTED)
+CHOSEN = "Colonnes choisies pour l'impression ; toutes les colonnes : onglet « Actions »"
 _DECLARED = {c.header: c.printed_width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)}
 _OTHERS = {"Municipalité": 16, "En retard": 8, "Dernier statut connu": 11.5, "Depuis": 8}
 
@@ -60,7 +61,7 @@ def printable_sheet(sheet, frame: pd.DataFrame, wanted: Sequence[str], formats, 
         if height:
             sheet.set_row(row, height)
     sheet.freeze_panes(1, 0)
-    printing.setup(sheet, widths, header_rows=1, header=f"&L{_escape(title)}&RImprimé le &D")
+    printing.setup(sheet, widths, header_rows=1, header=f"&L{_escape(title)}&R{CHOSEN}")
     return headers
 
 

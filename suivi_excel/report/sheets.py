@@ -92,6 +92,7 @@ def write_table(sheet, frame: pd.DataFrame, formats: Formats, first_row: int = 0
         The columns' widths (`widths`, or those declared for their headers).
     """
     widths = list(widths) if widths is not None else column_widths(frame)
+    widths = [max(w, word_width(h)) for w, h in zip(widths, frame.columns)]  # headers' words whole
     for col, header in enumerate(frame.columns):
         sheet.write_string(first_row, col, str(header), formats.header)
         sheet.set_column(col, col, widths[col])
