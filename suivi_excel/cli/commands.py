@@ -240,7 +240,7 @@ def consolider(retours, sortie, plan, periode, strict, historique, corrections, 
 
     result = _consolidate(retours, plan, periode, _limits(taille_max, decompresse_max, lignes_max, parties_max))
     sortie = sortie or Path(f"rapport-{result.period.label}.xlsx")
-    from suivi_excel.report.workbook import record_and_report
+    from suivi_excel.cli.recording import record_and_report
 
     store = record_and_report(result, sortie, historique)
     console.consolidation(result, sortie)

@@ -13,6 +13,7 @@ import click
 import xlsxwriter
 
 from suivi_excel.cli import console
+from suivi_excel.cli.recording import record_and_report
 from suivi_excel.consolidate.pipeline import consolidate
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.periods import parse_period
@@ -24,7 +25,6 @@ from suivi_excel.plan.model import Plan
 from suivi_excel.plan.reading import read_plan
 from suivi_excel.report.bilan_data import YEAR, Span, gather
 from suivi_excel.report.document import write_document
-from suivi_excel.report.workbook import record_and_report
 
 PERIOD = "2026"
 DEADLINE = dt.date(2027, 1, 15)

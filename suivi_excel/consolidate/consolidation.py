@@ -23,12 +23,11 @@ from suivi_excel.core.columns import (
     TRACKING_HEADERS,
     YES,
 )
-from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.errors import NothingUsable, SuiviError
 from suivi_excel.core.periods import Period, parse_period
 from suivi_excel.core.values import days
 from suivi_excel.plan.model import Plan
 from suivi_excel.returns.file import FileRead, plan_of, service_of_numbers
-from suivi_excel.returns.pool import nothing_usable
 
 _NEVER = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
 
@@ -67,7 +66,7 @@ def _choose_plan(reads: list[FileRead], plan: Plan | None, anomalies: list[Anoma
     recognized = [r for r in reads if r.meta is not None]
     if not recognized:
         why = [r.why_orphan for r in reads if r.why_orphan is not None and r.why_orphan not in anomalies]
-        raise nothing_usable("aucun formulaire de suivi reconnu parmi les fichiers lus", anomalies + why)
+        raise NothingUsable("nothing-recognized", anomalies + why)
     # the plan most returns belong to; on a tie, the one with more filled tabs, then the newest forms
     files = Counter(r.meta.plan_id for r in recognized)
     filled = Counter()

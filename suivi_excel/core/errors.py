@@ -59,6 +59,26 @@ def _restore(cls: type, args: tuple, state: dict) -> SuiviError:
     return error
 
 
+class NothingUsable(SuiviError):
+    """No file handed over could be used (exit 2): the error `code`, then what was wrong with each file.
+
+    Args:
+        code: `messages.ERRORS` key of the opening sentence.
+        anomalies: the anomalies of the files (`Anomaly`); the first ten with a file are listed.
+    """
+
+    SHOWN = 10
+
+    def __init__(self, code: str, anomalies: list) -> None:
+        from suivi_excel.core.messages import ERRORS, LISTED_FILE, LISTED_MORE
+
+        shown = [a for a in anomalies if a.file][:self.SHOWN]
+        lines = [ERRORS[code], *(LISTED_FILE.format(file=a.file, problem=a.problem) for a in shown)]
+        if len(anomalies) > len(shown):
+            lines.append(LISTED_MORE.format(count=len(anomalies) - len(shown)))
+        super().__init__("\n".join(lines), code=code, anomalies=anomalies)
+
+
 @dataclass(frozen=True)
 class PlanProblem:
     """One problem of the plan workbook, where the coordinator can find it."""

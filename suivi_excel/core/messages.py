@@ -110,3 +110,21 @@ ANOMALIES: dict[str, tuple[str, str]] = {
     "meta-damaged": (E, "Les données cachées du formulaire sont abîmées ({reason}) : le fichier est "
                         "ignoré. Demandez au service de remplir un formulaire neuf."),
 }
+
+# Errors that stop a command (`errors.SuiviError.of`): the message starts lower-case, after « Erreur : ».
+ERRORS: dict[str, str] = {
+    "nothing-found": "aucun fichier .xlsx trouvé dans les retours indiqués : vérifiez le dossier des retours "
+                     "(les fichiers doivent venir de « suivi-excel generer »).",
+    "nothing-recognized": "aucun formulaire de suivi reconnu parmi les fichiers lus : vérifiez le dossier des "
+                          "retours (les fichiers doivent venir de « suivi-excel generer »).",
+    "workbook-refused": "{what} « {path} » ne peut pas être ouvert : {reason}. Indiquez un classeur Excel (.xlsx) "
+                        "lisible.",
+    "workbook-unreadable": "{what} « {path} » ne peut pas être lu ({reason}) : ouvrez-le dans Excel et "
+                           "enregistrez-le de nouveau au format .xlsx.",
+    "reader-died": "{what} « {path} » fait échouer le programme de lecture (fichier endommagé ou piégé) : "
+                   "ouvrez-le dans Excel ou LibreOffice, enregistrez-le de nouveau au format .xlsx et relancez "
+                   "la commande.",
+}
+# the files listed under an error, and how many more were not shown
+LISTED_FILE = "  - {file} : {problem}"
+LISTED_MORE = "  … et {count} autre(s)."

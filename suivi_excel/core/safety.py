@@ -466,48 +466,6 @@ def os_reason(error: OSError) -> str:
     return os.strerror(error.errno) if error.errno else str(error)
 
 
-def open_workbook_checked(path: Path, what: str = "le classeur"):
-    """Open a coordinator's own workbook (the plan) for its values, or stop with a clear message.
-
-    The same checks as for returned files come first: python-calamine is only
-    handed files whose size and extent are bounded.
-
-    Raises:
-        SuiviError: exit code 2, naming the file and what to do.
-    """
-    refusal = inspect_file(path)
-    if refusal is not None:
-        reason = refusal.reason or "protégé par un mot de passe"
-        raise SuiviError(f"{what} « {path} » ne peut pas être ouvert : {reason}. "
-                         "Indiquez un classeur Excel (.xlsx) lisible.")
-    from suivi_excel.core.isolation import survives
-
-    if not survives(read_every_sheet, path):
-        raise reader_died(path, what)
-    from python_calamine import CalamineWorkbook
-
-    try:
-        return CalamineWorkbook.from_path(str(path))
-    except Exception as error:  # calamine raises its own types on damaged files
-        raise SuiviError(f"{what} « {path} » ne peut pas être lu ({type(error).__name__}) : "
-                         "ouvrez-le dans Excel et enregistrez-le de nouveau au format .xlsx.") from None
-
-
-def read_every_sheet(path: Path) -> None:
-    """Parse every sheet of a workbook and drop the values: run apart (`isolation.survives`) to learn
-    whether the reader lives through this file before it is read in the command's own process."""
-    from python_calamine import CalamineWorkbook
-
-    book = CalamineWorkbook.from_path(str(path))
-    try:
-        for name in book.sheet_names:
-            book.get_sheet_by_name(name).to_python()
-    finally:
-        book.close()
-
-
 def reader_died(path: Path, what: str = "le fichier") -> SuiviError:
     """The exit-2 error for a file whose reading brought the reader's process down."""
-    return SuiviError(f"{what} « {path} » fait échouer le programme de lecture (fichier endommagé ou piégé) : "
-                      "ouvrez-le dans Excel ou LibreOffice, enregistrez-le de nouveau au format .xlsx et "
-                      "relancez la commande.")
+    return SuiviError.of("reader-died", what=what, path=path)

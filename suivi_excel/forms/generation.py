@@ -33,12 +33,12 @@ from suivi_excel.core.periods import Period
 from suivi_excel.core.tabs import TAB_INSTRUCTIONS, TAB_LISTS, TAB_SUMMARY
 from suivi_excel.core.text import column_letter, file_stems, french_date
 from suivi_excel.core.values import READERS, values_digest
+from suivi_excel.core.xlsx import WORKBOOK_OPTIONS
 from suivi_excel.forms import prefilled
 from suivi_excel.forms.metadata import Meta, TabInfo, now_iso, write_meta
 from suivi_excel.forms.printable import printable_tab
 from suivi_excel.forms.texts import SUMMARY_NOTE, SUMMARY_TITLE, instructions
 from suivi_excel.plan.model import Plan
-from suivi_excel.plan.template import WORKBOOK_OPTIONS
 
 STATUS_LIST, YESNO_LIST, TARGET_LIST = "ListeStatuts", "ListeOuiNon", "ListeCibleAtteinte"
 STATUS_COLOURS = {"Non débutée": "#D9D9D9", "En cours": "#FFE699", "Réalisée": "#A9D08E",

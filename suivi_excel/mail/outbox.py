@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.inputs import find_files
 from suivi_excel.core.text import french_date
 from suivi_excel.forms.metadata import MetaDamaged
 from suivi_excel.mail.compose import (
@@ -25,7 +26,7 @@ from suivi_excel.mail.compose import (
     render,
 )
 from suivi_excel.plan.model import Plan
-from suivi_excel.returns.file import carried_meta, find_files, read_file
+from suivi_excel.returns.file import carried_meta, read_file
 
 
 @dataclass

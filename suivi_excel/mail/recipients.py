@@ -41,7 +41,7 @@ def answered_services(forms: list, returns: Path | None, store: Path | None) -> 
     period = parse_period(forms[0].period)
     if returns is not None:
         from suivi_excel.consolidate.pipeline import consolidate
-        from suivi_excel.returns.file import find_files
+        from suivi_excel.core.inputs import find_files
 
         unreadable = [a for a in find_files([returns])[1] if a.code == "folder-unreadable"]
         if unreadable:

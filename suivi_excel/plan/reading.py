@@ -225,7 +225,7 @@ def read_plan(path: str | Path) -> Plan:
         PlanInvalid: listing every problem with its sheet and cell.
         SuiviError: when the file cannot be opened at all.
     """
-    from suivi_excel.core.safety import open_workbook_checked
+    from suivi_excel.plan.opening import open_workbook_checked
 
     path = Path(path)
     workbook = open_workbook_checked(path, what="le plan")

@@ -12,6 +12,7 @@ from suivi_excel.core import printing
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.cells import row_height
 from suivi_excel.core.columns import PARAMETERS, PLAN_COLUMNS, PLAN_ID, SERVICE_COLUMNS
+from suivi_excel.core.xlsx import WORKBOOK_OPTIONS
 from suivi_excel.plan.model import new_identifier
 
 PLAN_HELP = (
@@ -45,9 +46,6 @@ EXAMPLE_SERVICE = {"Service": "Service des loisirs", "Responsable": "Prénom Nom
 EXAMPLE_PARAMETERS = {"Municipalité": "Municipalité de …", "Titre du plan": "Politique familiale et "
                       "MADA 2026-2028", "Coordonnateur": "Prénom Nom",
                       "Courriel du coordonnateur": "coordination@exemple.qc.ca"}
-# text stays text (never a formula, a link or a number); parts are assembled in memory, not in temp files
-WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-                    "in_memory": True}
 
 
 def write_plan(path: str | Path, actions: Sequence[dict] = (EXAMPLE_ACTION,),

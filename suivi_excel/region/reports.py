@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from suivi_excel.core.anomalies import Anomaly
+from suivi_excel.core.inputs import find_files
 from suivi_excel.core.isolation import Isolated
 from suivi_excel.core.periods import Period, parse_period
 from suivi_excel.core.rawsheet import reraise_interrupts
@@ -23,7 +24,7 @@ from suivi_excel.core.text import clean_text, fold
 from suivi_excel.report import properties as props
 from suivi_excel.report.figures import KeyFigures, plausible
 from suivi_excel.report.summary import figures_from_sheets
-from suivi_excel.returns.file import find_files, saved_time
+from suivi_excel.returns.file import saved_time
 
 # the columns of a report's Actions sheet the region keeps, in this order
 # (a report of an earlier version has no `Cible atteinte` nor `Bon coup`: they read as empty)

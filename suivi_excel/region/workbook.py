@@ -15,7 +15,7 @@ from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.cells import write_value
 from suivi_excel.core.columns import REPORT_STATUSES
 from suivi_excel.core.printing import word_width
-from suivi_excel.plan.template import WORKBOOK_OPTIONS
+from suivi_excel.core.xlsx import WORKBOOK_OPTIONS
 from suivi_excel.region.rollup import RATE, Region, regional_figures
 from suivi_excel.report import properties as props
 from suivi_excel.report.dashboard import keep, print_pages, rate_bars, status_bars

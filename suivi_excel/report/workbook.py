@@ -15,9 +15,7 @@ from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.consolidate.review import counts, review
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.columns import PLAN_COLUMNS, TRACKING_COLUMNS, TRACKING_HEADERS
-from suivi_excel.history import store as history
-from suivi_excel.history.carry import carry_forward
-from suivi_excel.plan.template import WORKBOOK_OPTIONS
+from suivi_excel.core.xlsx import WORKBOOK_OPTIONS
 from suivi_excel.report.dashboard import write_dashboard
 from suivi_excel.report.indicators import by_group, key_figures
 from suivi_excel.report.shares import with_unreported_share
@@ -95,22 +93,3 @@ def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame 
         dashboard.activate()
         book.close()
     return path
-
-
-def record_and_report(result: Consolidation, report: Path, store: Path | None = None) -> Path:
-    """Record the period in the history and write the report with its evolution; the period is
-    committed to the history only once the report is in place (a failed write leaves both as they were).
-
-    Args:
-        result: the consolidation.
-        report: the report to write.
-        store: the history file; by default beside the report.
-
-    Returns:
-        The history file used.
-    """
-    store = store or history.default_path(report)
-    carry_forward(result, store)
-    history.record(store, result, then=lambda connection: write_report(
-        result, report, history.rows_of(connection, result.plan.identity, up_to=result.period)))
-    return store

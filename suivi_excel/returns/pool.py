@@ -12,35 +12,24 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from suivi_excel.core.anomalies import Anomaly
-from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.errors import NothingUsable
+from suivi_excel.core.inputs import find_files
 from suivi_excel.core.isolation import Isolated
 from suivi_excel.core.safety import Limits
-from suivi_excel.returns.file import FileRead, find_files, read_file
-
-_SHOWN_WHEN_NOTHING = 10
+from suivi_excel.returns.file import FileRead, read_file
 
 Progress = Callable[[str], None] | None
 
 
-def nothing_usable(what: str, anomalies: list[Anomaly]) -> SuiviError:
-    """The exit-2 error when no file can be used, naming what was wrong with each one."""
-    lines = [f"{what} : vérifiez le dossier des retours (les fichiers doivent venir de « suivi-excel generer »)."]
-    shown = [a for a in anomalies if a.file][:_SHOWN_WHEN_NOTHING]
-    lines += [f"  - {a.file} : {a.problem}" for a in shown]
-    if len(anomalies) > len(shown):
-        lines.append(f"  … et {len(anomalies) - len(shown)} autre(s).")
-    return SuiviError("\n".join(lines))
-
-
 def find_returns(inputs: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[Anomaly]]:
-    """The files to read under `inputs` (`returns.find_files`).
+    """The files to read under `inputs` (`core.inputs.find_files`).
 
     Raises:
-        SuiviError: when there is not one .xlsx among them.
+        NothingUsable: when there is not one .xlsx among them.
     """
     paths, anomalies = find_files(inputs)
     if not paths:
-        raise nothing_usable("aucun fichier .xlsx trouvé dans les retours indiqués", anomalies)
+        raise NothingUsable("nothing-found", anomalies)
     return paths, anomalies
 
 

@@ -1,0 +1,45 @@
+"""Open the coordinator's own workbook (the plan) for its values, bounded like every file a user hands over."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.isolation import survives
+from suivi_excel.core.safety import inspect_file, reader_died
+
+
+def open_workbook_checked(path: Path, what: str = "le classeur"):
+    """Open a coordinator's own workbook (the plan) for its values, or stop with a clear message.
+
+    The same checks as for returned files come first: python-calamine is only
+    handed files whose size and extent are bounded.
+
+    Raises:
+        SuiviError: exit code 2, naming the file and what to do.
+    """
+    refusal = inspect_file(path)
+    if refusal is not None:
+        raise SuiviError.of("workbook-refused", what=what, path=path,
+                            reason=refusal.reason or "protégé par un mot de passe")
+    if not survives(read_every_sheet, path):
+        raise reader_died(path, what)
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except Exception as error:  # calamine raises its own types on damaged files
+        raise SuiviError.of("workbook-unreadable", what=what, path=path, reason=type(error).__name__) from None
+
+
+def read_every_sheet(path: Path) -> None:
+    """Parse every sheet of a workbook and drop the values: run apart (`isolation.survives`) to learn
+    whether the reader lives through this file before it is read in the command's own process."""
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    try:
+        for name in book.sheet_names:
+            book.get_sheet_by_name(name).to_python()
+    finally:
+        book.close()
