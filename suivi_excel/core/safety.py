@@ -466,6 +466,19 @@ def os_reason(error: OSError) -> str:
     return os.strerror(error.errno) if error.errno else str(error)
 
 
+def read_every_sheet(path: Path) -> None:
+    """Parse every sheet of a workbook and drop the values: run apart (`isolation.survives`) to learn
+    whether the reader lives through this file before it is read in the command's own process."""
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    try:
+        for name in book.sheet_names:
+            book.get_sheet_by_name(name).to_python()
+    finally:
+        book.close()
+
+
 def reader_died(path: Path, what: str = "le fichier") -> SuiviError:
     """The exit-2 error for a file whose reading brought the reader's process down."""
     return SuiviError.of("reader-died", what=what, path=path)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.isolation import survives
-from suivi_excel.core.safety import inspect_file, reader_died
+from suivi_excel.core.safety import inspect_file, read_every_sheet, reader_died
 
 
 def open_workbook_checked(path: Path, what: str = "le classeur"):
@@ -30,16 +30,3 @@ def open_workbook_checked(path: Path, what: str = "le classeur"):
         return CalamineWorkbook.from_path(str(path))
     except Exception as error:  # calamine raises its own types on damaged files
         raise SuiviError.of("workbook-unreadable", what=what, path=path, reason=type(error).__name__) from None
-
-
-def read_every_sheet(path: Path) -> None:
-    """Parse every sheet of a workbook and drop the values: run apart (`isolation.survives`) to learn
-    whether the reader lives through this file before it is read in the command's own process."""
-    from python_calamine import CalamineWorkbook
-
-    book = CalamineWorkbook.from_path(str(path))
-    try:
-        for name in book.sheet_names:
-            book.get_sheet_by_name(name).to_python()
-    finally:
-        book.close()
