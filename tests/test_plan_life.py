@@ -335,3 +335,19 @@ def test_municipalities_sharing_a_model_plan_stay_apart_in_the_regional_roll_up(
     towns = [r[0] for r in openpyxl.load_workbook(tmp_path / "region.xlsx")["Municipalités"].iter_rows(
         min_row=2, values_only=True) if r[0]]
     assert {"Ville-A", "Ville-B"} <= set(towns)
+
+
+def test_a_plan_imported_again_over_itself_keeps_its_identifier(tmp_path):
+    source = Path(__file__).parents[1] / "modeles" / "plan-adopte-imprimable.xlsx"
+    assert run("importer", source, "-o", tmp_path / "plan.xlsx").exit_code == 0
+
+    def identifier(path: Path) -> str:
+        rows = openpyxl.load_workbook(path)["Paramètres"].iter_rows(values_only=True)
+        return next(value for name, value, *_ in rows if name == "Identifiant du plan")
+
+    first = identifier(tmp_path / "plan.xlsx")
+    again = run("importer", source, "-o", tmp_path / "plan.xlsx", "--ecraser")
+    assert again.exit_code == 0 and f"Identifiant du plan conservé : {first}" in again.output
+    assert identifier(tmp_path / "plan.xlsx") == first
+    assert run("importer", source, "-o", tmp_path / "autre.xlsx").exit_code == 0
+    assert identifier(tmp_path / "autre.xlsx") != first  # another file is another plan

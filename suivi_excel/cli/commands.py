@@ -137,8 +137,17 @@ def importer(source: Path, sortie: Path, debut: int | None, termes, ecraser: boo
     if sortie.exists() and not ecraser:
         raise SuiviError(f"« {sortie} » existe déjà : choisissez un autre nom avec -o ou ajoutez --ecraser.")
     imported = import_plan(source, debut, termes)
+    from suivi_excel.core.columns import PLAN_ID
+    from suivi_excel.plan.reading import identifier_of
+
+    kept = identifier_of(sortie) if sortie.exists() else ""
+    if kept:  # the plan imported again over itself stays the same plan, with its history and pre-fills
+        imported.parameters[PLAN_ID] = kept
     write_imported(imported, sortie)
     console.imported(imported, sortie)
+    if kept:
+        click.echo(f"Identifiant du plan conservé : {kept} (celui de « {sortie} » remplacé) ; l'historique et "
+                   "le pré-remplissage suivent.")
 
 
 @main.command(context_settings=CONTEXT)

@@ -244,3 +244,16 @@ def read_plan(path: str | Path) -> Plan:
     if problems:
         raise PlanInvalid(path.name, problems)
     return Plan(actions.reset_index(drop=True), services.reset_index(drop=True), parameters, str(path))
+
+
+def identifier_of(path: str | Path) -> str:
+    """The `Identifiant du plan` a plan workbook holds, or "" (no such line, or a file that cannot be
+    read as a plan: nothing to keep)."""
+    from suivi_excel.core.safety import open_workbook_checked
+
+    try:
+        workbook = open_workbook_checked(Path(path), what="le plan")
+        parameters = _read_parameters(_find_sheet(workbook, Path(path), PARAMETERS_SHEET))
+    except Exception:  # noqa: BLE001 - a plan about to be replaced: unreadable means no identifier to keep
+        return ""
+    return "".join(str(parameters.get(PLAN_ID, "") or "").split()).lower()
