@@ -806,3 +806,28 @@ def test_quoi_qui_avec_qui_quand_and_en_continu_merged_over_the_year_columns(tmp
     _assert_right(plan, truth)
     schedule = dict(zip(sheet(plan, "Actions")["Action"], sheet(plan, "Actions")["Échéancier (texte du plan)"]))
     assert schedule[PLAN[2]["action"]] == "2025, 2026, 2027 : En continu"
+
+
+def test_a_header_met_again_before_each_objective_block_and_terms_written_ct_mt_lt(tmp_path):
+    """One sheet: the objective in a row of its own, then the header again, then its actions; `CT`, `MT`,
+    `LT` dated by a legend under the table; `—` for no partner."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append([f"Plan d'action 2025-2028 — {MUNI}"])
+    objectif = None
+    for a in PLAN:
+        if a["objectif"] != objectif:
+            objectif = a["objectif"]
+            ws.append([objectif])
+            ws.append(["Axe", "Action", "Responsable", "Partenaires", "Échéancier"])
+        code = {"court": "CT", "moyen": "MT", "long": "LT"}[a["terms"][0]]
+        ws.append([AXES[a["axe"]], a["action"], " / ".join(a["leads"]), ", ".join(a["partners"]) or "—", code])
+    ws.append([])
+    ws.append(["Légende : CT = court terme (2025) ; MT = moyen terme (2026-2027) ; LT = long terme (2028)"])
+    book.save(str(tmp_path / "plan.xlsx"))
+    plan = _import(tmp_path / "plan.xlsx", tmp_path)
+    truth = _comma_partners_truth()
+    for a in PLAN:
+        truth[a["action"]].update(No=None, Indicateur=None, Début=TERM_YEARS[a["terms"][0]][0],
+                                  Fin=TERM_YEARS[a["terms"][0]][1])
+    _assert_right(plan, truth)

@@ -65,6 +65,7 @@ class _Running:
     pending: list[tuple[Row, str]] = field(default_factory=list)
     before_pending: tuple[str, str] = ("", "")
     heading_note: Note | None = None
+    fresh: bool = False  # the objective was set since the last action (an axe cell that changes keeps it)
 
     def enter(self, lines: list[str], headings: set[str], reset: bool, origin: str) -> None:
         """A new table: the heading before it gives the axe (the objective restarts), or the objective."""
@@ -72,8 +73,9 @@ class _Running:
         if axe:
             self.axe, self.objectif = axe, objectif
             self.heading_note = Note(origin, "axe lu dans le titre qui précède le tableau", axe)
+            self.fresh = bool(objectif)
         elif objectif:
-            self.objectif = objectif
+            self.objectif, self.fresh = objectif, True
         elif reset:
             self.axe = self.objectif = ""
 
@@ -83,7 +85,7 @@ class _Running:
         if kind == "axe":
             self.axe, self.objectif = row.text, ""
         else:
-            self.objectif = row.text
+            self.objectif, self.fresh = row.text, True
         self.pending.append((row, kind))
 
     def used(self, notes: list[Note]) -> None:
@@ -280,11 +282,12 @@ class _Walk:
         running = self.running
         for name in ("axe", "objectif"):
             if cells.get(name):
-                if name == "axe" and cells[name] != running.axe:
-                    running.objectif = ""
+                if name == "axe" and cells[name] != running.axe and not running.fresh:
+                    running.objectif = ""  # a new axe starts without the previous axe's objective
                 setattr(running, name, cells[name])
             elif name in columns and getattr(running, name):
                 self.out.carried.setdefault(name, []).append(where)
+        running.fresh = False
         return running.axe, running.objectif
 
     # -- a fiche per action -----------------------------------------------------------------------

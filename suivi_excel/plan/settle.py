@@ -175,6 +175,7 @@ def _settle(action: RawAction, years: tuple[int, int] | None, terms: dict[str, t
         values["Axe"] = NO_AXE
         groups.add(f"aucun axe trouvé : « {NO_AXE} » inscrit", where)
     written = action.raw.get("responsable", cells.get("responsable", ""))
+    written = "" if is_placeholder(written) else written
     names, in_parentheses = split_responsible(written, known, action.combined)
     if not names and action.roles:  # a matrix: the service marked R leads, those marked P or C are partners
         leads = [s for s, mark in action.roles.items() if mark in LEAD_MARKS]
@@ -196,6 +197,9 @@ def _settle(action: RawAction, years: tuple[int, int] | None, terms: dict[str, t
         values[RESPONSIBLE_SOURCE] = as_written
     values["Service responsable"] = _service(names[0], services, notes, where)
     partner_cell = action.raw.get("partenaires", cells.get("partenaires", ""))
+    if is_placeholder(partner_cell):  # `—`, `s.o.`, `Aucun`: the plan says there is none
+        groups.add("partenaires « aucun » : laissés vides", where, probable=False, text=clean_cell(partner_cell))
+        partner_cell = ""
     listed, uncertain = split_lines(partner_cell, partners_known, one_per_line) if partner_cell else ([], False)
     if len(listed) > 1:
         groups.add("partenaires écrits un par ligne : séparés par « ; »", where, probable=False)
@@ -204,8 +208,11 @@ def _settle(action: RawAction, years: tuple[int, int] | None, terms: dict[str, t
                           "« ; » s'il y en a plusieurs", "; ".join(listed), probable=True))
     values["Partenaires"] = "; ".join(names[1:] + in_parentheses + listed)
     values.update(_schedule(action, years, terms, notes, groups))
-    values["Indicateur"] = cells.get("indicateur", "")
-    values["Cible"] = cells.get("cible", "")
+    for name, header in (("indicateur", "Indicateur"), ("cible", "Cible")):
+        text = cells.get(name, "")
+        values[header] = "" if is_placeholder(text) else text
+        if text and is_placeholder(text):
+            groups.add(f"{header.lower()} « aucun » : laissé vide", where, probable=False, text=text)
     budget_text = cells.get("budget", "")
     if budget_text:
         money = parse_money(budget_text)
@@ -220,6 +227,14 @@ def _settle(action: RawAction, years: tuple[int, int] | None, terms: dict[str, t
         groups.add("marque inhabituelle dans une colonne de l'échéancier, lue comme cochée", where, probable=False,
                    text=", ".join(dict.fromkeys(action.marks)))
     return PlanRow(where, values)
+
+
+_PLACEHOLDERS = {"-", "--", "—", "–", "s.o.", "s/o", "so", "n/a", "na", "aucun", "aucune", "nil", "x", "."}
+
+
+def is_placeholder(text: str) -> bool:
+    """A cell that says there is nothing (`—`, `s.o.`, `Aucun`), not a name."""
+    return fold(clean_cell(text)) in _PLACEHOLDERS
 
 
 def _service(name: str, services: list[str], notes: list[Note], where: str) -> str:
