@@ -13,8 +13,8 @@ import click
 from suivi_excel.core.anomalies import ERROR, INFO, WARNING, Anomaly, severities
 from suivi_excel.core.columns import REPORT_STATUSES
 
-_SHOWN_IN_SUMMARY = 8
 _INDENT = 16  # two spaces, the severity (13) and a space
+_SUMMARY_LINES = 9  # the anomalies' share of a 24-line screen, after the figures and before what comes next
 
 
 class FileProgress:
@@ -124,8 +124,7 @@ def regional(region, output: Path) -> None:
     if region.anomalies:
         click.echo(f"Anomalies : {_count_text(region.anomalies)} (onglet Anomalies)")
         width = shutil.get_terminal_size((120, 24)).columns
-        for anomaly in region.anomalies[:_SHOWN_IN_SUMMARY]:
-            click.echo(_line(anomaly, width))
+        _first_anomalies(region.anomalies, width, _SUMMARY_LINES)
 
 
 def _files_line(result) -> str:
@@ -187,10 +186,23 @@ def consolidation(result, report: Path) -> None:
                f"besoin de soutien : {figures.support_needed}")
     click.echo(spending_line(result, figures.spent))
     click.echo(f"Anomalies : {_count_text(result.anomalies)} (détail dans l'onglet Anomalies du rapport)")
-    for anomaly in result.anomalies[:_SHOWN_IN_SUMMARY]:
-        click.echo(_line(anomaly, width))
-    if len(result.anomalies) > _SHOWN_IN_SUMMARY:
-        click.echo(f"  … et {len(result.anomalies) - _SHOWN_IN_SUMMARY} autres.")
+    _first_anomalies(result.anomalies, width, _SUMMARY_LINES)
+
+
+def _first_anomalies(anomalies: list[Anomaly], width: int, lines: int) -> None:
+    """The first anomalies, each whole (wrapped), as many as `lines` screen lines hold, so the summary
+    fits on one screen; then how many more the report lists."""
+    shown = 0
+    for anomaly in anomalies:
+        text = _line(anomaly, width)
+        needed = text.count("\n") + 1
+        if needed > lines:
+            break
+        click.echo(text)
+        lines -= needed
+        shown += 1
+    if len(anomalies) > shown:
+        click.echo(f"  … et {len(anomalies) - shown} autre(s) dans l'onglet Anomalies.")
 
 
 def spending_line(result, spent: float) -> str:
@@ -201,8 +213,8 @@ def spending_line(result, spent: float) -> str:
     actions = result.actions
     answered = actions[actions["Service responsable"].isin(result.answered)]
     budget = float(pd_sum(answered["Budget prévu ($)"]))
-    return (f"Dépenses déclarées à ce jour : {money_text(spent)}, pour un budget prévu de {money_text(budget)} "
-            f"(toutes années du plan) pour les actions des {len(result.answered)} service(s) qui ont répondu")
+    return (f"Dépenses déclarées : {money_text(spent)} ; budget prévu des actions des services qui ont répondu "
+            f"(toutes années) : {money_text(budget)}")
 
 
 def pd_sum(values) -> float:

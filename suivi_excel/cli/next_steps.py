@@ -77,7 +77,7 @@ def after_consolidate(returns: Sequence[Path], report: Path, missing: Sequence[s
     if corrections is not None and written:
         lines.append("envoyer les classeurs de correction : " + command("envoyer", "corrections", corrections))
     elif to_fix:
-        lines.append(f"faire corriger les {to_fix} retour(s) à corriger ou incomplets : "
+        lines.append(f"faire corriger ou compléter {to_fix} retour(s) : "
                      + command("consolider", *returns, "-o", report, "--corrections", Path("corrections")))
     lines.append("envoyer le rapport au comité : " + command("envoyer", "rapport", report, "--a", COMMITTEE))
     show("Ensuite :", lines)
