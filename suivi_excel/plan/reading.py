@@ -249,7 +249,7 @@ def read_plan(path: str | Path) -> Plan:
 def identifier_of(path: str | Path) -> str:
     """The `Identifiant du plan` a plan workbook holds, or "" (no such line, or a file that cannot be
     read as a plan: nothing to keep)."""
-    from suivi_excel.core.safety import open_workbook_checked
+    from suivi_excel.plan.opening import open_workbook_checked
 
     try:
         workbook = open_workbook_checked(Path(path), what="le plan")
