@@ -375,3 +375,14 @@ def test_an_opendocument_table_repeated_a_million_times_is_refused_before_the_re
     result = run("importer", bomb, "-o", tmp_path / "bombe.xlsx")
     assert no_crash(result) and result.exit_code == 2, result.output
     assert "bombe.ods" in result.output and "100003" in result.output and not (tmp_path / "bombe.xlsx").exists()
+
+
+def test_a_symbolic_link_loop_is_named_as_such(tmp_path, forms):
+    returns = tmp_path / "retours"
+    returns.mkdir()
+    fill(forms, TP, {"2.1": {"Statut": "En cours"}}, returns / "tp.xlsx")
+    (returns / "a.xlsx").symlink_to("b.xlsx")
+    (returns / "b.xlsx").symlink_to("a.xlsx")
+    result = run("verifier", returns)
+    assert no_crash(result)
+    assert "a.xlsx : Fichier illisible (lien symbolique en boucle)" in result.output

@@ -60,3 +60,15 @@ def test_only_the_command_line_imports_click():
         found += [f"{path.relative_to(PACKAGE)}:{line}" for line, module in _imports(path)
                   if module.split(".")[0] == "click"]
     assert found == []
+
+
+def test_platform_error_numbers_are_named():
+    # `error.errno == errno.ELOOP`, not `== 40`: numbers differ between platforms and say nothing
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute)
+                    and node.left.attr == "errno" and any(isinstance(c, ast.Constant) and isinstance(c.value, int)
+                                                          for c in node.comparators)):
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert found == []

@@ -143,3 +143,14 @@ def test_demo_never_deletes_nor_replaces_what_it_did_not_write(tmp_path):
     result = run("demo", demo)
     assert result.exit_code == 2 and "rapport-2026.xlsx" in result.output
     assert (demo / "rapport-2026.xlsx").read_bytes() == b"le rapport retouche"
+
+
+def test_sqlite_refusing_to_open_a_file_is_told_apart_by_its_code_not_its_wording(tmp_path):
+    from suivi_excel.history.store import _cannot_open
+
+    with pytest.raises(sqlite3.OperationalError) as cannot:
+        sqlite3.connect(tmp_path / "absent" / "h.sqlite")
+    (tmp_path / "texte.sqlite").write_text("pas une base\n" * 200)
+    with pytest.raises(sqlite3.DatabaseError) as not_a_database:
+        sqlite3.connect(tmp_path / "texte.sqlite").execute("SELECT 1 FROM sqlite_master")
+    assert _cannot_open(cannot.value) and not _cannot_open(not_a_database.value)

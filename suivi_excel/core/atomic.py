@@ -53,6 +53,8 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
 
 _FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _BUSY = {errno.EACCES, errno.EPERM, errno.EBUSY, getattr(errno, "ETXTBSY", errno.EBUSY)}
+# Windows: the file is open in another program (ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION)
+_WINDOWS_BUSY = (32, 33)
 
 
 def _release(error: BaseException) -> None:
@@ -87,7 +89,7 @@ def _failed_write(target: Path, error: OSError) -> str:
     if error.errno in _FULL:
         return (f"impossible d'écrire « {target} » : plus assez de place sur le disque ({_why(error)}). "
                 f"Libérez de la place ou choisissez un autre dossier avec -o.{kept}")
-    if isinstance(error, PermissionError) or error.errno in _BUSY or getattr(error, "winerror", None) in (32, 33):
+    if isinstance(error, PermissionError) or error.errno in _BUSY or getattr(error, "winerror", None) in _WINDOWS_BUSY:
         return (f"impossible d'écrire « {target} » ({_why(error)}) : fermez le fichier s'il est ouvert dans Excel, "
                 f"ou choisissez un autre nom avec -o.{kept}")
     return f"impossible d'écrire « {target} » ({_why(error)}) : choisissez un autre dossier ou nom avec -o.{kept}"

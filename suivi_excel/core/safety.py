@@ -8,6 +8,7 @@ would inflate. Only a plausible .xlsx within the limits reaches a parser.
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import posixpath
@@ -461,7 +462,7 @@ def os_reason(error: OSError) -> str:
         return "accès refusé"
     if isinstance(error, FileNotFoundError):
         return "fichier introuvable"
-    if error.errno == 40:  # ELOOP: symbolic-link loop
+    if error.errno == errno.ELOOP:  # a symbolic link that points back to itself
         return "lien symbolique en boucle"
     return os.strerror(error.errno) if error.errno else str(error)
 

@@ -92,7 +92,7 @@ def connect(path: Path, write: bool = False) -> Iterator[sqlite3.Connection]:
     except sqlite3.DatabaseError as error:
         if write and connection.in_transaction:
             connection.execute("ROLLBACK")
-        if write and "unable to open" in str(error):
+        if write and _cannot_open(error):
             raise SuiviError(f"impossible d'écrire l'historique « {path} » ({error}) : choisissez un autre "
                              "emplacement avec --historique ou -o.") from None
         raise SuiviError(f"l'historique « {path} » est illisible ou verrouillé ({error}) : vérifiez qu'il "
@@ -103,6 +103,14 @@ def connect(path: Path, write: bool = False) -> Iterator[sqlite3.Connection]:
         raise
     finally:
         connection.close()
+
+
+def _cannot_open(error: sqlite3.Error) -> bool:
+    """SQLite could not open or create the file (SQLITE_CANTOPEN, any extended code): a place problem."""
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11 and later
+    if code is None:
+        return "unable to open" in str(error)
+    return code & 0xFF == sqlite3.SQLITE_CANTOPEN
 
 
 def _check_readable(connection: sqlite3.Connection, path: Path) -> None:
