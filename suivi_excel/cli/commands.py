@@ -259,7 +259,9 @@ def consolider(retours, sortie, plan, periode, strict, historique, corrections, 
     if only_period(store, result.plan, result.period):
         warning = kin_message(store, result.plan, f"« {plan} »" if plan else "votre plan",
                               "ce rapport ne montre pas l'évolution depuis ces périodes et les formulaires de la "
-                              "prochaine période ne seraient pas pré-remplis")
+                              "prochaine période ne seraient pas pré-remplis",
+                              "puis générez les formulaires de la prochaine période à partir de ce plan : ils "
+                              "reprendront l'historique (cette période-ci y reste enregistrée à part)")
         if warning:
             click.echo(click.style(warning, fg="yellow"))
     written = {}

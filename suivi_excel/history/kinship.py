@@ -79,9 +79,10 @@ def only_period(store: Path, plan: Plan, period: Period) -> bool:
     return set(labels) <= {period.label}
 
 
-def kin_message(store: Path, plan: Plan, plan_file: str, what: str) -> str:
+def kin_message(store: Path, plan: Plan, plan_file: str, what: str, then: str = "puis relancez la commande") -> str:
     """The French message telling the coordinator about the other identity and how to link them, or ""
-    when there is none. `what` says what is missing because of it (the pre-fill, the evolution)."""
+    when there is none. `what` says what is missing because of it (the pre-fill, the evolution), `then`
+    what to do once the identifier is written."""
     found = kin(store, plan)
     if not found:
         return ""
@@ -91,4 +92,4 @@ def kin_message(store: Path, plan: Plan, plan_file: str, what: str) -> str:
             f"{best.matching} des {best.actions} actions correspondent à celles-ci (« {best.label} »), mais "
             f"sous une autre identité (titre ou municipalité corrigés, ou plan importé de nouveau) : {what}. "
             f"Pour relier ce plan à son historique, inscrivez « {best.identity} » à la ligne « {PLAN_ID} » de "
-            f"la feuille Paramètres de {plan_file} (ajoutez la ligne si elle manque), puis relancez.")
+            f"la feuille Paramètres de {plan_file} (ajoutez la ligne si elle manque), {then}.")
