@@ -80,6 +80,8 @@ def test_unknown_status_becomes_to_check_with_error_at_its_cell(tmp_path, forms)
     found = anomaly_at(report, "L3", "inconnu")  # Statut is column L of the form, 2.10 on row 3
     assert found["Gravité"] == "Erreur" and found["Valeur"] == "Presque fini" and found["Feuille"] == TP
     assert found["Fichier"] == f"{TP}.xlsx"
+    # the code stays in the sheet, so a coordinator can filter every unknown status at once
+    assert found["Code"] == "status-unknown" and list(anomalies(report).columns)[-1] == "Code"
 
 
 def test_action_without_status_is_not_reported_and_other_values_kept_with_warning(tmp_path, forms):

@@ -50,10 +50,11 @@ class Anomaly:
 
     def as_row(self) -> dict[str, str]:
         return {"Gravité": self.severity, "Fichier": self.file, "Feuille": self.sheet,
-                "Cellule": self.cell, "Valeur": self.value, "Problème": self.problem}
+                "Cellule": self.cell, "Valeur": self.value, "Problème": self.problem, "Code": self.code}
 
 
-ANOMALY_HEADERS = ("Gravité", "Fichier", "Feuille", "Cellule", "Valeur", "Problème")
+# `Code` last: a user filters the sheet by kind of problem (the README lists every code)
+ANOMALY_HEADERS = ("Gravité", "Fichier", "Feuille", "Cellule", "Valeur", "Problème", "Code")
 
 
 def sort_anomalies(items: list[Anomaly]) -> list[Anomaly]:

@@ -32,7 +32,7 @@ COLOURS = {"Non débutée": "#A6A6A6", "En cours": "#FFC000", "Réalisée": "#70
            "Reportée": "#ED7D31", "Abandonnée": "#7F7F7F", TO_CHECK: "#C00000", NOT_REPORTED: "#D9D9D9"}
 # one width per header, used both to set the column and to estimate wrapped rows' heights
 _WIDTHS = {c.header: c.width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)} | {"Source": 40, "En retard": 9}
-_ANOMALY_WIDTHS = (12, 26, 22, 8, 16, 60)
+_ANOMALY_WIDTHS = (12, 26, 22, 8, 16, 60, 18)
 
 
 class Formats:

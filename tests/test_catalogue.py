@@ -1,0 +1,39 @@
+"""One catalogue of messages (`core/messages.py`): every code the package uses is in it, every entry is
+used, and the README's list of anomalies is the catalogue's."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from anomalies_readme import README, section, table  # noqa: E402
+
+from suivi_excel.core.errors import SuiviError  # noqa: E402
+from suivi_excel.core.messages import ANOMALIES, ERRORS  # noqa: E402
+
+SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "suivi_excel").rglob("*.py")))
+
+
+def test_the_readme_lists_every_anomaly_as_the_catalogue_says():
+    assert section(README.read_text(encoding="utf-8")) == table(), "run: python scripts/anomalies_readme.py"
+
+
+def test_every_code_raised_is_in_the_catalogue_and_every_entry_is_used():
+    raised = set(re.findall(r'Anomaly\.of\(\s*"([^"]+)"', SOURCE))
+    assert raised - set(ANOMALIES) == set()
+    errors = set(re.findall(r'(?:SuiviError\.of|NothingUsable)\(\s*"([^"]+)"', SOURCE))
+    assert errors - set(ERRORS) == set()
+    # once where it is declared, at least once where it is used
+    unused = [code for code in (*ANOMALIES, *ERRORS) if SOURCE.count(f'"{code}"') < 2]
+    assert unused == []
+
+
+def test_a_library_error_carries_its_code_and_values_and_no_click():
+    error = SuiviError.of("reader-died", what="le plan", path="plan.xlsx")
+    assert (error.code, error.params, error.exit_code) == ("reader-died", {"what": "le plan", "path": "plan.xlsx"}, 2)
+    assert str(error).startswith("le plan « plan.xlsx » fait échouer le programme de lecture")
+    assert "click" not in {cls.__module__.split(".")[0] for cls in type(error).__mro__}
