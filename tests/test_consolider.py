@@ -336,7 +336,7 @@ def test_report_sheets_and_completion_rates(tmp_path, forms):
     assert axes.loc["Ensemble du plan", "Actions"] == 5
     services = sheet(report, "Par service").set_index("Service")
     assert services.loc[TP, "Dépenses réelles ($)"] == 90000 and services.loc[TP, "Budget prévu ($)"] == 108000
-    assert list(anomalies(report).columns) == ["Gravité", "Fichier", "Feuille", "Cellule", "Valeur", "Problème"]
+    assert list(anomalies(report).columns) == ["Gravité", "Fichier", "Feuille", "Cellule", "Valeur", "Problème", "Code"]
     charts = charts_of(report, "Tableau de bord")
     assert [kind for kind, _ in charts] == ["doughnutChart", "barChart", "barChart"]
     assert [title for _, title in charts] == ["Où en sont les actions", "Taux de réalisation par axe",
