@@ -48,6 +48,7 @@ class Formats:
         self.header = add({**border, "bold": True, "bg_color": "#1F4E79", "font_color": "#FFFFFF",
                            "text_wrap": True})
         self.text = add({**border, "text_wrap": True})
+        self.plain = add(border)  # unwrapped: a table too long to size each row shows one line per row
         self.date = add({**border, "num_format": "yyyy-mm-dd"})
         self.number = add({**border, "num_format": "0"})
         self.money = add({**border, "num_format": '#,##0 "$"'})
@@ -98,10 +99,12 @@ def write_table(sheet, frame: pd.DataFrame, formats: Formats, first_row: int = 0
         sheet.set_column(col, col, widths[col])
     sheet.set_row(first_row, header_height(frame.columns, widths))  # printed whole, never cut
     column_formats = [_format_for(str(h), formats) for h in frame.columns]
+    text = formats.text if fit_rows else formats.plain  # wrapped text in a one-line row spills over the next
+    column_formats = [text if style is formats.text else style for style in column_formats]
     for row, record in enumerate(frame.itertuples(index=False), start=first_row + 1):
         for col, value in enumerate(record):
             if blanks or (value is not None and value != ""):
-                write_value(sheet, row, col, value, formats.text, formats.date, column_formats[col])
+                write_value(sheet, row, col, value, text, formats.date, column_formats[col])
         height = row_height(record, widths) if fit_rows else None
         if height:
             sheet.set_row(row, height)
