@@ -35,8 +35,8 @@ from suivi_excel.plan.template import write_plan  # noqa: E402
 
 SERVICE = "Travaux publics"
 OTHER = "Loisirs"
-SHEET_XML = "xl/worksheets/sheet2.xml"  # the service tab of a per-service form (after Instructions)
-PLAN_XML = "xl/worksheets/sheet5.xml"  # its very hidden plan sheet (after Listes and _suivi)
+SHEET_XML = "xl/worksheets/sheet2.xml"  # the service tab of a per-service form (set by build_plan)
+PLAN_XML = "xl/worksheets/sheet6.xml"  # its very hidden plan sheet (set by build_plan)
 LAST_CELL = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
 GOOD_VALUES = {"2.1": {"Statut": "En cours", "Avancement (%)": 40}, "2.2": {"Statut": "Réalisée"},
                "2.3": {"Statut": "Non débutée"}}
@@ -62,7 +62,21 @@ def build_plan(folder: Path) -> tuple[Path, object]:
     plan = write_plan(folder / "plan.xlsx", actions, [{"Service": SERVICE}, {"Service": OTHER}],
                       {"Municipalité": "Corpusville", "Titre du plan": "Plan hostile"})
     forms = generate(read_plan(plan), Options(parse_period("2026")), folder / "suivi.xlsx", folder / "envois")
+    _find_parts(forms.per_service[SERVICE])
     return plan, forms
+
+
+def _find_parts(form: Path) -> None:
+    """The zip parts of the service tab and of the hidden plan in a per-service form, found in the form
+    itself (the tabs before them change as the forms gain some)."""
+    global SHEET_XML, PLAN_XML
+
+    from suivi_excel.core.safety import sheet_targets
+    from suivi_excel.core.tabs import TAB_PLAN
+
+    with zipfile.ZipFile(form) as archive:
+        parts = dict(sheet_targets(archive.read("xl/workbook.xml"), archive.read("xl/_rels/workbook.xml.rels")))
+    SHEET_XML, PLAN_XML = parts[SERVICE], parts[TAB_PLAN]
 
 
 def _good(forms, target: Path, values=GOOD_VALUES) -> Path:
@@ -203,7 +217,7 @@ def build_corpus(folder: Path) -> tuple[Path, list[Case]]:
     _rezip(source, case("onglet du service hors de xl/worksheets, jusqu'à XFD1048576", "onglet-deplace.xlsx",
                         {"file-too-large"}),
            lambda n, d: (None if n == SHEET_XML else
-                         d.replace(b'Target="/xl/worksheets/sheet2.xml"', b'Target="/xl/donnees.bin"')
+                         d.replace(f'Target="/{SHEET_XML}"'.encode(), b'Target="/xl/donnees.bin"')
                          if n == "xl/_rels/workbook.xml.rels" else d),
            extra={"xl/donnees.bin": zipfile.ZipFile(source).read(SHEET_XML).replace(b"</sheetData>", LAST_CELL)})
     source.unlink()
@@ -253,7 +267,8 @@ def build_corpus(folder: Path) -> tuple[Path, list[Case]]:
     _rezip(source, case("onglet du service pointé sur la feuille piégée (autre casse)", "lien-piege.xlsx",
                         {"file-too-large"}),
            lambda n, d: (d.replace(b"</sheetData>", LAST_CELL) if n == PLAN_XML else
-                         d.replace(b'Target="/xl/worksheets/sheet2.xml"', b'Target="/xl/worksheets/SHEET5.xml"')
+                         d.replace(f'Target="/{SHEET_XML}"'.encode(),
+                                   f'Target="/{PLAN_XML.replace("sheet", "SHEET")}"'.encode())
                          if n == "xl/_rels/workbook.xml.rels" else d))
     source.unlink()
     _in_sheet(forms, case("feuille de 16 384 colonnes sur 5 000 lignes", "tres-large.xlsx", {"file-too-large"}),
