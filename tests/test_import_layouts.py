@@ -831,3 +831,55 @@ def test_a_header_met_again_before_each_objective_block_and_terms_written_ct_mt_
         truth[a["action"]].update(No=None, Indicateur=None, Début=TERM_YEARS[a["terms"][0]][0],
                                   Fin=TERM_YEARS[a["terms"][0]][1])
     _assert_right(plan, truth)
+
+
+def test_an_axe_written_by_its_number_takes_the_name_the_plan_gives_it(tmp_path):
+    document = _document(landscape=False)
+    document.add_heading(f"Plan d'action 2025-2028 — {MUNI}", 0)
+    for number, title in AXES.items():
+        document.add_paragraph(title.replace(" — ", " : "))
+    table = document.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    for col, text in enumerate(["Axe", "Action", "Responsable", "Partenaires", "Échéancier"]):
+        table.cell(0, col).text = text
+    for a in PLAN:
+        first, last = _years(a)
+        cells = table.add_row().cells
+        for col, text in enumerate([a["axe"], a["action"], " / ".join(a["leads"]), ", ".join(a["partners"]),
+                                    f"{first}-{last}"]):
+            cells[col].text = text
+    document.save(str(tmp_path / "plan.docx"))
+    plan = _import(tmp_path / "plan.docx", tmp_path)
+    truth = _comma_partners_truth()
+    for a in PLAN:
+        truth[a["action"]].update(No=None, Indicateur=None, Objectif="", Axe=AXES[a["axe"]].replace(" — ", " : "))
+    _assert_right(plan, truth)
+
+
+def test_fiches_stacked_in_one_table_each_under_its_title_row(tmp_path):
+    """One table per axe holding its fiches one after the other, each opened by a `Fiche-action N` row."""
+    document = _document(landscape=False)
+    document.add_heading(f"Plan d'action 2025-2028 — {MUNI}", 0)
+    axe = None
+    for n, a in enumerate(PLAN, start=1):
+        if a["axe"] != axe:
+            axe = a["axe"]
+            document.add_heading(AXES[axe], 1)
+            table = document.add_table(rows=0, cols=2)
+            table.style = "Table Grid"
+        row = table.add_row().cells
+        row[0].merge(row[1]).text = f"Fiche-action {n}"
+        first, last = _years(a)
+        for label, value in (("Objectif spécifique", a["objectif"]), ("Moyen d'action", a["action"]),
+                             ("Porteur", " / ".join(a["leads"])), ("Collaborateurs", ", ".join(a["partners"])),
+                             ("Échéance", f"{first} à {last}"), ("Indicateur de résultat", a["indicateur"])):
+            row = table.add_row().cells
+            row[0].text, row[1].text = label, value
+    document.save(str(tmp_path / "plan.docx"))
+    plan = _import(tmp_path / "plan.docx", tmp_path)
+    truth = _fiche_truth()
+    for a in PLAN:
+        truth[a["action"]]["No"] = None
+    _assert_right(plan, truth)
+    said = {c["Texte lu"]: c["Ce que l'importation a compris"] for c in _checks(plan)}
+    assert said["Moyen d'action"] == "étiquette de fiche lue comme « Action »"

@@ -159,7 +159,7 @@ def test_excel_laid_out_for_printing_two_header_rows_ticks_merges_and_two_sheets
     })
     actions = _actions(tmp_path / "plan.xlsx")
     assert actions["1.3"]["Feuille du plan"] == "Aînés" and actions["1.1"]["Feuille du plan"] == "Familles"
-    assert actions["1.2"]["Échéancier (texte du plan)"] == "2026, 2027 : prévu"  # the unusual mark kept
+    assert actions["1.2"]["Échéancier (texte du plan)"] == "2026, 2027 : prévu, prévu"  # the unusual marks kept
     checks = _checks(tmp_path / "plan.xlsx")
     assert any(c["Ce que l'importation a compris"].startswith("marque inhabituelle") and c["No"] == "1.2"
                for c in checks)

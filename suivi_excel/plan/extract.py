@@ -30,6 +30,9 @@ from suivi_excel.plan.rows import (
 from suivi_excel.plan.schedule import is_tick, unusual_tick
 from suivi_excel.plan.sources import Source, SourceTable
 from suivi_excel.plan.tables import (
+    FIELD_HEADERS,
+    bare_label,
+    field_of,
     Fiche,
     Header,
     Note,
@@ -266,7 +269,9 @@ class _Walk:
         unwrap(cells, raw, notes, row.where, self.vocabulary)
         axe, objectif = self._carried(cells, columns, row.where)
         ticked = [c for c in sorted(header.periods) if is_tick(_cell(row.cells, c))]
-        marks = [_cell(row.cells, c) for c in ticked if unusual_tick(_cell(row.cells, c))]
+        marks_at = [i for i, c in enumerate(ticked)  # a mark merged over several columns is written once
+                    if unusual_tick(_cell(row.cells, c)) and (r, c) not in table.merged]
+        marks = [_cell(row.cells, ticked[i]) for i in marks_at]
         if self.running.heading_note is not None and not cells.get("axe"):
             notes.append(self.running.heading_note)
         self.running.heading_note = None
@@ -274,7 +279,7 @@ class _Walk:
         found.append(RawAction(
             row.where, cells, raw, axe, objectif, [header.periods[c] for c in ticked],
             {title: clean_cell(_raw(row.cells, col)) for col, title in header.extras.items()},
-            table, r, header.combined, marks,
+            table, r, header.combined, marks, marks_at,
             {title: fold(_cell(row.cells, col)) for col, title in header.services.items() if _cell(row.cells, col)}))
 
     def _carried(self, cells: dict[str, str], columns: dict[str, int], where: str) -> tuple[str, str]:
@@ -312,8 +317,14 @@ class _Walk:
             self.out.actions.append(RawAction(fiche.where, cells, {k: v for k, v in fiche.raw.items()
                                                                    if k in ("responsable", "partenaires")},
                                               axe, objectif, [], fiche.extras, table, fiche.rows[0]))
-        self.out.notes.append(Note(table.origin, "fiche lue étiquette par étiquette (tableau de deux colonnes)",
-                                   ", ".join(dict.fromkeys(label for fiche in records for label in fiche.cells))))
+        labels = {r: clean_cell(table.rows[r][0]) for fiche in records for r in fiche.rows}
+        for r, label in labels.items():
+            if ("fiche", label) not in self.told:
+                self.told.add(("fiche", label))
+                name = field_of(bare_label(label))
+                what = f"étiquette de fiche lue comme « {FIELD_HEADERS[name]} »" if name else \
+                    f"étiquette de fiche sans équivalent : reprise telle quelle (colonne « {label} »)"
+                self.out.notes.append(Note(table.where(r, 0), what, label))
 
 
 def _two_rows(table: SourceTable, header: Header) -> bool:

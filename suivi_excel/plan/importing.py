@@ -33,7 +33,7 @@ from suivi_excel.plan.tables import Note
 _CAPITALIZED = r"[A-ZÉÈÀÂÎÔÛ][\w'’\-]*"
 _MUNICIPALITY = re.compile(r"\b((?:Ville|Municipalité|Municipalite|MRC|Village|Paroisse|Canton|Cité)\s+"
                            rf"(?:de la |de l'|de l’|des |du |de |d'|d’){_CAPITALIZED}(?:[\s-]{_CAPITALIZED})*)")
-_ROUTINE_LAST = ("en-tête lu comme", "colonne sans équivalent")  # confirmations of the header, after the rest
+_ROUTINE_LAST = ("en-tête lu comme", "colonne sans équivalent", "étiquette de fiche")  # confirmations of the header, after the rest
 
 
 @dataclass

@@ -66,6 +66,7 @@ class RawAction:
     row: int
     combined: bool = False  # `Responsable (partenaires)`
     marks: list[str] = field(default_factory=list)  # unusual ticks, as written
+    marks_at: list[int] = field(default_factory=list)  # for each of `marks`, its index in `periods`
     roles: dict[str, str] = field(default_factory=dict)  # service column -> its mark (`R`, `P`), a matrix's
 
 

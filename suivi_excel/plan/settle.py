@@ -104,6 +104,7 @@ def settle(raw: list[RawAction], lines: list[str], path: Path, first_year: int |
     for action in raw:
         row = _settle(action, years, term_years, known, partners_known, one_per_line, services, notes, groups)
         rows.append(row)
+    _axe_names(rows, lines, groups)
     numbers = _number(rows, notes)
     for name in ("axe", "objectif"):
         if carried.get(name):
@@ -254,9 +255,9 @@ def _schedule(action: RawAction, years: tuple[int, int] | None, terms: dict[str,
     first, last = years if years else (None, None)
     out: dict[str, object] = {}
     written = cells.get("echeancier", "")
-    if action.periods:  # the columns ticked, and a mark that says more than a tick (`En continu`)
-        out[SCHEDULE_SOURCE] = ", ".join(p.label for p in action.periods) + "".join(
-            f" : {mark}" for mark in dict.fromkeys(action.marks))
+    if action.periods:  # the columns ticked, then the marks that say more than a tick (`En continu`, `T2`)
+        out[SCHEDULE_SOURCE] = ", ".join(p.label for p in action.periods) + (
+            f" : {', '.join(action.marks)}" if action.marks else "")
         spans, missing = [], []
         for period in action.periods:
             if period.start is not None:
@@ -346,6 +347,30 @@ def _number(rows: list[PlanRow], notes: list[Note]) -> dict[str, str]:
         else:
             seen[number] = 1
     return {r.where: r.number for r in rows}
+
+
+_AXE_LINE = re.compile(r"^\s*(?:axe|orientation|volet|champ d'action)\s*(\d+|[a-z])\s*[:—–\-.]\s*\S")
+_AXE_CODE = re.compile(r"^\s*(?:axe|orientation|volet)?\s*(\d+|[a-z])\s*$")
+
+
+def _axe_names(rows: list[PlanRow], lines: list[str], groups: _Groups) -> None:
+    """An axe written as its number (`1`, `Axe 2`) takes the name the plan gives it elsewhere
+    (`Axe 1 : Loisirs et culture`, a paragraph or a legend); without one, it is flagged."""
+    names: dict[str, str] = {}
+    for line in lines:
+        match = _AXE_LINE.match(fold(line))
+        if match:
+            names.setdefault(match.group(1), clean_cell(line))
+    for row in rows:
+        code = _AXE_CODE.match(fold(str(row.values["Axe"])))
+        if code is None:
+            continue
+        if code.group(1) in names:
+            groups.add("axe écrit par son numéro : nommé comme le plan le nomme ailleurs", row.where, probable=False,
+                       text=f"{row.values['Axe']} → {names[code.group(1)]}")
+            row.values["Axe"] = names[code.group(1)]
+        else:
+            groups.add("axe réduit à un numéro ou une lettre : écrivez son nom", row.where, text=str(row.values["Axe"]))
 
 
 def _flags(rows: list[PlanRow], services: list[str], groups: _Groups) -> None:

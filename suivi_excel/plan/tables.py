@@ -275,9 +275,9 @@ def fiches(table: SourceTable) -> list[Fiche]:
         if (row[0] or "").strip() != texts[0] or len(texts[0].split()) > _LABEL_WORDS:
             continue
         if len(texts) == 2:
-            labelled.append((r, field_of(_bare_label(texts[0])) or "", clean_cell(texts[0]), texts[1]))
-        elif len(row) >= 2 and not (row[-1] or "").strip() and field_of(_bare_label(texts[0])):
-            labelled.append((r, field_of(_bare_label(texts[0])) or "", clean_cell(texts[0]), ""))  # left empty
+            labelled.append((r, field_of(bare_label(texts[0])) or "", clean_cell(texts[0]), texts[1]))
+        elif len(row) >= 2 and not (row[-1] or "").strip() and field_of(bare_label(texts[0])):
+            labelled.append((r, field_of(bare_label(texts[0])) or "", clean_cell(texts[0]), ""))  # left empty
     named = {f for _r, f, _l, _v in labelled if f}
     if "action" not in named or len(named) < 3 or len(labelled) < 0.6 * filled:
         return []
@@ -298,7 +298,7 @@ def fiches(table: SourceTable) -> list[Fiche]:
     return [f for f in found if f.cells.get("action")]
 
 
-def _bare_label(label: str) -> str:
+def bare_label(label: str) -> str:
     """A fiche's label without its number or colon: `Action 1.2 :` -> `Action`."""
     return re.sub(r"\s*(?:n[o°º]\.?\s*)?[\w]*\d[\w.-]*\s*:?\s*$|\s*:\s*$", "", label.strip()) or label
 
