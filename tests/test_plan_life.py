@@ -93,9 +93,11 @@ def test_a_plan_without_identifier_under_a_new_title_is_told_how_to_link_its_his
     store = tmp_path / "h.sqlite"
     period_cycle(tmp_path, plan, "2025", FIRST, store)
     set_parameter(plan, "Titre du plan", "Plan PFM-MADA 2025-2027 corrigé")
+    first = run("generer", plan, "-p", "2026", "-o", tmp_path / "elsewhere" / "s.xlsx")
+    assert "aucun historique" in first.output and "--historique" in first.output  # a blank pre-fill says so
     made = run("generer", plan, "-p", "2026", "-o", tmp_path / "s.xlsx", "--historique", store)
     assert made.exit_code == 0, made.output
-    assert "Pré-remplissage" not in made.output
+    assert "Pré-remplissage :" not in made.output
     assert "contient les périodes 2025" in made.output and "5 des 5 actions" in made.output
     identity = made.output.split("inscrivez « ")[1].split(" »")[0]
     assert "Identifiant du plan" in made.output and "ne sont pas pré-remplis" in made.output

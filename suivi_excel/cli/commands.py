@@ -192,6 +192,12 @@ def generer(plan: Path, periode, sortie: Path | None, par_service: Path | None, 
         warning = kin_message(store, checked, f"« {plan} »", "les formulaires ne sont pas pré-remplis")
         if warning:
             click.echo(click.style(warning, fg="yellow"))
+        elif not store.exists():  # a first period, or a history kept elsewhere: never a silent blank
+            click.echo(f"Pré-remplissage : aucun historique « {store} » ; formulaires vierges. Si des périodes "
+                       "ont déjà été consolidées, indiquez leur historique avec --historique.")
+        else:
+            click.echo(f"Pré-remplissage : l'historique « {store} » ne contient aucune période de ce plan avant "
+                       f"{periode.label} ; formulaires vierges.")
     next_steps.after_generate(plan, sortie, par_service, periode.label)
 
 
