@@ -196,7 +196,10 @@ def anomalies_sheet(sheet, anomalies: list, formats: Formats, services: dict[str
             "type": "cell", "criteria": "==", "value": f'"{severity}"', "format": style})
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(frame), 1), len(ANOMALY_HEADERS) - 1)
-    print_setup(sheet, list(_ANOMALY_WIDTHS))
+    # the code (last) is for filtering on screen: on paper, where, what and what to do
+    screen_only = 1 if ANOMALY_HEADERS[-1] == "Code" else 0
+    print_setup(sheet, list(_ANOMALY_WIDTHS), printed=(max(len(frame), 1), len(ANOMALY_HEADERS) - screen_only)
+                if screen_only else None)
 
 
 def print_setup(sheet, widths: list[float], header: str = "", printed: tuple[int, int] | None = None) -> None:
