@@ -108,3 +108,14 @@ def test_drafts_carry_one_sender_and_encoded_addresses_and_name_what_cannot_be_s
     assert set(seen) == {"loisirs@exemple.xn--qubec-csa", "dg@ville.test"}
     trial = run("envoyer", "formulaires", odd_names / "envois", "--essai")
     assert no_crash(trial) and trial.exit_code == 1 and "2 message(s)" in trial.output, trial.output
+
+
+@pytest.mark.slow  # LibreOffice
+def test_libreoffice_opens_every_workbook_written_from_names_with_control_characters(odd_names):
+    from conftest import SOFFICE, soffice_convert
+
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) n'est pas installé ici")
+    for path in [odd_names / "suivi.xlsx", *sorted((odd_names / "envois").iterdir())]:
+        converted = soffice_convert(path, odd_names / "lo", "ods")
+        assert converted.stat().st_size > 0
