@@ -72,3 +72,18 @@ def test_platform_error_numbers_are_named():
                                                           for c in node.comparators)):
                 found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert found == []
+
+
+def test_a_misdeclared_column_fails_at_import_not_in_a_form():
+    # Excel refuses a validation whose title passes 32 characters or whose message passes 255
+    import pytest
+
+    from suivi_excel.core.columns import PlanColumn, TrackingColumn
+
+    with pytest.raises(ValueError):
+        TrackingColumn("Statut", "statut", 14, "", "")  # a kind misspelt
+    with pytest.raises(ValueError):
+        TrackingColumn("Statut", "status", 14, "é" * 256, "")
+    with pytest.raises(ValueError):
+        PlanColumn("No", True, "numero", 7)
+    assert TrackingColumn("Statut", "status", 14, "é" * 255, "").prompt

@@ -22,6 +22,7 @@ from suivi_excel.forms.generation import (
     per_service_file_names,
     write_workbook,
 )
+from suivi_excel.forms.metadata import PER_SERVICE
 from suivi_excel.returns.file import TabRead
 
 NO_STATUS = "Aucun statut : choisissez l'état de l'action dans la liste."
@@ -42,7 +43,7 @@ def write_corrections(result: Consolidation, folder: Path) -> dict[str, Path]:
         options = Options(result.period, prefill=prefill, marks=marks, problems=problems,
                           complete_only=states[service] == INCOMPLETE)
         path = folder / names[service]
-        write_workbook(path, result.plan, options, {service: result.tabs[service]}, "service")
+        write_workbook(path, result.plan, options, {service: result.tabs[service]}, PER_SERVICE)
         written[service] = path
     return written
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from suivi_excel.core.periods import parse_period
 from suivi_excel.forms.generation import per_service_file_names
+from suivi_excel.forms.metadata import PER_SERVICE
 from suivi_excel.returns.file import read_file
 
 _WRITE_SLACK = dt.timedelta(minutes=2)  # between the generation stamp and the workbook's own saved time
@@ -47,7 +48,7 @@ def remove_stale(folder: Path, plan_id: str, period_label: str, current: set[Pat
             continue
         read = read_file(path, path.name)
         meta = read.meta
-        if meta is None or meta.kind != "service" or not meta.corrections or len(meta.tabs) != 1:
+        if meta is None or meta.kind != PER_SERVICE or not meta.corrections or len(meta.tabs) != 1:
             continue
         if meta.plan_id != plan_id:
             continue

@@ -16,7 +16,21 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from suivi_excel.core.anomalies import Anomaly
-from suivi_excel.core.columns import TARGET_MET, TO_CHECK, TRACKING_COLUMNS, TRACKING_HEADERS
+from suivi_excel.core.columns import (
+    ACTUAL_END,
+    ACTUAL_START,
+    DONE,
+    NOT_STARTED,
+    OBSTACLES,
+    POSTPONED,
+    PROGRESS,
+    RESULT,
+    STATUS,
+    TARGET_MET,
+    TO_CHECK,
+    TRACKING_COLUMNS,
+    TRACKING_HEADERS,
+)
 from suivi_excel.core.targets import answer_for, contradicts, target_share
 from suivi_excel.core.text import clean_text, column_letter, is_blank, percent_text
 from suivi_excel.core.values import READERS, Parsed, days, values_digest
@@ -25,10 +39,7 @@ from suivi_excel.returns.file import TabRead
 
 _KINDS = {c.header: c.kind for c in TRACKING_COLUMNS}
 _HEADERS = list(TRACKING_HEADERS)
-_STATUS, _PROGRESS = "Statut", "Avancement (%)"
-_START, _END = "Date de début réelle", "Date de fin réelle"
-_RESULT = "Résultat de l'indicateur"
-_OBSTACLES = "Obstacles"
+_STATUS, _PROGRESS, _START, _END, _RESULT, _OBSTACLES = STATUS, PROGRESS, ACTUAL_START, ACTUAL_END, RESULT, OBSTACLES
 _MISSING_SHOWN = 15
 
 
@@ -222,13 +233,13 @@ def _check_consistency(lines: pd.DataFrame, clean: pd.DataFrame, renamed: dict[s
                "status-missing", _STATUS, lambda ln: "", action=lambda ln: ln.final)
     status, progress = clean[_STATUS], pd.to_numeric(clean[_PROGRESS])
     checked = lines.assign(progress=clean[_PROGRESS], start=clean[_START], end=clean[_END])
-    found.each(checked, (status == "Réalisée") & (progress < 100), "done-below-100", _PROGRESS,
+    found.each(checked, (status == DONE) & (progress < 100), "done-below-100", _PROGRESS,
                lambda ln: ln.progress, action=lambda ln: ln.final)
-    found.each(checked, (status == "Non débutée") & (progress > 0), "not-started-above-0", _PROGRESS,
+    found.each(checked, (status == NOT_STARTED) & (progress > 0), "not-started-above-0", _PROGRESS,
                lambda ln: ln.progress, action=lambda ln: ln.final)
     # the form asks why an action is postponed (Instructions: « expliquez pourquoi dans Obstacles »)
     has_obstacles = _per_tab(lines, [_OBSTACLES in t.columns for t in tabs])
-    found.each(checked, has_obstacles & (status == "Reportée") & clean[_OBSTACLES].map(is_blank),
+    found.each(checked, has_obstacles & (status == POSTPONED) & clean[_OBSTACLES].map(is_blank),
                "postponed-no-obstacle", _OBSTACLES, lambda ln: "", action=lambda ln: ln.final)
     reversed_dates = pd.Series(days(clean[_END]) < days(clean[_START]), index=clean.index)
     found.each(checked, reversed_dates, "dates-reversed", _END, lambda ln: ln.end.isoformat(),

@@ -11,13 +11,20 @@ from dataclasses import dataclass, field
 
 from suivi_excel.core.text import match_key
 
-STATUSES = ("Non débutée", "En cours", "Réalisée", "En continu", "Reportée", "Abandonnée")
+# the statuses a service chooses, by name: a misspelt name fails at import, not in a user's report
+NOT_STARTED, IN_PROGRESS, DONE, ONGOING, POSTPONED, ABANDONED = STATUSES = (
+    "Non débutée", "En cours", "Réalisée", "En continu", "Reportée", "Abandonnée")
 TO_CHECK = "À vérifier"  # a status typed past the dropdown that matches nothing
 NOT_REPORTED = "Non renseigné"  # no status reported for the action
 REPORT_STATUSES = STATUSES + (TO_CHECK, NOT_REPORTED)
-DONE_STATUSES = ("Réalisée", "En continu")  # count toward the completion rate
-LATE_STATUSES = ("Non débutée", "En cours", "Reportée")
-FINAL_STATUSES = ("Réalisée", "Abandonnée")  # kept from period to period while a service is silent
+DONE_STATUSES = (DONE, ONGOING)  # count toward the completion rate
+LATE_STATUSES = (NOT_STARTED, IN_PROGRESS, POSTPONED)
+FINAL_STATUSES = (DONE, ABANDONED)  # kept from period to period while a service is silent
+STATUS_LIST = ", ".join(STATUSES[:-1]) + f" ou {STATUSES[-1]}"  # as a sentence says them
+PLAN_KINDS = ("text", "number", "period_start", "period_end", "money", "service")
+TRACKING_KINDS = ("status", "percent", "date", "money", "text", "yesno", "target")
+# Excel's limits on a data validation's texts (XlsxWriter refuses past them)
+TITLE_LIMIT, MESSAGE_LIMIT = 32, 255
 YES, NO = "Oui", "Non"
 TARGET_MET, GOOD_NEWS = "Cible atteinte", "Bon coup"
 TARGET_YES, TARGET_PARTLY, TARGET_NO, TARGET_NA = "Oui", "En partie", "Non", "Sans objet"
@@ -45,6 +52,10 @@ class PlanColumn:
     aliases: tuple[str, ...] = ()
     note: str = ""
     print_width: float | None = None  # on paper, where it differs from `printed_width`'s rule
+
+    def __post_init__(self) -> None:
+        if self.kind not in PLAN_KINDS:  # checked at import: a misspelt kind would read nothing
+            raise ValueError(f"{self.header}: unknown kind {self.kind!r}")
 
     def keys(self) -> set[str]:
         return {match_key(self.header)} | {match_key(a) for a in self.aliases}
@@ -88,6 +99,13 @@ PARAMETERS = ("Municipalité", "Titre du plan", "Coordonnateur", "Courriel du co
 PLAN_ID = "Identifiant du plan"
 
 
+# the tracking headers other modules name (the declarations below are the only place they are spelt)
+STATUS, PROGRESS, ACTUAL_START, ACTUAL_END, SPENT, RESULT = (
+    "Statut", "Avancement (%)", "Date de début réelle", "Date de fin réelle", "Dépenses réelles ($)",
+    "Résultat de l'indicateur")
+SUPPORT, OBSTACLES, COMMENTS = "Besoin de soutien", "Obstacles", "Commentaires"
+
+
 @dataclass(frozen=True)
 class TrackingColumn:
     """A column a service fills; `kind` selects the reader and the Excel rule."""
@@ -105,6 +123,13 @@ class TrackingColumn:
     of_the_period: bool = False
     print_width: float | None = None  # on paper, where it differs from `printed_width`'s rule
 
+    def __post_init__(self) -> None:
+        # checked when the module is imported: a declaration Excel would refuse never reaches a form
+        if self.kind not in TRACKING_KINDS:
+            raise ValueError(f"{self.header}: unknown kind {self.kind!r}")
+        if len(self.header) > TITLE_LIMIT or max(len(self.prompt), len(self.error)) > MESSAGE_LIMIT:
+            raise ValueError(f"{self.header}: past Excel's limits on a validation's title or message")
+
     def keys(self) -> set[str]:
         return {match_key(self.header)} | {match_key(a) for a in self.aliases}
 
@@ -114,27 +139,26 @@ class TrackingColumn:
 
 
 TRACKING_COLUMNS = (
-    TrackingColumn("Statut", "status", 14,
+    TrackingColumn(STATUS, "status", 14,
                    "Choisissez l'état de l'action dans la liste.",
-                   "Choisissez un statut de la liste : Non débutée, En cours, Réalisée, "
-                   "En continu, Reportée ou Abandonnée.", aliases=("État", "Etat de l'action")),
-    TrackingColumn("Avancement (%)", "percent", 12,
+                   f"Choisissez un statut de la liste : {STATUS_LIST}.", aliases=("État", "Etat de l'action")),
+    TrackingColumn(PROGRESS, "percent", 12,
                    "Nombre entier de 0 à 100 (sans le signe %).",
                    "L'avancement est un nombre entier de 0 à 100.", "0",
                    aliases=("Avancement", "% avancement", "Pourcentage d'avancement")),
-    TrackingColumn("Date de début réelle", "date", 13,
+    TrackingColumn(ACTUAL_START, "date", 13,
                    "Date à laquelle l'action a réellement commencé (aaaa-mm-jj).",
                    "Entrez une date, par exemple 2026-03-15.", "yyyy-mm-dd",
                    aliases=("Début réel",)),
-    TrackingColumn("Date de fin réelle", "date", 13,
+    TrackingColumn(ACTUAL_END, "date", 13,
                    "Date à laquelle l'action a été terminée (aaaa-mm-jj).",
                    "Entrez une date, par exemple 2026-03-15.", "yyyy-mm-dd",
                    aliases=("Fin réelle",)),
-    TrackingColumn("Dépenses réelles ($)", "money", 14,
+    TrackingColumn(SPENT, "money", 14,
                    "Montant dépensé à ce jour, en dollars.",
                    "Les dépenses sont un montant positif ou nul.", '#,##0.00 "$"',
                    aliases=("Dépenses réelles", "Dépenses")),
-    TrackingColumn("Résultat de l'indicateur", "text", 25,
+    TrackingColumn(RESULT, "text", 25,
                    "Valeur mesurée de l'indicateur pour la période.", "",
                    aliases=("Résultat", "Résultat indicateur")),
     TrackingColumn(TARGET_MET, "target", 12,
@@ -142,16 +166,16 @@ TRACKING_COLUMNS = (
                    "le rapport le calcule à partir de la cible.",
                    "Choisissez Oui, En partie, Non ou Sans objet.",
                    aliases=("Cible atteinte ?", "Atteinte de la cible"), optional=True, of_the_period=True),
-    TrackingColumn("Besoin de soutien", "yesno", 11,
+    TrackingColumn(SUPPORT, "yesno", 11,
                    "Oui si le service a besoin d'aide pour avancer.",
                    "Choisissez Oui ou Non.", aliases=("Besoin d'aide", "Soutien requis"), of_the_period=True),
-    TrackingColumn("Obstacles", "text", 30,
+    TrackingColumn(OBSTACLES, "text", 30,
                    "Ce qui freine l'action, s'il y a lieu.", "", aliases=("Obstacle", "Difficultés"),
                    of_the_period=True),
     TrackingColumn(GOOD_NEWS, "text", 30,
                    "Une réussite à faire connaître au comité et à la population, en une ou deux phrases.", "",
                    aliases=("Bons coups", "Bon coup de la période"), optional=True, of_the_period=True),
-    TrackingColumn("Commentaires", "text", 35,
+    TrackingColumn(COMMENTS, "text", 35,
                    "Précisions, prochaines étapes.", "", aliases=("Commentaire", "Remarques"),
                    of_the_period=True),
 )

@@ -35,7 +35,7 @@ from suivi_excel.core.text import column_letter, file_stems, french_date
 from suivi_excel.core.values import READERS, values_digest
 from suivi_excel.core.xlsx import WORKBOOK_OPTIONS
 from suivi_excel.forms import prefilled
-from suivi_excel.forms.metadata import Meta, TabInfo, now_iso, write_meta
+from suivi_excel.forms.metadata import INTEGRATED, PER_SERVICE, Meta, TabInfo, now_iso, write_meta
 from suivi_excel.forms.printable import printable_tab
 from suivi_excel.forms.texts import SUMMARY_NOTE, SUMMARY_TITLE, instructions
 from suivi_excel.plan.model import Plan
@@ -306,7 +306,7 @@ def write_workbook(path: Path, plan: Plan, options: Options, tabs: dict[str, str
         writer = _Writer(temporary, plan, options)
         writer.instructions(list(tabs))
         # Sommaire sits second but needs the row counts: created now, filled after the tabs
-        summary = writer.book.add_worksheet(TAB_SUMMARY) if kind == "integre" else None
+        summary = writer.book.add_worksheet(TAB_SUMMARY) if kind == INTEGRATED else None
         rows = {service: writer.service_tab(service, tab) for service, tab in tabs.items()}
         if summary is not None:
             writer.summary(summary, tabs, rows)
@@ -360,13 +360,13 @@ def generate(plan: Plan, options: Options, output: Path, per_service_dir: Path |
         What was written.
     """
     tabs = plan.tabs
-    write_workbook(output, plan, options, tabs, "integre")
+    write_workbook(output, plan, options, tabs, INTEGRATED)
     result = Generated(output, tabs=tabs)
     if per_service_dir is not None:
         names = per_service_file_names(list(tabs), options.period)
         for service, tab in tabs.items():
             path = per_service_dir / names[service]
-            write_workbook(path, plan, options, {service: tab}, "service")
+            write_workbook(path, plan, options, {service: tab}, PER_SERVICE)
             result.per_service[service] = path
             if progress:
                 progress(service)

@@ -27,7 +27,8 @@ _READ_FORMATS = {"1", "1.0", "2", "2.0", "3", "3.0"}
 _PACKED = "zlib64:"
 _MAX_PLAN_BYTES = 64_000_000  # a plan of 150 actions is some 100 kB of JSON; far beyond is a bomb
 _CHUNK = 30000  # Excel holds at most 32,767 characters in a cell
-KINDS = ("integre", "service")
+# what a workbook is: the integrated workbook (every service tab) or one service's own
+INTEGRATED, PER_SERVICE = KINDS = ("integre", "service")
 _TAB_KEYS = {"tab", "service", "prefill"}
 
 
@@ -48,7 +49,7 @@ class Meta:
     plan_version: str
     period: str
     generated_at: str
-    kind: str  # "integre" or "service"
+    kind: str  # INTEGRATED or PER_SERVICE
     tabs: list[TabInfo] = field(default_factory=list)
     plan_json: str = ""
     deadline: str = ""  # ISO date of the return deadline, "" when none was given

@@ -16,7 +16,7 @@ import pandas as pd
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.inputs import find_files
 from suivi_excel.core.text import french_date
-from suivi_excel.forms.metadata import MetaDamaged
+from suivi_excel.forms.metadata import PER_SERVICE, MetaDamaged
 from suivi_excel.mail.compose import (
     Outgoing,
     build_message,
@@ -66,7 +66,7 @@ def find_forms(folder: Path) -> tuple[list[Form], list[str]]:
     for path, name in paths:
         read = read_file(path, name)
         damaged = any(a.code == "meta-damaged" for a in read.anomalies)
-        if not damaged and (read.meta is None or read.meta.kind != "service" or len(read.meta.tabs) != 1):
+        if not damaged and (read.meta is None or read.meta.kind != PER_SERVICE or len(read.meta.tabs) != 1):
             continue  # not a per-service form (the integrated workbook, another file)
         try:
             meta = carried_meta(read)  # each form's hidden plan is checked, not only the first one's

@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+from suivi_excel.core.columns import NOT_REPORTED, STATUS
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.text import is_email
 from suivi_excel.mail.compose import mailbox
@@ -60,7 +61,7 @@ def answered_services(forms: list, returns: Path | None, store: Path | None) -> 
             raise SuiviError(f"l'historique « {store} » ne contient pas la période {period.label} : "
                              "utilisez plutôt --retours DOSSIER.")
         # a status kept from an earlier period (a silent service's finished action) is no answer
-        with_source = set(rows.loc[(rows["Statut"] != "Non renseigné") & (rows["_source"].fillna("") != ""), "No"])
+        with_source = set(rows.loc[(rows[STATUS] != NOT_REPORTED) & (rows["_source"].fillna("") != ""), "No"])
         owners = dict(zip(forms[0].plan.actions["No"], forms[0].plan.actions["Service responsable"]))
         return {owners[n] for n in with_source if n in owners}
     raise SuiviError("--relance a besoin de savoir qui a répondu : donnez --retours DOSSIER (les fichiers "

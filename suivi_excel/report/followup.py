@@ -5,22 +5,22 @@ from __future__ import annotations
 
 import pandas as pd
 
-from suivi_excel.core.columns import FINAL_STATUSES, NOT_REPORTED, YES
+from suivi_excel.core.columns import DONE, FINAL_STATUSES, NOT_REPORTED, OBSTACLES, PROGRESS, STATUS, SUPPORT, YES
 from suivi_excel.core.text import is_blank
 
 LAST_STATUS, SINCE = "Dernier statut connu", "Depuis"  # as `history.carry` writes them
-LATE_COLUMNS = ["No", "Action", "Service responsable", "Statut", LAST_STATUS, "Fin", "Avancement (%)"]
+LATE_COLUMNS = ["No", "Action", "Service responsable", STATUS, LAST_STATUS, "Fin", PROGRESS]
 
 
 def needs_support(actions: pd.DataFrame) -> pd.Series:
     """Actions whose service asks for support and that are not over (a finished or abandoned action
     needs none, whatever an old answer says)."""
-    return (actions["Besoin de soutien"] == YES) & ~actions["Statut"].isin(FINAL_STATUSES)
+    return (actions[SUPPORT] == YES) & ~actions[STATUS].isin(FINAL_STATUSES)
 
 
 def has_obstacles(actions: pd.DataFrame) -> pd.Series:
     """Actions with obstacles reported, unless they are done (`Réalisée`)."""
-    return actions["Obstacles"].notna() & (actions["Obstacles"] != "") & (actions["Statut"] != "Réalisée")
+    return actions[OBSTACLES].notna() & (actions[OBSTACLES] != "") & (actions[STATUS] != DONE)
 
 
 def late_list(actions: pd.DataFrame) -> pd.DataFrame:
@@ -29,7 +29,7 @@ def late_list(actions: pd.DataFrame) -> pd.DataFrame:
     if LAST_STATUS in late.columns:
         late[LAST_STATUS] = [f"{status} ({since})" if not is_blank(status) else ("Aucun" if now == NOT_REPORTED
                                                                                  else "")
-                             for status, since, now in zip(late[LAST_STATUS], late[SINCE], late["Statut"])]
+                             for status, since, now in zip(late[LAST_STATUS], late[SINCE], late[STATUS])]
     else:  # a period read back from the history
         late[LAST_STATUS] = ""
     return late

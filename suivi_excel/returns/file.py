@@ -22,7 +22,7 @@ from suivi_excel.core.rawsheet import (
 from suivi_excel.core.safety import DEFAULT_LIMITS, Limits, inspect_file
 from suivi_excel.core.tabs import RESERVED_TABS, TAB_META, TAB_PLAN
 from suivi_excel.core.text import action_number, cell_ref, is_blank
-from suivi_excel.forms.metadata import Meta, MetaDamaged, read_meta
+from suivi_excel.forms.metadata import PER_SERVICE, Meta, MetaDamaged, read_meta
 
 _HEADER_SEARCH_ROWS = 10
 _NO_COLUMN = PLAN_COLUMNS[0]
@@ -183,7 +183,7 @@ def _read_tabs(book, sheet_names: list[str], result: FileRead) -> None:
         if tab is None:
             continue
         tab.prefill = info.prefill if info else ""
-        tab.own_form = meta.kind == "service"
+        tab.own_form = meta.kind == PER_SERVICE
         tab.correction = bool(meta.corrections)
         if info is None:
             # a renamed tab: recognize the service from the action numbers it holds
