@@ -6,14 +6,14 @@ then what is wrong, then what to do. Placeholders: {value} is the raw value.
 
 from __future__ import annotations
 
-from suivi_excel.core.columns import STATUS_LIST
+from suivi_excel.core.columns import STATUSES
 
 E, W, I = "Erreur", "Avertissement", "Info"
 
 ANOMALIES: dict[str, tuple[str, str]] = {
     # values in a returned tab
     "status-unknown": (E, "Statut « {value} » inconnu : choisissez une valeur de la liste "
-                          f"({STATUS_LIST}). L'action est marquée « À vérifier »."),
+                          f"({', '.join(STATUSES)}). L'action est marquée « À vérifier »."),
     "status-missing": (W, "Aucun statut pour l'action {action}, mais d'autres colonnes sont remplies : "
                           "indiquez le statut. L'action est comptée « Non renseigné »."),
     "percent-unreadable": (E, "Avancement « {value} » illisible : inscrivez un nombre entier de 0 à 100. "
