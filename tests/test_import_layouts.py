@@ -883,3 +883,46 @@ def test_fiches_stacked_in_one_table_each_under_its_title_row(tmp_path):
     _assert_right(plan, truth)
     said = {c["Texte lu"]: c["Ce que l'importation a compris"] for c in _checks(plan)}
     assert said["Moyen d'action"] == "étiquette de fiche lue comme « Action »"
+
+
+def test_tables_after_the_first_without_a_header_take_the_axe_of_their_heading(tmp_path):
+    document = _document(landscape=False)
+    document.add_heading(f"Plan d'action 2025-2028 — {MUNI}", 0)
+    axe = None
+    for a in PLAN:
+        if a["axe"] != axe:
+            document.add_heading(AXES[a["axe"]], 1)
+            table = document.add_table(rows=0 if axe else 1, cols=5)
+            table.style = "Table Grid"
+            if axe is None:
+                for col, text in enumerate(["Objectif", "Action", "Responsable", "Partenaires", "Échéancier"]):
+                    table.cell(0, col).text = text
+            axe = a["axe"]
+        first, last = _years(a)
+        cells = table.add_row().cells
+        for col, text in enumerate([a["objectif"], a["action"], " / ".join(a["leads"]), ", ".join(a["partners"]),
+                                    f"{first}-{last}"]):
+            cells[col].text = text
+    document.save(str(tmp_path / "plan.docx"))
+    plan = _import(tmp_path / "plan.docx", tmp_path)
+    truth = _comma_partners_truth()
+    for a in PLAN:
+        truth[a["action"]].update(No=None, Indicateur=None)
+    _assert_right(plan, truth)
+
+
+def test_a_sheet_per_axe_named_after_it_gives_the_axe(tmp_path):
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for axe, title in AXES.items():
+        ws = book.create_sheet(f"Axe {axe}")
+        ws.append(["No", "Objectif", "Action", "Responsable", "Échéancier"])
+        for a in (a for a in PLAN if a["axe"] == axe):
+            first, last = _years(a)
+            ws.append([a["no"], a["objectif"], a["action"], a["leads"][0], f"{first}-{last}"])
+    book.save(str(tmp_path / "plan.xlsx"))
+    plan = _import(tmp_path / "plan.xlsx", tmp_path)
+    truth = _truth()
+    for a in PLAN:
+        truth[a["action"]].update(Axe=f"Axe {a['axe']}", Partenaires="", Indicateur=None)
+    _assert_right(plan, truth)

@@ -18,6 +18,7 @@ from suivi_excel.core.text import fold
 
 from suivi_excel.plan.pages import carry_over_page, continue_previous, cut_by_page, unwrap, vocabulary
 from suivi_excel.plan.rows import (
+    AXE_WORDS,
     Kind,
     RawAction,
     Row,
@@ -163,6 +164,9 @@ class _Walk:
                                            "par cette ligne", " | ".join(c for c in table.rows[0] if c)))
                 self.out.notes.extend(header_notes(self.header_table, whole, self.told))
             self.out.notes.append(Note(table.origin, "tableau sans en-tête : lu comme la suite du tableau précédent"))
+            if any(context_section(table.before, kind, table.headings) for kind in ("axe", "objectif")):
+                self.running.unused(self.out.notes)  # a heading before it gives this part its own axe
+                self.running.enter(table.before, table.headings, False, table.origin)
         else:
             captions = [] if table.sheet else self._captions(table, own)
             again = (header is not None and not sheet_changed and own.signature == header.signature
@@ -181,6 +185,10 @@ class _Walk:
             if not again:
                 self.running.unused(self.out.notes)
                 self.running.enter(table.before, table.headings, sheet_changed, table.origin)
+                if sheet_changed and not self.running.axe and "axe" not in own.columns and fold(
+                        table.sheet).startswith(AXE_WORDS):  # a sheet per axe, named after it
+                    self.running.axe = table.sheet
+                    self.running.heading_note = Note(table.origin, "axe lu dans le nom de la feuille", table.sheet)
             elif any(context_section(table.before, kind) for kind in ("axe", "objectif")):
                 self.running.enter(table.before, table.headings, False, table.origin)
         self._rows(table, start, own is None or again)
