@@ -37,15 +37,21 @@ def _commands(tmp_path, plan_path, store):
     }
 
 
-@pytest.mark.parametrize("damage", ["newer", "label"])
+DAMAGES = {  # what a hand in the SQLite file leaves -> what the refusal says
+    "newer": ("PRAGMA user_version = 7", "version plus récente"),
+    "label": ("UPDATE periodes SET periode = '2026-T9'", "période illisible (« 2026-T9 »)"),
+    "progress": ("UPDATE actions SET avancement = 'beaucoup'", "valeur illisible (actions.avancement « beaucoup »)"),
+    "date": ("UPDATE actions SET debut_reel = '2026-02-30'", "valeur illisible (actions.debut_reel « 2026-02-30 »)"),
+    "plan": ("UPDATE periodes SET plan_json = 'pas du JSON'", "valeur illisible (periodes.plan_json"),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGES))
 def test_a_history_this_version_cannot_read_is_refused_and_left_unchanged(tmp_path, plan_path, history, damage):
+    statement, expected = DAMAGES[damage]
     with sqlite3.connect(history) as connection:
-        if damage == "newer":
-            connection.execute("PRAGMA user_version = 7")
-        else:
-            connection.execute("UPDATE periodes SET periode = '2026-T9'")
+        connection.execute(statement)
     before = _sha(history)
-    expected = "version plus récente" if damage == "newer" else "période illisible (« 2026-T9 »)"
     for name, command in _commands(tmp_path, plan_path, history).items():
         result = run(*command)
         assert no_crash(result), (name, result.output)

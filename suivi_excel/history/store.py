@@ -26,6 +26,7 @@ import pandas as pd
 from suivi_excel.core.columns import PERIOD_REMARKS, TRACKING_HEADERS
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.periods import Period, parse_period
+from suivi_excel.history.checks import unreadable_value
 from suivi_excel.history.lastknown import Known, last_known
 from suivi_excel.plan.model import Plan
 
@@ -137,6 +138,11 @@ def _check_readable(connection: sqlite3.Connection, path: Path) -> None:
             raise SuiviError(f"l'historique « {path} » contient une période illisible (« {str(label)[:40]} ») : "
                              "il a été modifié hors de suivi-excel. Indiquez un autre historique avec "
                              "--historique ; celui-ci n'a pas été modifié.") from None
+    odd = unreadable_value(connection) if labels else ""
+    if odd:
+        raise SuiviError(f"l'historique « {path} » contient une valeur illisible ({odd}) : il a été modifié hors de "
+                         "suivi-excel. Corrigez-la, ou indiquez un autre historique avec --historique ; celui-ci n'a "
+                         "pas été modifié.")
 
 
 def _add_columns(connection: sqlite3.Connection) -> None:
