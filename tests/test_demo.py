@@ -50,6 +50,7 @@ def test_demo_runs_the_cycle_and_shows_the_usual_mistakes(tmp_path):
     assert len(document.inline_shapes) == 2 and "bilan-2026.docx" in result.output
 
 
+@pytest.mark.slow  # a whole process
 def test_python_dash_m_is_the_same_program():
     done = subprocess.run([sys.executable, "-m", "suivi_excel", "--help"], capture_output=True, text=True)
     assert done.returncode == 0 and "generer" in done.stdout and "Utilisation" in done.stdout

@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import openpyxl
@@ -174,7 +175,18 @@ def test_two_consolidations_at_once_never_corrupt_the_history(tmp_path, plan_pat
     commands = [[sys.executable, "-m", "suivi_excel", "consolider", tmp_path / p / "retours", "-o",
                  tmp_path / f"{p}-{i}.xlsx", "--historique", store]
                 for i in range(3) for p in ("2026-S1", "2026-S2")]
-    processes = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.STDOUT) for c in commands]
+    # the history is held locked while all six start: none can finish before the others have started, so
+    # they overlap for certain and all queue on the same file once it is released
+    holder = sqlite3.connect(store, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        processes = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.STDOUT) for c in commands]
+        time.sleep(3)
+        assert [p.poll() for p in processes] == [None] * len(processes)  # all running at once, none done
+        assert not list(tmp_path.glob("2026-S*-*.xlsx"))  # no report before its period is recorded
+    finally:
+        holder.execute("COMMIT")
+        holder.close()
     outputs = [(p.communicate()[0].decode(), p.returncode) for p in processes]  # communicate closes the pipe
     assert all(code == 0 for _, code in outputs), outputs
     with sqlite3.connect(store) as connection:
