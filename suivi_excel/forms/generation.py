@@ -29,6 +29,7 @@ from suivi_excel.core.columns import (
     TRACKING_HEADERS,
     YES,
 )
+from suivi_excel.core.palette import STATUS_LOOKS
 from suivi_excel.core.periods import Period
 from suivi_excel.core.tabs import TAB_INSTRUCTIONS, TAB_LISTS, TAB_SUMMARY
 from suivi_excel.core.text import column_letter, file_stems, french_date
@@ -41,8 +42,7 @@ from suivi_excel.forms.texts import SUMMARY_NOTE, SUMMARY_TITLE, instructions
 from suivi_excel.plan.model import Plan
 
 STATUS_LIST, YESNO_LIST, TARGET_LIST = "ListeStatuts", "ListeOuiNon", "ListeCibleAtteinte"
-STATUS_COLOURS = {"Non débutée": "#D9D9D9", "En cours": "#FFE699", "Réalisée": "#A9D08E",
-                  "En continu": "#9BC2E6", "Reportée": "#F4B183", "Abandonnée": "#BFBFBF"}
+STATUS_COLOURS = {status: look.fill for status, look in STATUS_LOOKS.items() if look.fill}
 _DATE_MIN, _DATE_MAX = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 # narrower than in the plan so that a form prints legibly one page wide
 FORM_WIDTHS = {"No": 6, "Axe": 15, "Objectif": 18, "Action": 36, "Partenaires": 15, "Début": 10.5,

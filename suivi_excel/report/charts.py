@@ -14,14 +14,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from suivi_excel.core.columns import REPORT_STATUSES
+from suivi_excel.core.palette import STATUS_LOOKS
 from suivi_excel.core.text import percent_text
 
 # colour (distinct in grey too) and hatch of each status, and of the three parts of the axes' bars
-_STATUS_STYLE = {
-    "Réalisée": ("#2E7D32", ""), "En continu": ("#1565C0", "///"), "En cours": ("#F9A825", "..."),
-    "Non débutée": ("#FFFFFF", ""), "Reportée": ("#EF6C00", "xx"), "Abandonnée": ("#616161", "\\\\\\"),
-    "À vérifier": ("#C62828", "++"), "Non renseigné": ("#E0E0E0", "--"),
-}
+_STATUS_STYLE = {status: (look.print_colour, look.hatch) for status, look in STATUS_LOOKS.items()}
 _PARTS = (("Réalisées ou en continu", "#2E7D32", ""), ("En cours", "#F9A825", "..."),
           ("Non débutées, reportées, abandonnées ou sans nouvelles", "#FFFFFF", "///"))
 _DPI = 150

@@ -11,6 +11,7 @@ from suivi_excel.core import printing
 from suivi_excel.core.anomalies import ANOMALY_HEADERS, ERROR, INFO, WARNING
 from suivi_excel.core.cells import rate_formula, row_height, write_value
 from suivi_excel.core.columns import (
+    ABANDONED,
     DONE_STATUSES,
     NOT_REPORTED,
     PLAN_COLUMNS,
@@ -19,6 +20,7 @@ from suivi_excel.core.columns import (
     TRACKING_COLUMNS,
     YES,
 )
+from suivi_excel.core.palette import STATUS_LOOKS
 from suivi_excel.core.printing import header_height, word_width
 from suivi_excel.core.text import column_letter
 from suivi_excel.report.indicators import PROGRESS, RATE
@@ -28,8 +30,7 @@ DASHBOARD, ACTIONS, BY_AXE, BY_SERVICE, RETURNS, ANOMALIES, HISTORY = (
     "Tableau de bord", "Actions", "Par axe", "Par service", "Retours", "Anomalies", "Historique")
 PRINTABLE_ACTIONS = "Actions à imprimer"
 STATE_COLOURS = {"Complet": "#C6EFCE", "Incomplet": "#FFEB9C", "À corriger": "#F8CBAD", "Non reçu": "#D9D9D9"}
-COLOURS = {"Non débutée": "#A6A6A6", "En cours": "#FFC000", "Réalisée": "#70AD47", "En continu": "#5B9BD5",
-           "Reportée": "#ED7D31", "Abandonnée": "#7F7F7F", TO_CHECK: "#C00000", NOT_REPORTED: "#D9D9D9"}
+COLOURS = {status: look.colour for status, look in STATUS_LOOKS.items()}
 # one width per header, used both to set the column and to estimate wrapped rows' heights
 _WIDTHS = {c.header: c.width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)} | {"Source": 40, "En retard": 9}
 _ANOMALY_WIDTHS = (12, 26, 22, 8, 16, 60, 18)
@@ -64,7 +65,7 @@ class Formats:
         self.severity = {ERROR: add({"bg_color": "#F8CBAD"}), WARNING: add({"bg_color": "#FFE699"}),
                          INFO: add({"bg_color": "#DDEBF7"})}
         self.state = {s: add({"bg_color": c}) for s, c in STATE_COLOURS.items()}
-        self.status = {s: add({"bg_color": c, "font_color": "#FFFFFF" if s in (TO_CHECK, "Abandonnée") else
+        self.status = {s: add({"bg_color": c, "font_color": "#FFFFFF" if s in (TO_CHECK, ABANDONED) else
                                "#000000"}) for s, c in COLOURS.items()}
 
 
