@@ -410,6 +410,15 @@ def test_no_readable_input_exits_2(tmp_path):
     assert not (tmp_path / "r.xlsx").exists()
 
 
+def test_no_form_of_the_plan_given_exits_2_naming_each_file(tmp_path, plan_path):
+    (tmp_path / "vide").mkdir()
+    (tmp_path / "vide" / "x.xlsx").write_bytes(b"")
+    result = run("consolider", tmp_path / "vide", "--plan", plan_path, "-o", tmp_path / "r.xlsx")
+    assert no_crash(result) and result.exit_code == 2
+    assert "aucun formulaire de ce plan n'a pu être lu" in result.output and "  - x.xlsx : " in result.output
+    assert not (tmp_path / "r.xlsx").exists()
+
+
 @pytest.mark.slow
 def test_summary_fits_on_one_screen(tmp_path, forms):
     folder = tmp_path / "retours"

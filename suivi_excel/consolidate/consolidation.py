@@ -90,8 +90,7 @@ def _choose_period(reads: list[FileRead], period: Period | None, anomalies: list
         return period
     labels = Counter(r.meta.period for r in reads if r.meta is not None)
     if not labels:  # not one form of this plan could be read: say why, file by file
-        raise nothing_usable("aucun formulaire de ce plan n'a pu être lu (précisez --periode pour consolider "
-                             "malgré tout)", anomalies)
+        raise NothingUsable("nothing-of-this-plan", anomalies)
     # the period most files were made for; on a tie the latest (an old form sent again by mistake)
     return max((parse_period(label) for label in labels), key=lambda p: (labels[p.label], p))
 

@@ -118,6 +118,9 @@ ERRORS: dict[str, str] = {
                      "(les fichiers doivent venir de « suivi-excel generer »).",
     "nothing-recognized": "aucun formulaire de suivi reconnu parmi les fichiers lus : vérifiez le dossier des "
                           "retours (les fichiers doivent venir de « suivi-excel generer »).",
+    "nothing-of-this-plan": "aucun formulaire de ce plan n'a pu être lu (précisez --periode pour consolider malgré "
+                            "tout) : vérifiez le dossier des retours (les fichiers doivent venir de « suivi-excel "
+                            "generer »).",
     "workbook-refused": "{what} « {path} » ne peut pas être ouvert : {reason}. Indiquez un classeur Excel (.xlsx) "
                         "lisible.",
     "workbook-unreadable": "{what} « {path} » ne peut pas être lu ({reason}) : ouvrez-le dans Excel et "
