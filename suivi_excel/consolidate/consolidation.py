@@ -82,7 +82,7 @@ def _choose_plan(reads: list[FileRead], plan: Plan | None, anomalies: list[Anoma
         except (ValueError, KeyError, TypeError, OSError) as error:
             first_error = first_error or (read.name, error)
     name, error = first_error
-    raise SuiviError(f"le plan caché dans « {name} » est illisible ({error}) : indiquez le plan avec --plan.")
+    raise SuiviError.of("hidden-plan-unreadable", name=name, why=error)
 
 
 def _choose_period(reads: list[FileRead], period: Period | None, anomalies: list[Anomaly]) -> Period:

@@ -31,8 +31,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         handle, name = tempfile.mkstemp(prefix=_prefix(target), suffix=f".{os.getpid()}.tmp", dir=target.parent)
         os.close(handle)
     except OSError as error:
-        raise SuiviError(f"impossible d'écrire dans le dossier « {target.parent} » ({_why(error)}) : "
-                         "choisissez un autre dossier avec -o.") from None
+        raise SuiviError.of("write-folder", folder=target.parent, why=_why(error)) from None
     temporary = Path(name)
     try:
         yield temporary
@@ -43,9 +42,9 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         cause = _os_error(error)
         if cause is None:
             raise
-        message = _failed_write(target, cause)
+        failure = _failed_write(target, cause)
         _release(error)
-        raise SuiviError(message) from None
+        raise failure from None
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
@@ -83,16 +82,15 @@ def _os_error(error: BaseException) -> OSError | None:
     return None
 
 
-def _failed_write(target: Path, error: OSError) -> str:
-    """What went wrong writing `target`, in French, and what to do; the previous file is left whole."""
-    kept = " Le fichier précédent, s'il existait, est intact."
+def _failed_write(target: Path, error: OSError) -> SuiviError:
+    """What went wrong writing `target`, and what to do; the previous file is left whole."""
     if error.errno in _FULL:
-        return (f"impossible d'écrire « {target} » : plus assez de place sur le disque ({_why(error)}). "
-                f"Libérez de la place ou choisissez un autre dossier avec -o.{kept}")
-    if isinstance(error, PermissionError) or error.errno in _BUSY or getattr(error, "winerror", None) in _WINDOWS_BUSY:
-        return (f"impossible d'écrire « {target} » ({_why(error)}) : fermez le fichier s'il est ouvert dans Excel, "
-                f"ou choisissez un autre nom avec -o.{kept}")
-    return f"impossible d'écrire « {target} » ({_why(error)}) : choisissez un autre dossier ou nom avec -o.{kept}"
+        code = "write-disk-full"
+    elif isinstance(error, PermissionError) or error.errno in _BUSY or getattr(error, "winerror", None) in _WINDOWS_BUSY:
+        code = "write-busy"
+    else:
+        code = "write-failed"
+    return SuiviError.of(code, target=target, why=_why(error))
 
 
 def _mode_for(target: Path) -> int:

@@ -121,6 +121,32 @@ ERRORS: dict[str, str] = {
     "nothing-of-this-plan": "aucun formulaire de ce plan n'a pu être lu (précisez --periode pour consolider malgré "
                             "tout) : vérifiez le dossier des retours (les fichiers doivent venir de « suivi-excel "
                             "generer »).",
+    # writing an output (core/atomic.py): the previous file is always left whole
+    "write-folder": "impossible d'écrire dans le dossier « {folder} » ({why}) : choisissez un autre dossier avec -o.",
+    "write-disk-full": "impossible d'écrire « {target} » : plus assez de place sur le disque ({why}). Libérez de la "
+                       "place ou choisissez un autre dossier avec -o. Le fichier précédent, s'il existait, est intact.",
+    "write-busy": "impossible d'écrire « {target} » ({why}) : fermez le fichier s'il est ouvert dans Excel, ou "
+                  "choisissez un autre nom avec -o. Le fichier précédent, s'il existait, est intact.",
+    "write-failed": "impossible d'écrire « {target} » ({why}) : choisissez un autre dossier ou nom avec -o. Le fichier "
+                    "précédent, s'il existait, est intact.",
+    # the history (history/store.py): refused untouched
+    "history-cannot-open": "impossible d'écrire ni de lire l'historique « {path} » ({why}) : choisissez un autre "
+                           "emplacement avec --historique ou -o.",
+    "history-cannot-write": "impossible d'écrire l'historique « {path} » ({why}) : choisissez un autre emplacement avec "
+                            "--historique ou -o.",
+    "history-unreadable": "l'historique « {path} » est illisible ou verrouillé ({why}) : vérifiez qu'il s'agit bien "
+                          "d'un fichier d'historique de suivi-excel.",
+    "history-newer": "l'historique « {path} » a été écrit par une version plus récente de suivi-excel (format "
+                     "{version}, celle-ci lit le format {ours}) : mettez suivi-excel à jour, ou indiquez un autre "
+                     "historique avec --historique. Il n'a pas été modifié.",
+    "history-bad-period": "l'historique « {path} » contient une période illisible (« {label} ») : il a été modifié "
+                          "hors de suivi-excel. Indiquez un autre historique avec --historique ; celui-ci n'a pas été "
+                          "modifié.",
+    "history-bad-value": "l'historique « {path} » contient une valeur illisible ({value}) : il a été modifié hors de "
+                         "suivi-excel. Corrigez-la, ou indiquez un autre historique avec --historique ; celui-ci n'a "
+                         "pas été modifié.",
+    # consolidating
+    "hidden-plan-unreadable": "le plan caché dans « {name} » est illisible ({why}) : indiquez le plan avec --plan.",
     "workbook-refused": "{what} « {path} » ne peut pas être ouvert : {reason}. Indiquez un classeur Excel (.xlsx) "
                         "lisible.",
     "workbook-unreadable": "{what} « {path} » ne peut pas être lu ({reason}) : ouvrez-le dans Excel et "

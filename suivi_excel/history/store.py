@@ -78,8 +78,7 @@ def connect(path: Path, write: bool = False) -> Iterator[sqlite3.Connection]:
     try:
         connection = sqlite3.connect(str(path), timeout=120, isolation_level=None)
     except sqlite3.Error as error:
-        raise SuiviError(f"impossible d'écrire ni de lire l'historique « {path} » ({error}) : choisissez un "
-                         "autre emplacement avec --historique ou -o.") from None
+        raise SuiviError.of("history-cannot-open", path=path, why=error) from None
     try:
         connection.execute("PRAGMA busy_timeout = 120000")
         _check_readable(connection, path)
@@ -94,10 +93,8 @@ def connect(path: Path, write: bool = False) -> Iterator[sqlite3.Connection]:
         if write and connection.in_transaction:
             connection.execute("ROLLBACK")
         if write and _cannot_open(error):
-            raise SuiviError(f"impossible d'écrire l'historique « {path} » ({error}) : choisissez un autre "
-                             "emplacement avec --historique ou -o.") from None
-        raise SuiviError(f"l'historique « {path} » est illisible ou verrouillé ({error}) : vérifiez qu'il "
-                         "s'agit bien d'un fichier d'historique de suivi-excel.") from None
+            raise SuiviError.of("history-cannot-write", path=path, why=error) from None
+        raise SuiviError.of("history-unreadable", path=path, why=error) from None
     except BaseException:
         if write and connection.in_transaction:
             connection.execute("ROLLBACK")
@@ -124,9 +121,7 @@ def _check_readable(connection: sqlite3.Connection, path: Path) -> None:
     """
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise SuiviError(f"l'historique « {path} » a été écrit par une version plus récente de suivi-excel "
-                         f"(format {version}, celle-ci lit le format {SCHEMA_VERSION}) : mettez suivi-excel à "
-                         "jour, ou indiquez un autre historique avec --historique. Il n'a pas été modifié.")
+        raise SuiviError.of("history-newer", path=path, version=version, ours=SCHEMA_VERSION)
     try:
         labels = [row[0] for row in connection.execute("SELECT DISTINCT periode FROM periodes")]
     except sqlite3.OperationalError:  # a new, empty history
@@ -135,14 +130,10 @@ def _check_readable(connection: sqlite3.Connection, path: Path) -> None:
         try:
             parse_period(label)
         except ValueError:
-            raise SuiviError(f"l'historique « {path} » contient une période illisible (« {str(label)[:40]} ») : "
-                             "il a été modifié hors de suivi-excel. Indiquez un autre historique avec "
-                             "--historique ; celui-ci n'a pas été modifié.") from None
+            raise SuiviError.of("history-bad-period", path=path, label=str(label)[:40]) from None
     odd = unreadable_value(connection) if labels else ""
     if odd:
-        raise SuiviError(f"l'historique « {path} » contient une valeur illisible ({odd}) : il a été modifié hors de "
-                         "suivi-excel. Corrigez-la, ou indiquez un autre historique avec --historique ; celui-ci n'a "
-                         "pas été modifié.")
+        raise SuiviError.of("history-bad-value", path=path, value=odd)
 
 
 def _add_columns(connection: sqlite3.Connection) -> None:
