@@ -386,3 +386,14 @@ def test_a_symbolic_link_loop_is_named_as_such(tmp_path, forms):
     result = run("verifier", returns)
     assert no_crash(result)
     assert "a.xlsx : Fichier illisible (lien symbolique en boucle)" in result.output
+
+
+@pytest.mark.slow  # a whole process
+def test_a_value_the_fast_reader_rejects_in_an_adopted_plan_is_a_clear_message(corpus, tmp_path):
+    folder, _plan, _cases = corpus
+    done = subprocess.run([sys.executable, "-m", "suivi_excel", "importer", folder / "retours" / "date-enorme.xlsx",
+                           "-o", tmp_path / "plan.xlsx"], capture_output=True, text=True,
+                          env={**os.environ, "RUST_BACKTRACE": "1"})
+    assert done.returncode == 2, done.stderr
+    assert "date-enorme.xlsx" in done.stderr and "cellules de dates" in done.stderr
+    assert "panicked" not in done.stderr and "Traceback" not in done.stderr and not (tmp_path / "plan.xlsx").exists()

@@ -88,5 +88,7 @@ class GuardedGroup(click.Group):
             raise click.exceptions.Exit(0) from None
         except SuiviError as error:  # the library's own failure: shown as click shows its own
             raise UserFailure(error) from None
-        except Exception as error:  # noqa: BLE001 - this is the net under every command
-            raise ToolDefect(write_details(error, argv)) from None
+        except (KeyboardInterrupt, SystemExit, GeneratorExit):
+            raise
+        except BaseException as error:  # noqa: BLE001 - the net under every command (a native reader's
+            raise ToolDefect(write_details(error, argv)) from None  # panic is a BaseException too)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.isolation import survives
+from suivi_excel.core.rawsheet import quiet_native_stderr, reraise_interrupts
 from suivi_excel.core.safety import DEFAULT_LIMITS, inspect_archive, os_reason, reader_died
 from suivi_excel.core.text import clean_text, column_letter
 
@@ -98,14 +99,16 @@ def _read_workbook(path: Path) -> Source:
     from python_calamine import CalamineWorkbook
 
     try:
-        book = CalamineWorkbook.from_path(str(path))
-        try:
-            tables = [_sheet_table(book.get_sheet_by_name(name)) for name in book.sheet_names]
-        finally:
-            book.close()
-    except Exception as error:  # noqa: BLE001 - calamine raises its own types on damaged files
+        with quiet_native_stderr():  # a Rust panic prints its backtrace there
+            book = CalamineWorkbook.from_path(str(path))
+            try:
+                tables = [_sheet_table(book.get_sheet_by_name(name)) for name in book.sheet_names]
+            finally:
+                book.close()
+    except BaseException as error:  # noqa: BLE001 - calamine raises its own types, and a Rust panic (a huge
+        reraise_interrupts(error)  # number in a date cell) is a BaseException
         raise SuiviError(f"« {path.name} » ne peut pas être lu ({type(error).__name__}) : ouvrez-le dans "
-                         "votre tableur et enregistrez-le de nouveau.") from None
+                         "votre tableur, vérifiez les cellules de dates, et enregistrez-le de nouveau.") from None
     tables = [t for t in tables if any(any(c for c in row) for row in t.rows)]
     return Source(path, tables, tables[0].before[:3] if tables else [])
 
