@@ -99,3 +99,16 @@ def test_the_first_stages_raise_errors_from_the_catalogue():
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "SuiviError":
                     written.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert written == []
+
+
+def test_the_status_header_is_named_not_spelt_in_the_stages_that_pass_it_on():
+    # `columns.STATUS`, not "Statut": a typo fails at import (report/ and its bilan are to follow)
+    spelt = []
+    for stage in ("core", "returns", "consolidate", "history", "region", "mail"):
+        for path in sorted((PACKAGE / stage).rglob("*.py")):
+            if path.name == "columns.py":
+                continue
+            spelt += [f"{path.relative_to(PACKAGE)}:{node.lineno}"
+                      for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                      if isinstance(node, ast.Constant) and node.value == "Statut"]
+    assert spelt == []

@@ -20,6 +20,7 @@ from suivi_excel.core.columns import (
     LATE_STATUSES,
     NO,
     NOT_REPORTED,
+    STATUS,
     TRACKING_HEADERS,
     YES,
 )
@@ -221,10 +222,10 @@ def _merge(plan: Plan, period: Period, tracking: pd.DataFrame) -> pd.DataFrame:
     tracking = tracking.reindex(actions["No"])[columns].reset_index(drop=True)
     for header in columns:
         actions[header] = tracking[header].astype(object).where(tracking[header].notna(), None)
-    actions["Statut"] = actions["Statut"].fillna(NOT_REPORTED)
+    actions[STATUS] = actions[STATUS].fillna(NOT_REPORTED)
     actions["Source"] = actions["Source"].fillna("")
     # late without news too: an action due by now that nobody reported on (§13)
-    late = (actions["Statut"].isin((*LATE_STATUSES, NOT_REPORTED))
+    late = (actions[STATUS].isin((*LATE_STATUSES, NOT_REPORTED))
             & (days(actions["Fin"]) <= np.datetime64(period.end, "D")))
     actions.insert(len(actions.columns) - 1, "En retard", late.map({True: YES, False: NO}))
     return actions

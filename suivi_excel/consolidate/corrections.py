@@ -14,7 +14,7 @@ from pathlib import Path
 from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.consolidate.review import INCOMPLETE, TO_FIX, review
 from suivi_excel.core.anomalies import ERROR, INFO, Anomaly
-from suivi_excel.core.columns import NOT_REPORTED, TARGET_MET, TO_CHECK, TRACKING_HEADERS
+from suivi_excel.core.columns import NOT_REPORTED, STATUS, TARGET_MET, TO_CHECK, TRACKING_HEADERS
 from suivi_excel.core.text import is_blank, split_ref
 from suivi_excel.forms.generation import (
     Options,
@@ -59,8 +59,8 @@ def _answers(result: Consolidation, service: str):
     for number in numbers:
         row = actions.loc[number]
         prefill[number] = {h: row[h] for h in TRACKING_HEADERS if not is_blank(row[h])}
-        if prefill[number].get("Statut") in (TO_CHECK, NOT_REPORTED):
-            del prefill[number]["Statut"]
+        if prefill[number].get(STATUS) in (TO_CHECK, NOT_REPORTED):
+            del prefill[number][STATUS]
         if (number, TARGET_MET) not in typed:  # deduced by the report, not the service's answer
             prefill[number].pop(TARGET_MET, None)
     marks: dict[str, dict[str, str]] = {}
@@ -80,9 +80,9 @@ def _answers(result: Consolidation, service: str):
         cell_notes[header] = f"{cell_notes[header]}\n{anomaly.problem}" if header in cell_notes else anomaly.problem
         cells.append((form_cell(plan, service, number, header), number, anomaly.problem))
     for number in numbers:
-        if actions.loc[number, "Statut"] == NOT_REPORTED and "Statut" not in marks.get(number, {}):
-            marks.setdefault(number, {})["Statut"] = NO_STATUS
-            cells.append((form_cell(plan, service, number, "Statut"), number, NO_STATUS))
+        if actions.loc[number, STATUS] == NOT_REPORTED and STATUS not in marks.get(number, {}):
+            marks.setdefault(number, {})[STATUS] = NO_STATUS
+            cells.append((form_cell(plan, service, number, STATUS), number, NO_STATUS))
     cells.sort(key=lambda item: split_ref(item[0]))
     problems += [(f"{cell} (action {number})", text) for cell, number, text in cells]
     return prefill, marks, problems

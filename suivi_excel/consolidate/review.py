@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.core.anomalies import ERROR, WARNING, severities
-from suivi_excel.core.columns import NOT_REPORTED
+from suivi_excel.core.columns import NOT_REPORTED, STATUS
 
 NOT_RECEIVED, TO_FIX, INCOMPLETE, COMPLETE = "Non reçu", "À corriger", "Incomplet", "Complet"
 STATES = (COMPLETE, INCOMPLETE, TO_FIX, NOT_RECEIVED)
@@ -44,7 +44,7 @@ def review(result: Consolidation) -> list[ReturnState]:
     plan = result.plan
     contacts = {s: (r or "", c or "") for s, r, c in plan.services[["Service", "Responsable", "Courriel"]].itertuples(
         index=False)}
-    statuses = result.actions.groupby("Service responsable", sort=False)["Statut"]
+    statuses = result.actions.groupby("Service responsable", sort=False)[STATUS]
     reported = (statuses.apply(lambda s: int((s != NOT_REPORTED).sum()))).to_dict()
     states = []
     for service in result.tabs:

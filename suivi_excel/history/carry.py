@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from suivi_excel.core.columns import FINAL_STATUSES, NO, NOT_REPORTED, PERIOD_REMARKS
+from suivi_excel.core.columns import FINAL_STATUSES, NO, NOT_REPORTED, PERIOD_REMARKS, STATUS
 from suivi_excel.core.text import is_blank
 from suivi_excel.history.lastknown import Known
 
@@ -26,19 +26,19 @@ def with_last_known(actions: pd.DataFrame, known: dict[str, Known]) -> pd.DataFr
     actions = actions.copy()
     last = [None] * len(actions)
     since = [None] * len(actions)
-    for index, (number, status) in enumerate(zip(actions["No"], actions["Statut"])):
+    for index, (number, status) in enumerate(zip(actions["No"], actions[STATUS])):
         state = known.get(number)
         if status != NOT_REPORTED or state is None or state.status is None:
             continue
         last[index], since[index] = state.status, state.since
         if state.status in FINAL_STATUSES:
             row = actions.index[index]
-            actions.at[row, "Statut"] = state.status
+            actions.at[row, STATUS] = state.status
             actions.at[row, "En retard"] = NO
             for header, value in state.values.items():
                 if header not in PERIOD_REMARKS and header in actions.columns and is_blank(actions.at[row, header]):
                     actions.at[row, header] = value
-    at = list(actions.columns).index("Statut") + 1
+    at = list(actions.columns).index(STATUS) + 1
     if LAST_STATUS not in actions.columns:
         actions.insert(at, LAST_STATUS, pd.Series(last, index=actions.index, dtype=object))
         actions.insert(at + 1, SINCE, pd.Series(since, index=actions.index, dtype=object))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from suivi_excel.core.columns import FINAL_STATUSES, STATUSES, TRACKING_HEADERS
+from suivi_excel.core.columns import FINAL_STATUSES, STATUS, STATUSES, TRACKING_HEADERS
 from suivi_excel.core.text import is_blank
 
 
@@ -32,15 +32,15 @@ def last_known(rows: pd.DataFrame) -> dict[str, Known]:
     """
     known: dict[str, Known] = {}
     for record in rows.to_dict("records"):
-        key, status = record["_cle"], record["Statut"]
+        key, status = record["_cle"], record[STATUS]
         values = {h: record[h] for h in TRACKING_HEADERS if h in record and not is_blank(record[h])}
         previous = known.get(key)
         if status in STATUSES:
-            values["Statut"] = status
+            values[STATUS] = status
             same_run = previous is not None and previous.status == status and status in FINAL_STATUSES
             known[key] = Known(status, previous.since if same_run else record["Période"], values)
         else:
-            values.pop("Statut", None)
+            values.pop(STATUS, None)
             if values and (previous is None or previous.status is None):
                 known[key] = Known(None, record["Période"], values)
     return known

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from suivi_excel.core.columns import PERIOD_REMARKS, TRACKING_HEADERS
+from suivi_excel.core.columns import PERIOD_REMARKS, STATUS, TRACKING_HEADERS
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.periods import Period, parse_period
 from suivi_excel.history.checks import unreadable_value
@@ -33,7 +33,7 @@ from suivi_excel.plan.model import Plan
 DEFAULT_NAME = "suivi-historique.sqlite"
 SCHEMA_VERSION = 2  # 2: actions.cible_atteinte and actions.bon_coup (added to a format-1 file on write)
 _COLUMNS = {  # tracking header -> SQL column
-    "Statut": "statut", "Avancement (%)": "avancement", "Date de début réelle": "debut_reel",
+    STATUS: "statut", "Avancement (%)": "avancement", "Date de début réelle": "debut_reel",
     "Date de fin réelle": "fin_reelle", "Dépenses réelles ($)": "depenses",
     "Résultat de l'indicateur": "resultat", "Cible atteinte": "cible_atteinte", "Besoin de soutien": "besoin_soutien",
     "Obstacles": "obstacles", "Bon coup": "bon_coup", "Commentaires": "commentaires",

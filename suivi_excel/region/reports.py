@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from suivi_excel.core.anomalies import Anomaly
+from suivi_excel.core.columns import STATUS
 from suivi_excel.core.inputs import find_files
 from suivi_excel.core.isolation import Isolated
 from suivi_excel.core.periods import Period, parse_period
@@ -29,7 +30,7 @@ from suivi_excel.returns.file import saved_time
 # the columns of a report's Actions sheet the region keeps, in this order
 # (a report of an earlier version has no `Cible atteinte` nor `Bon coup`: they read as empty)
 ACTION_COLUMNS = ("No", "Axe", "Objectif", "Action", "Service responsable", "Début", "Fin", "Budget prévu ($)",
-                  "Cible", "Statut", "Avancement (%)", "Dépenses réelles ($)", "Résultat de l'indicateur",
+                  "Cible", STATUS, "Avancement (%)", "Dépenses réelles ($)", "Résultat de l'indicateur",
                   "Cible atteinte", "Besoin de soutien", "Obstacles", "Bon coup", "En retard")
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from suivi_excel.core.anomalies import Anomaly
-from suivi_excel.core.columns import DONE_STATUSES, REPORT_STATUSES
+from suivi_excel.core.columns import DONE_STATUSES, REPORT_STATUSES, STATUS
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.text import clean_text, is_blank, match_key
 from suivi_excel.region.reports import ACTION_COLUMNS, Report
@@ -133,8 +133,8 @@ def _axes(actions: pd.DataFrame, axes_map: dict[str, str]) -> pd.DataFrame:
     for key, name, mapped in zip(keys, names, regional):
         label_of.setdefault(axe_key(mapped) if mapped else key, mapped or axe_label(name))
     group = [axe_key(m) if m else k for k, m in zip(keys, regional)]
-    frame = pd.DataFrame({"axe": group, "Municipalité": actions["Municipalité"], "Statut": actions["Statut"]})
-    counts = frame.groupby(["axe", "Statut"], sort=False).size().unstack(fill_value=0)
+    frame = pd.DataFrame({"axe": group, "Municipalité": actions["Municipalité"], STATUS: actions[STATUS]})
+    counts = frame.groupby(["axe", STATUS], sort=False).size().unstack(fill_value=0)
     table = pd.DataFrame({"Axe": [label_of[k] for k in counts.index]}, index=counts.index)
     table["Municipalités"] = frame.groupby("axe", sort=False)["Municipalité"].nunique()
     table["Actions"] = counts.sum(axis=1)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from suivi_excel.core.anomalies import Anomaly
-from suivi_excel.core.columns import PLAN_COLUMNS, TRACKING_COLUMNS, find_column
+from suivi_excel.core.columns import PLAN_COLUMNS, STATUS, TRACKING_COLUMNS, find_column
 from suivi_excel.core.rawsheet import (
     quiet_native_stderr,
     reraise_interrupts,
@@ -235,7 +235,7 @@ def _read_orphans(book, sheet_names: list[str], result: FileRead) -> list[TabRea
             continue
         scratch = FileRead(result.path, result.name, saved=result.saved)
         tab = _read_tab(sheet_rows(book, result.path, sheet_name), scratch, sheet_name, "")
-        if tab is not None and tab.numbers and "Statut" in tab.columns:
+        if tab is not None and tab.numbers and STATUS in tab.columns:
             result.orphan_notes.extend(scratch.anomalies)
             found.append(tab)
     return found
