@@ -397,3 +397,12 @@ def test_a_value_the_fast_reader_rejects_in_an_adopted_plan_is_a_clear_message(c
     assert done.returncode == 2, done.stderr
     assert "date-enorme.xlsx" in done.stderr and "cellules de dates" in done.stderr
     assert "panicked" not in done.stderr and "Traceback" not in done.stderr and not (tmp_path / "plan.xlsx").exists()
+
+
+@pytest.mark.slow  # a whole process
+def test_envoyer_survives_a_form_that_kills_its_reader(tmp_path, forms):
+    done = subprocess.run([sys.executable, "-c", _READER_ABORTS, "envoyer", "formulaires", str(tmp_path / "envois"),
+                           "--brouillons", str(tmp_path / "brouillons")], capture_output=True, text=True)
+    assert done.returncode == 2, (done.returncode, done.stderr)  # every form refused: said, nothing written
+    assert "aucun formulaire" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "brouillons").exists()

@@ -26,7 +26,9 @@ from suivi_excel.mail.compose import (
     render,
 )
 from suivi_excel.plan.model import Plan
+from suivi_excel.core.isolation import Isolated
 from suivi_excel.returns.file import carried_meta, read_file
+from suivi_excel.returns.pool import crashed
 
 
 @dataclass
@@ -63,8 +65,9 @@ def find_forms(folder: Path) -> tuple[list[Form], list[str]]:
     forms: dict[str, Form] = {}
     refused: list[str] = []
     plans: dict[str, Plan] = {}  # every form carries the whole plan: build it once per version
-    for path, name in paths:
-        read = read_file(path, name)
+    with Isolated(read_file, paths, crashed) as reading:  # a file that kills its reader is only skipped
+        reads = reading.results()
+    for (path, name), read in zip(paths, reads):
         damaged = any(a.code == "meta-damaged" for a in read.anomalies)
         if not damaged and (read.meta is None or read.meta.kind != PER_SERVICE or len(read.meta.tabs) != 1):
             continue  # not a per-service form (the integrated workbook, another file)

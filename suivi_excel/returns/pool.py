@@ -33,7 +33,7 @@ def find_returns(inputs: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], 
     return paths, anomalies
 
 
-def crashed(path: Path, name: str, _limits: Limits) -> FileRead:
+def crashed(path: Path, name: str, _limits: Limits | None = None) -> FileRead:
     """What stands for a file whose reading brought its process down (top level: workers pickle it)."""
     read = FileRead(path, name)
     read.anomalies.append(Anomaly.of("file-unreadable", file=name, reason="sa lecture a fait échouer le "
