@@ -23,13 +23,18 @@ _WHOLE_PLAN = ("en continu", "continu", "annuel", "annuelle", "annuellement", "c
 _TICKS = {"x", "✓", "✔", "✗", "●", "•", "■", "▪", "◼", "√", "*", "oui", "o", "v", "xx"}
 
 
+# how a schedule was read (`Years.how`), by name: a misspelt one fails at import, not in a settled plan
+READ_NOTHING, READ_YEARS, READ_RELATIVE, READ_ONGOING, READ_UNREADABLE, READ_WITHOUT_FIRST_YEAR = READINGS = (
+    "", "années", "relatif", "continu", "illisible", "sans plan")
+
+
 @dataclass(frozen=True)
 class Years:
     """What a schedule says: the first and last year (None when unread) and how it was read."""
 
     start: int | None
     end: int | None
-    how: str  # "", "années", "relatif", "continu", "illisible", "sans plan"
+    how: str  # one of READINGS
 
 
 TERMS = ("court", "moyen", "long")
@@ -154,26 +159,26 @@ def read_schedule(text: str, first: int | None, last: int | None) -> Years:
     """
     folded = fold(text).replace("–", "-").replace("—", "-")
     if not folded:
-        return Years(None, None, "")
+        return Years(None, None, READ_NOTHING)
     years = [int(y) for y in _YEAR.findall(folded)]
     if len(years) == 1 and last and years[0] < last and re.search(
             r"\b(?:des|a partir d[e']|depuis)\s*(?:l'annee\s*)?" + str(years[0]) + r"|" + str(years[0])
             + r"\s*(?:et suivante?s?|et plus|et \+|\+|et apres|a aller)", folded):
-        return Years(years[0], last, "continu")  # `Dès 2026`, `2026 et suivantes`: until the plan ends
+        return Years(years[0], last, READ_ONGOING)  # `Dès 2026`, `2026 et suivantes`: until the plan ends
     if years:
         if any(word in folded for word in _WHOLE_PLAN) and len(years) == 1 and last and years[0] < last:
-            return Years(years[0], last, "continu")  # "en continu dès 2026"
-        return Years(min(years), max(years), "années")
+            return Years(years[0], last, READ_ONGOING)  # "en continu dès 2026"
+        return Years(min(years), max(years), READ_YEARS)
     relative = relative_ranks(folded)
     if relative:
         if first is None:
-            return Years(None, None, "sans plan")
-        return Years(first + min(relative) - 1, first + max(relative) - 1, "relatif")
+            return Years(None, None, READ_WITHOUT_FIRST_YEAR)
+        return Years(first + min(relative) - 1, first + max(relative) - 1, READ_RELATIVE)
     if any(word in folded for word in _WHOLE_PLAN):
         if first is None:
-            return Years(None, None, "sans plan")
-        return Years(first, last or first, "continu")
-    return Years(None, None, "illisible")
+            return Years(None, None, READ_WITHOUT_FIRST_YEAR)
+        return Years(first, last or first, READ_ONGOING)
+    return Years(None, None, READ_UNREADABLE)
 
 
 def relative_ranks(folded: str) -> list[int]:

@@ -19,6 +19,10 @@ from suivi_excel.core.values import parse_money
 from suivi_excel.plan.responsible import alone, looks_like_several, split_lines, split_responsible
 from suivi_excel.plan.rows import RawAction, looks_like_header_or_note
 from suivi_excel.plan.schedule import (
+    READ_ONGOING,
+    READ_RELATIVE,
+    READ_UNREADABLE,
+    READ_WITHOUT_FIRST_YEAR,
     TERMS,
     legend_first_year,
     legend_terms,
@@ -281,19 +285,19 @@ def _schedule(action: RawAction, years: tuple[int, int] | None, terms: dict[str,
         out[SCHEDULE_SOURCE] = "; ".join(dict.fromkeys(t for t in (out.get(SCHEDULE_SOURCE, ""), written) if t))
         read = read_schedule(written, first, last)
         term = term_of(fold(written))
-        if read.how == "illisible" and term in terms:
+        if read.how == READ_UNREADABLE and term in terms:
             out.setdefault("Début", terms[term][0])
             out.setdefault("Fin", terms[term][1])
             notes.append(Note(where, f"échéancier « {written} » lu comme {terms[term][0]} à {terms[term][1]}", written))
         elif read.start is not None and "Début" not in out:
             out["Début"], out["Fin"] = read.start, read.end
-            if read.how in ("relatif", "continu"):
+            if read.how in (READ_RELATIVE, READ_ONGOING):
                 notes.append(Note(where, f"échéancier « {written} » lu comme {read.start} à {read.end}", written))
-        elif read.how == "sans plan":
+        elif read.how == READ_WITHOUT_FIRST_YEAR:
             groups.add("échéancier relatif ou continu sans années du plan connues : précisez --debut ANNÉE", where)
-        elif read.how == "illisible" and term in TERMS:
+        elif read.how == READ_UNREADABLE and term in TERMS:
             groups.add("échéancier par terme sans années connues : précisez --termes", where)
-        elif read.how == "illisible":
+        elif read.how == READ_UNREADABLE:
             notes.append(Note(where, "échéancier sans année lisible : Début et Fin laissés vides", written,
                               probable=True))
     for name, header in (("debut", "Début"), ("fin", "Fin")):
