@@ -90,10 +90,10 @@ def test_a_misdeclared_column_fails_at_import_not_in_a_form():
 
 
 def test_the_first_stages_raise_errors_from_the_catalogue():
-    # core/, returns/, consolidate/ and history/ say nothing themselves: `SuiviError.of(code, …)` fills a
+    # core/, returns/, consolidate/, history/ and region/ say nothing themselves: `SuiviError.of(code, …)` fills a
     # template of `core/messages.ERRORS`, so every sentence of theirs is in one place (more stages to follow)
     written = []
-    for stage in ("core", "returns", "consolidate", "history"):
+    for stage in ("core", "returns", "consolidate", "history", "region"):
         for path in sorted((PACKAGE / stage).rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "SuiviError":

@@ -145,6 +145,12 @@ ERRORS: dict[str, str] = {
     "history-bad-value": "l'historique « {path} » contient une valeur illisible ({value}) : il a été modifié hors de "
                          "suivi-excel. Corrigez-la, ou indiquez un autre historique avec --historique ; celui-ci n'a "
                          "pas été modifié.",
+    # the table of axes of `regrouper --axes` (region/rollup.py)
+    "axes-refused": "la table des axes « {path} » ne peut pas être ouverte : {reason}. Donnez un classeur ou un CSV "
+                    "à deux colonnes, l'axe local puis l'axe régional.",
+    "axes-unreadable": "la table des axes « {path} » est illisible ({reason}) : donnez un classeur ou un CSV à deux "
+                       "colonnes, l'axe local puis l'axe régional.",
+    "axes-empty": "la table des axes « {path} » ne contient aucune paire (axe local, axe régional).",
     # consolidating
     "hidden-plan-unreadable": "le plan caché dans « {name} » est illisible ({why}) : indiquez le plan avec --plan.",
     "workbook-refused": "{what} « {path} » ne peut pas être ouvert : {reason}. Indiquez un classeur Excel (.xlsx) "

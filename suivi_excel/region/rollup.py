@@ -82,8 +82,7 @@ def read_axes_map(path: Path) -> dict[str, str]:
     """
     refusal = _bounded(path)
     if refusal:
-        raise SuiviError(f"la table des axes « {path} » ne peut pas être ouverte : {refusal}. Donnez un classeur ou "
-                         "un CSV à deux colonnes, l'axe local puis l'axe régional.")
+        raise SuiviError.of("axes-refused", path=path, reason=refusal)
     try:
         if path.suffix.lower() == ".csv":
             table = pd.read_csv(path, sep=None, engine="python", dtype=str, encoding="utf-8-sig", header=None)
@@ -95,13 +94,12 @@ def read_axes_map(path: Path) -> dict[str, str]:
             rows = book.get_sheet_by_index(0).to_python()
             book.close()
     except Exception as error:  # noqa: BLE001 - the coordinator's own file: say which and why
-        raise SuiviError(f"la table des axes « {path} » est illisible ({type(error).__name__}) : donnez un "
-                         "classeur ou un CSV à deux colonnes, l'axe local puis l'axe régional.") from None
+        raise SuiviError.of("axes-unreadable", path=path, reason=type(error).__name__) from None
     pairs = {axe_key(clean_text(r[0])): clean_text(r[1]) for r in rows if len(r) >= 2 and clean_text(r[0])
              and clean_text(r[1])}
     pairs.pop(axe_key("Axe local"), None)  # a header row
     if not pairs:
-        raise SuiviError(f"la table des axes « {path} » ne contient aucune paire (axe local, axe régional).")
+        raise SuiviError.of("axes-empty", path=path)
     return pairs
 
 
