@@ -312,3 +312,51 @@ def test_the_shipped_examples_give_the_same_plan_in_every_format(tmp_path):
     leads = {r["Action"]: r["Service responsable"] for r in word.values()}
     assert all(leads[r["Action"]] == r["Service responsable"] for r in printed.values())
     _generer_accepts(tmp_path / "plan-adopte.pdf.xlsx", tmp_path)
+
+
+def _with_merges(source: Path, refs: list[str]) -> Path:
+    """The workbook again, its first sheet holding a cell far below the table and the merges `refs`."""
+    import re
+    import zipfile
+
+    book = openpyxl.load_workbook(source)
+    book.worksheets[0]["A20000"] = "fin"
+    book.save(source)
+    with zipfile.ZipFile(source) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    added = "".join(f'<mergeCell ref="{ref}"/>' for ref in refs)
+    if "</mergeCells>" in xml:
+        xml = re.sub(r'<mergeCells count="\d+">', '<mergeCells>', xml).replace("</mergeCells>", added + "</mergeCells>")
+    else:
+        xml = xml.replace("</sheetData>", f"</sheetData><mergeCells>{added}</mergeCells>")
+    parts["xl/worksheets/sheet1.xml"] = xml.encode()
+    with zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return source
+
+
+def test_a_merge_wider_than_the_sheet_costs_only_the_cells_the_sheet_holds(tmp_path):
+    import subprocess
+
+    actions = [{"axe": "Loisirs", "objectif": "Bouger", "action": "Prêter de l'équipement sportif",
+                "responsable": LOISIRS, "years": [2025, 2026]}]
+    source = write_printed_excel(tmp_path / "plan.xlsx", "Plan d'action 2025-2027", [2025, 2026, 2027],
+                                 {"Familles": actions})
+    _with_merges(source, ["B30:XFD19999"])  # 327 million cells claimed, a few columns held
+    done = subprocess.run([sys.executable, "-m", "suivi_excel", "importer", source, "-o", tmp_path / "p.xlsx"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "Actions : 1 " in done.stdout and not done.stderr, done.stderr
+
+
+def test_merges_that_together_fill_more_than_a_sheet_may_span_are_refused_naming_the_sheet(tmp_path):
+    actions = [{"axe": "Loisirs", "objectif": "Bouger", "action": "Prêter de l'équipement sportif",
+                "responsable": LOISIRS, "years": [2025, 2026]}]
+    source = write_printed_excel(tmp_path / "plan.xlsx", "Plan d'action 2025-2027", [2025, 2026, 2027],
+                                 {"Familles": actions})
+    _with_merges(source, ["A1:XFD20000"] * 200)
+    result = run("importer", source, "-o", tmp_path / "p.xlsx")
+    assert no_crash(result) and result.exit_code == 2, result.output
+    assert "plan.xlsx" in result.output and "Familles" in result.output and "fusionnées" in result.output
+    assert not (tmp_path / "p.xlsx").exists()

@@ -105,6 +105,11 @@ def _read_workbook(path: Path) -> Source:
                 tables = [_sheet_table(book.get_sheet_by_name(name)) for name in book.sheet_names]
             finally:
                 book.close()
+    except TooManyMerged as error:
+        raise SuiviError(f"« {path.name} », feuille « {error.sheet} » : plus de {error.limit:,} cellules fusionnées"
+                         .replace(",", " ") + " ; ce n'est pas la mise en page d'un plan. Défusionnez-les dans votre "
+                         "tableur, enregistrez le fichier, puis relancez l'importation.", code="merges-too-many",
+                         file=path.name, sheet=error.sheet) from None
     except BaseException as error:  # noqa: BLE001 - calamine raises its own types, and a Rust panic (a huge
         reraise_interrupts(error)  # number in a date cell) is a BaseException
         raise SuiviError(f"« {path.name} » ne peut pas être lu ({type(error).__name__}) : ouvrez-le dans "
@@ -113,18 +118,32 @@ def _read_workbook(path: Path) -> Source:
     return Source(path, tables, tables[0].before[:3] if tables else [])
 
 
+class TooManyMerged(Exception):
+    """A sheet whose merges would fill more cells than a sheet may span (`Limits.max_cells`)."""
+
+    def __init__(self, sheet: str, limit: int) -> None:
+        super().__init__(sheet)
+        self.sheet, self.limit = sheet, limit
+
+
 def _sheet_table(sheet) -> SourceTable:
     name = sheet.name
     values = sheet.to_python(skip_empty_area=False)
     rows: list[list[str | None]] = [[clean_text(v) for v in row] for row in values]
     merged: set[tuple[int, int]] = set()
-    for (top, left), (bottom, right) in sheet.merged_cell_ranges or []:
-        if top >= len(rows):
-            continue
+    width = max((len(row) for row in rows), default=0)
+    # A merge may claim far more than the sheet holds (A1:XFD20000): only its part inside the grid
+    # is filled, and the merges together may fill no more cells than a sheet may span.
+    ranges = [(top, left, min(bottom, len(rows) - 1), min(right, width - 1))
+              for (top, left), (bottom, right) in sheet.merged_cell_ranges or [] if top < len(rows) and left < width]
+    covered = sum((bottom - top + 1) * (right - left + 1) for top, left, bottom, right in ranges)
+    if covered > DEFAULT_LIMITS.max_cells:
+        raise TooManyMerged(name, DEFAULT_LIMITS.max_cells)
+    for top, left, bottom, right in ranges:
         text = rows[top][left] if left < len(rows[top]) else ""
-        for r in range(top, min(bottom, len(rows) - 1) + 1):
-            for c in range(left, right + 1):
-                if c < len(rows[r]) and (r, c) != (top, left):
+        for r in range(top, bottom + 1):
+            for c in range(left, min(right, len(rows[r]) - 1) + 1):
+                if (r, c) != (top, left):
                     rows[r][c] = text
                     merged.add((r, c))
     quoted = "'" + name.replace("'", "''") + "'" if re.search(r"[\s'!-]", name) else name
