@@ -427,3 +427,14 @@ def test_summary_fits_on_one_screen(tmp_path, forms):
              saved=dt.datetime(2026, 12, 1, tzinfo=UTC) + dt.timedelta(minutes=index))
     result = consolidate_cli(folder, tmp_path / "r.xlsx")
     assert len(result.output.splitlines()) <= 24, result.output
+
+
+def test_a_report_into_a_folder_not_yet_made_gets_it_with_its_history_beside(tmp_path, forms):
+    returns = tmp_path / "retours"
+    returns.mkdir()
+    fill(forms, TP, {"2.1": {"Statut": "En cours"}}, returns / "tp.xlsx")
+    report = tmp_path / "comite" / "2026" / "rapport.xlsx"
+    result = run("consolider", returns, "-o", report)
+    assert no_crash(result) and result.exit_code == 0, result.output
+    assert report.exists() and (report.parent / "suivi-historique.sqlite").exists()
+    assert actions_by_no(report).loc["2.1", "Statut"] == "En cours"

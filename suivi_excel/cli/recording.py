@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from suivi_excel.consolidate.consolidation import Consolidation
+from suivi_excel.core.atomic import ensure_folder
 from suivi_excel.history import store as history
 from suivi_excel.history.carry import carry_forward
 from suivi_excel.report.workbook import write_report
@@ -24,6 +25,7 @@ def record_and_report(result: Consolidation, report: Path, store: Path | None = 
         The history file used.
     """
     store = store or history.default_path(report)
+    ensure_folder(store.parent)  # beside a report whose folder the report's write would create
     carry_forward(result, store)
     history.record(store, result, then=lambda connection: write_report(
         result, report, history.rows_of(connection, result.plan.identity, up_to=result.period)))

@@ -16,6 +16,18 @@ from pathlib import Path
 from suivi_excel.core.errors import SuiviError
 
 
+def ensure_folder(folder: Path) -> None:
+    """Create `folder` (and its parents) for an output, as every command does for its `-o`.
+
+    Raises:
+        SuiviError: exit code 2, naming the folder and why, when it cannot be created.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SuiviError.of("write-folder", folder=folder, why=_why(error)) from None
+
+
 @contextlib.contextmanager
 def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces `target` in one rename.
@@ -26,8 +38,8 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     Excel on Windows) stops the command with a clear message, exit code 2.
     """
     target = Path(target)
+    ensure_folder(target.parent)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=_prefix(target), suffix=f".{os.getpid()}.tmp", dir=target.parent)
         os.close(handle)
     except OSError as error:
