@@ -138,6 +138,22 @@ def test_corrections_go_by_e_mail_with_each_problem_and_its_cell(cycle, smtp):
     assert draft["X-Unsent"] == "1" and "cellule L2" in draft.get_body(("plain",)).get_content()
 
 
+def test_an_incomplete_return_is_asked_to_be_completed_in_its_subject(cycle):
+    folder, _forms = cycle
+    run("consolider", folder / "retours", "-o", folder / "rapport.xlsx", "--corrections", folder / "corrections")
+    rows = [*ROWS, ("3.2", "Information", "Heure du conte", BIBLIO, 2025, 2026, 500)]
+    services = [{**s, "Courriel": s["Courriel"] or "comm@ville.test"} for s in SERVICES]
+    services.append({"Service": BIBLIO, "Responsable": "Denis", "Courriel": "biblio@ville.test"})
+    revised = write_test_plan(folder / "plan-a-jour.xlsx", rows=rows, headers=HEADERS, services=services)
+    result = run("envoyer", "corrections", folder / "corrections", "--plan", revised,
+                 "--brouillons", folder / "brouillons")
+    assert result.exit_code == 0, result.output
+    subjects = {m["To"]: m["Subject"] for m in (email.message_from_bytes(p.read_bytes(), policy=policy.default)
+                                                for p in (folder / "brouillons").glob("*.eml"))}
+    assert subjects == {"loisirs@ville.test": f"À corriger — suivi du plan d'action, période 2026 — {LOISIRS}",
+                        "comm@ville.test": f"À compléter — suivi du plan d'action, période 2026 — {COMM}"}
+
+
 def test_the_corrected_return_is_retained_and_the_service_becomes_complete(cycle):
     folder, _forms = cycle
     run("consolider", folder / "retours", "-o", folder / "rapport.xlsx", "--corrections", folder / "corrections")

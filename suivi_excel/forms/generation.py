@@ -318,7 +318,7 @@ def write_workbook(path: Path, plan: Plan, options: Options, tabs: dict[str, str
             plan.identity, plan.version, options.period.label, now_iso(), kind,
             [TabInfo(tab, service, _prefill_digest(plan, service, options.prefill)) for service, tab in tabs.items()],
             plan.to_json(), options.deadline.isoformat() if options.deadline else "",
-            [list(problem) for problem in options.problems]))
+            [list(problem) for problem in options.problems], options.complete_only))
         writer.book.worksheets_objs[0].activate()
         writer.close()
 

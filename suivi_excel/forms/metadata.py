@@ -54,6 +54,7 @@ class Meta:
     plan_json: str = ""
     deadline: str = ""  # ISO date of the return deadline, "" when none was given
     corrections: list[list[str]] = field(default_factory=list)  # (cell, problem) of a correction workbook
+    to_complete: bool = False  # a correction workbook asking only for missing answers (« À compléter »)
 
     def plan(self, source: str = ""):
         """The plan carried by the workbook (a `plan.Plan`)."""
@@ -154,6 +155,7 @@ def write_meta(workbook, meta: Meta) -> None:
         ("echeance", meta.deadline),
         ("onglets", tabs_json),
         ("corrections", json.dumps(meta.corrections, ensure_ascii=False)),
+        ("a_completer", "oui" if meta.to_complete else ""),
         # the plan's JSON is covered through its version (a hash of it), checked in `plan()`
         ("controle", _checksum(meta.plan_id, meta.plan_version, meta.period, meta.kind, tabs_json)),
     ]
@@ -252,6 +254,7 @@ def read_meta(rows: list[list[object]], plan_rows: list[list[object]] | None = N
         meta.corrections = [[str(cell), str(text)] for cell, text in found]
     except (MetaDamaged, ValueError, TypeError):
         meta.corrections = []
+    meta.to_complete = "".join(table.get("a_completer", [])) == "oui"
     return meta
 
 

@@ -41,6 +41,7 @@ class Form:
     deadline: str
     plan: Plan
     corrections: list[list[str]] = field(default_factory=list)  # (cell, problem): a correction workbook
+    to_complete: bool = False  # a correction workbook asking only for missing answers
 
 
 @dataclass
@@ -80,7 +81,7 @@ def find_forms(folder: Path) -> tuple[list[Form], list[str]]:
                            "pas envoyé. Générez-le de nouveau avec « suivi-excel generer ».")
             continue
         form = Form(path, read.meta.tabs[0].service, read.meta.period, read.meta.deadline, plan,
-                    read.meta.corrections)
+                    read.meta.corrections, read.meta.to_complete)
         known = forms.get(form.service)
         if known is None or path.stat().st_mtime > known.path.stat().st_mtime:
             forms[form.service] = form
@@ -127,7 +128,7 @@ def form_messages(forms: list[Form], sender: str, reminder: bool, answered: set[
             outbox.without_address.append(form.service)
             continue
         values = _placeholders(form.plan, form.period, deadline.isoformat() if deadline else form.deadline)
-        values.update(service=form.service,
+        values.update(service=form.service, a_faire="À compléter" if form.to_complete else "À corriger",
                       responsable=(str(row["Responsable"].iloc[0]).strip() or "") if len(row) else "",
                       problemes="\n".join(f"- {f'cellule {cell} : ' if cell else ''}{text}"
                                            for cell, text in form.corrections))
