@@ -173,3 +173,18 @@ def test_help_is_in_french():
     result = run("--help")
     assert result.exit_code == 0 and "Utilisation :" in result.output and "Commandes" in result.output
     assert "Afficher cette aide et quitter." in result.output
+
+
+def test_the_printable_tab_mirrors_each_answer_with_the_formula_xlsxwriter_would_write(forms, tmp_path):
+    import xlsxwriter
+
+    from suivi_excel.forms.printable import _plain_formula
+
+    book = openpyxl.load_workbook(forms.per_service[LOISIRS])
+    formulas = [cell.value for row in book["À imprimer"].iter_rows(min_row=2) for cell in row
+                if cell.data_type == "f"]
+    tab = book.sheetnames[1]
+    assert formulas and all(f.startswith("=IF(") and tab.replace("'", "''") in f for f in formulas)
+    sheet = xlsxwriter.Workbook(tmp_path / "x.xlsx").add_worksheet()
+    for formula in [*formulas, "=IF('L''été à Noël'!L2=\"\",\"\",'L''été à Noël'!L2)"]:
+        assert _plain_formula(formula) == sheet._prepare_formula(formula)  # what the tab skips is a no-op

@@ -32,6 +32,11 @@ def printable_tab(book, heads: tuple[object, object], plan, service: str, tab: s
         title: the page header's right part.
     """
     sheet = book.add_worksheet(TAB_PRINT)
+    # xlsxwriter passes every formula through some thirty regular expressions that prefix Excel 365's
+    # functions (`_xlfn.`); this tab's formulas are all IF over one cell, which none of them touches,
+    # and there is one per cell to fill: skipping them makes `generer` a third faster at 600 actions
+    # (1.95 s -> 1.24 s, measured in-process on the bench's M plan). The written XML is the same.
+    sheet._prepare_formula = _plain_formula
     base = {"valign": "top", "text_wrap": True, "border": 1, "border_color": "#808080"}
     formats = {"head_plan": heads[0], "head_track": heads[1], "locked": book.add_format({**base, "bg_color": "#F2F2F2"})}
     formats |= {c.header: book.add_format({**base, **({"num_format": c.number_format} if c.number_format else {})})
@@ -62,6 +67,11 @@ def printable_tab(book, heads: tuple[object, object], plan, service: str, tab: s
                        "format_columns": True})
     printing.setup(sheet, widths, header_rows=1, header=f"&L&\"-,Bold\"{_escape(service)}&C"
                    f"Pour remplir : onglet « {_escape(tab)} »&R{_escape(title)}")
+
+
+def _plain_formula(formula: str, expand_future_functions: bool = False) -> str:
+    """A formula as xlsxwriter stores it (no leading `=`), for formulas without Excel 365 functions."""
+    return formula[1:] if formula.startswith("=") else formula
 
 
 def _escape(text: str) -> str:
