@@ -178,8 +178,9 @@ def run_demo(folder: Path) -> None:
     store = folder / "suivi-historique.sqlite"
     bilan = folder / f"bilan-{PERIOD}.docx"
     write_document(gather(store, Span(YEAR, year=int(PERIOD))), bilan)
-    click.echo(f"5. Bilan du comité : {bilan} (faits saillants, bons coups, cibles, une partie par axe ; avec son "
-               f"PDF, dans le dossier courant : suivi-excel bilan --annee {PERIOD} --historique {store})")
+    click.echo(f"5. Bilan du comité : {bilan} (faits saillants, bons coups, cibles, une partie par axe) ; pour "
+               f"l'avoir aussi en PDF, dans le dossier courant : suivi-excel bilan --annee {PERIOD} --historique "
+               f"{store}")
     click.echo(f"\nOuvrez {report} : l'onglet « Tableau de bord » est celui du comité de suivi ; {bilan.name} "
                "est le document qu'il présente au conseil.")
     # what it wrote, so that another demo here replaces those files and never one of the user's
