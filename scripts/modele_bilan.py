@@ -207,7 +207,7 @@ def build(path: Path = OUTPUT) -> Path:
     _paragraph(document, "{{ annexe_phrase }}")
     _table(document, ["No", "Axe", "Action", "Service responsable", "Statut", "Avancement", "Cible", "Résultat"],
            ["no", "axe", "action", "service", "statut", "avancement", "cible", "resultat"], "annexe",
-           [1.2, 3.3, 6.6, 3.6, 2.4, 2.4, 2.4, 2.4])
+           [1.2, 3.3, 5.3, 3.6, 2.4, 3.1, 2.7, 2.7])
     document.core_properties.title = "Bilan du plan d'action"
     document.core_properties.language = "fr-CA"
     document.core_properties.author = "suivi-excel"
