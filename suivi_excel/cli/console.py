@@ -209,15 +209,10 @@ def spending_line(result, spent: float) -> str:
     """Spending compared with what compares: the budget planned for the actions of the services that
     answered (the services that did not answer declared nothing), over the whole plan."""
     from suivi_excel.core.text import money_text
+    from suivi_excel.report.indicators import numbers
 
     actions = result.actions
     answered = actions[actions["Service responsable"].isin(result.answered)]
-    budget = float(pd_sum(answered["Budget prévu ($)"]))
+    budget = float(numbers(answered["Budget prévu ($)"]).sum())
     return (f"Dépenses déclarées : {money_text(spent)} ; budget prévu des actions des services qui ont répondu "
             f"(toutes années) : {money_text(budget)}")
-
-
-def pd_sum(values) -> float:
-    import pandas as pd
-
-    return float(pd.to_numeric(values, errors="coerce").fillna(0).sum())

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-EXIT_DONE = 0
 EXIT_ERRORS_FOUND = 1
 EXIT_NOTHING_DONE = 2
 EXIT_DEFECT = 3

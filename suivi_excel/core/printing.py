@@ -25,7 +25,6 @@ POINTS_PER_UNIT = 7.0  # measured: ten columns of 15 units on Legal at 0.4" marg
 UNIT_PADDING = 0.71  # what Excel adds to each width written
 MIN_SCALE = 0.70  # with charts: 11-pt cells print at 7.7 pt, 10-pt chart labels at 7 pt
 TABLE_SCALE = 0.66  # tables alone: 11-pt cells print at 7.3 pt
-BODY_POINTS = 11
 LINE_POINTS = 15  # a row per line of 11-point text
 MIN_PRINT_WIDTH = 8  # a text column is never squeezed below this to fit the page
 
@@ -198,3 +197,8 @@ def row_heights(sheet, last_row: int) -> list[float]:
     sizes = sheet.row_sizes  # pixels (xlsxwriter keeps them to place charts)
     default = sheet.default_row_height
     return [(sizes[row][0] if row in sizes else default) * 0.75 for row in range(last_row + 1)]
+
+
+def escape_header(text: str) -> str:
+    """Text for a page header or footer, where `&` starts a code (`&P`): a literal one is doubled."""
+    return text.replace("&", "&&")

@@ -210,7 +210,7 @@ class _Writer:
         sheet.set_row(0, printing.header_height((*plan_cols, *TRACKING_HEADERS), column_widths))
         # every column, legibly, over several pages wide (No repeated); one page wide: the À imprimer tab
         printing.setup(sheet, column_widths, header_rows=1, repeat_columns=1,
-                       header=f"&L&\"-,Bold\"{_escape_header(service)}&R{_escape_header(self.plan.title)} — "
+                       header=f"&L&\"-,Bold\"{printing.escape_header(service)}&R{printing.escape_header(self.plan.title)} — "
                               f"{self.options.period.label}")
         return last
 
@@ -295,9 +295,6 @@ _RULES = {
     "money": {"validate": "decimal", "criteria": ">=", "value": 0},
     "text": {"validate": "any"},
 }
-
-def _escape_header(text: str) -> str:
-    return text.replace("&", "&&")
 
 
 def write_workbook(path: Path, plan: Plan, options: Options, tabs: dict[str, str], kind: str) -> None:

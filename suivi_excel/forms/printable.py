@@ -65,14 +65,10 @@ def printable_tab(book, heads: tuple[object, object], plan, service: str, tab: s
     sheet.freeze_panes(1, 2)
     sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_rows": True,
                        "format_columns": True})
-    printing.setup(sheet, widths, header_rows=1, header=f"&L&\"-,Bold\"{_escape(service)}&C"
-                   f"Pour remplir : onglet « {_escape(tab)} »&R{_escape(title)}")
+    printing.setup(sheet, widths, header_rows=1, header=f"&L&\"-,Bold\"{printing.escape_header(service)}&C"
+                   f"Pour remplir : onglet « {printing.escape_header(tab)} »&R{printing.escape_header(title)}")
 
 
 def _plain_formula(formula: str, expand_future_functions: bool = False) -> str:
     """A formula as xlsxwriter stores it (no leading `=`), for formulas without Excel 365 functions."""
     return formula[1:] if formula.startswith("=") else formula
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&&")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from suivi_excel.core.text import fold
 
-from suivi_excel.plan.pages import carry_over_page, continue_previous, cut_by_page, unwrap, vocabulary
+from suivi_excel.plan.pages import cell_text, carry_over_page, continue_previous, cut_by_page, unwrap, vocabulary
 from suivi_excel.plan.rows import (
     AXE_WORDS,
     Kind,
@@ -276,10 +276,10 @@ class _Walk:
             return
         unwrap(cells, raw, notes, row.where, self.vocabulary)
         axe, objectif = self._carried(cells, columns, row.where)
-        ticked = [c for c in sorted(header.periods) if is_tick(_cell(row.cells, c))]
+        ticked = [c for c in sorted(header.periods) if is_tick(cell_text(row.cells, c))]
         marks_at = [i for i, c in enumerate(ticked)  # a mark merged over several columns is written once
-                    if unusual_tick(_cell(row.cells, c)) and (r, c) not in table.merged]
-        marks = [_cell(row.cells, ticked[i]) for i in marks_at]
+                    if unusual_tick(cell_text(row.cells, c)) and (r, c) not in table.merged]
+        marks = [cell_text(row.cells, ticked[i]) for i in marks_at]
         if self.running.heading_note is not None and not cells.get("axe"):
             notes.append(self.running.heading_note)
         self.running.heading_note = None
@@ -288,7 +288,7 @@ class _Walk:
             row.where, cells, raw, axe, objectif, [header.periods[c] for c in ticked],
             {title: clean_cell(_raw(row.cells, col)) for col, title in header.extras.items()},
             table, r, header.combined, marks, marks_at,
-            {title: fold(_cell(row.cells, col)) for col, title in header.services.items() if _cell(row.cells, col)}))
+            {title: fold(cell_text(row.cells, col)) for col, title in header.services.items() if cell_text(row.cells, col)}))
 
     def _carried(self, cells: dict[str, str], columns: dict[str, int], where: str) -> tuple[str, str]:
         """The action's axe and objective: its own cells, else those running (a group's first row, a heading)."""
@@ -347,10 +347,6 @@ def _continues(table: SourceTable, header: Header) -> bool:
     """A table without a header continues the previous one (a PDF page) when its columns line up."""
     width = max((len(row) for row in table.rows), default=0)
     return abs(width - header.width) <= 1
-
-
-def _cell(row: list[str | None], col: int) -> str:
-    return clean_cell(row[col]) if col < len(row) and row[col] else ""
 
 
 def _raw(row: list[str | None], col: int) -> str:

@@ -18,7 +18,8 @@ from suivi_excel.plan.sources import SOFT_BREAK, WRAPPED_WORD, Source
 from suivi_excel.plan.tables import Header, Note, clean_cell, fill_covered
 
 
-def _cell(row: list[str | None], col: int) -> str:
+def cell_text(row: list[str | None], col: int) -> str:
+    """The cleaned text of a row's cell, "" past the row's end or when empty."""
     return clean_cell(row[col]) if col < len(row) and row[col] else ""
 
 
@@ -103,7 +104,7 @@ def cut_by_page(cells: dict[str, str], previous: RawAction, first_of_page: bool,
         return False
     if cells.get("action", "")[:1].islower():  # an action's text starts with a capital: this one goes on
         return True
-    scheduled = any(is_tick(_cell(row, c)) for c in header.periods) or any(cells.get(n) for n in (
+    scheduled = any(is_tick(cell_text(row, c)) for c in header.periods) or any(cells.get(n) for n in (
         "echeancier", "debut", "fin"))
     return not scheduled and not cells.get("responsable")
 

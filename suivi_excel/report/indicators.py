@@ -12,7 +12,8 @@ RATE = "Taux de réalisation"
 PROGRESS = "Avancement moyen (%)"
 
 
-def _numbers(series: pd.Series) -> pd.Series:
+def numbers(series: pd.Series) -> pd.Series:
+    """A column as numbers, what cannot be read as one left out (NaN) of sums and means."""
     return pd.to_numeric(series, errors="coerce")
 
 
@@ -28,8 +29,8 @@ def key_figures(actions: pd.DataFrame, services_total: int, services_answered: i
         completion_rate=done / total if total else 0.0,
         services_total=services_total,
         services_answered=services_answered,
-        budget_planned=float(_numbers(actions["Budget prévu ($)"]).sum()),
-        spent=float(_numbers(actions["Dépenses réelles ($)"]).sum()),
+        budget_planned=float(numbers(actions["Budget prévu ($)"]).sum()),
+        spent=float(numbers(actions["Dépenses réelles ($)"]).sum()),
         support_needed=int(needs_support(actions).sum()),
     )
 
@@ -50,9 +51,9 @@ def by_group(actions: pd.DataFrame, column: str, order: list[str] | None = None)
     frame = actions.assign(
         _done=actions["Statut"].isin(DONE_STATUSES),
         _late=actions["En retard"] == YES,
-        _progress=_numbers(actions["Avancement (%)"]),
-        _budget=_numbers(actions["Budget prévu ($)"]),
-        _spent=_numbers(actions["Dépenses réelles ($)"]),
+        _progress=numbers(actions["Avancement (%)"]),
+        _budget=numbers(actions["Budget prévu ($)"]),
+        _spent=numbers(actions["Dépenses réelles ($)"]),
     )
     groups = frame.groupby(column, sort=False)
     counts = pd.crosstab(frame[column], frame["Statut"]).reindex(columns=list(REPORT_STATUSES), fill_value=0)

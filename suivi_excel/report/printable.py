@@ -61,9 +61,5 @@ def printable_sheet(sheet, frame: pd.DataFrame, wanted: Sequence[str], formats, 
         if height:
             sheet.set_row(row, height)
     sheet.freeze_panes(1, 0)
-    printing.setup(sheet, widths, header_rows=1, header=f"&L{_escape(title)}&R{CHOSEN}")
+    printing.setup(sheet, widths, header_rows=1, header=f"&L{printing.escape_header(title)}&R{CHOSEN}")
     return headers
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&&")
