@@ -1,4 +1,4 @@
-"""Write the README's table of anomalies from the catalogue (`suivi_excel/core/messages.py`).
+"""Write the README's table of anomalies from the catalogue (`suivi_excel/core/messages/`).
 
     python scripts/anomalies_readme.py        # rewrites the table between its two markers
 

@@ -1,4 +1,4 @@
-"""One catalogue of messages (`core/messages.py`): every code the package uses is in it, every entry is
+"""One catalogue of messages (`core/messages/`): every code the package uses is in it, every entry is
 used, and the README's list of anomalies is the catalogue's."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from anomalies_readme import README, section, table  # noqa: E402
 
 from suivi_excel.core.errors import SuiviError  # noqa: E402
-from suivi_excel.core.messages import ANOMALIES, ERRORS  # noqa: E402
+from suivi_excel.core.messages import ANOMALIES, ERRORS, IMPORT_NOTES, REFUSALS  # noqa: E402
 
 SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "suivi_excel").rglob("*.py")))
 
@@ -28,7 +28,7 @@ def test_every_code_raised_is_in_the_catalogue_and_every_entry_is_used():
     errors = set(re.findall(r'(?:SuiviError\.of|NothingUsable)\(\s*"([^"]+)"', SOURCE))
     assert errors - set(ERRORS) == set()
     # once where it is declared, at least once where it is used
-    unused = [code for code in (*ANOMALIES, *ERRORS) if SOURCE.count(f'"{code}"') < 2]
+    unused = [code for code in (*ANOMALIES, *ERRORS, *REFUSALS, *IMPORT_NOTES) if SOURCE.count(f'"{code}"') < 2]
     assert unused == []
 
 

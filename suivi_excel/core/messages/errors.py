@@ -1,0 +1,56 @@
+"""Errors that stop a command (`errors.SuiviError.of`), said by the stages that read returns, keep the
+history and gather reports. The message starts lower-case: it follows « Erreur : »."""
+
+from __future__ import annotations
+
+ERRORS: dict[str, str] = {
+    "nothing-found": "aucun fichier .xlsx trouvé dans les retours indiqués : vérifiez le dossier des retours "
+                     "(les fichiers doivent venir de « suivi-excel generer »).",
+    "nothing-recognized": "aucun formulaire de suivi reconnu parmi les fichiers lus : vérifiez le dossier des "
+                          "retours (les fichiers doivent venir de « suivi-excel generer »).",
+    "nothing-of-this-plan": "aucun formulaire de ce plan n'a pu être lu (précisez --periode pour consolider malgré "
+                            "tout) : vérifiez le dossier des retours (les fichiers doivent venir de « suivi-excel "
+                            "generer »).",
+    # writing an output (core/atomic.py): the previous file is always left whole
+    "write-folder": "impossible d'écrire dans le dossier « {folder} » ({why}) : choisissez un autre dossier avec -o.",
+    "write-disk-full": "impossible d'écrire « {target} » : plus assez de place sur le disque ({why}). Libérez de la "
+                       "place ou choisissez un autre dossier avec -o. Le fichier précédent, s'il existait, est intact.",
+    "write-busy": "impossible d'écrire « {target} » ({why}) : fermez le fichier s'il est ouvert dans Excel, ou "
+                  "choisissez un autre nom avec -o. Le fichier précédent, s'il existait, est intact.",
+    "write-failed": "impossible d'écrire « {target} » ({why}) : choisissez un autre dossier ou nom avec -o. Le fichier "
+                    "précédent, s'il existait, est intact.",
+    # the history (history/store.py): refused untouched
+    "history-cannot-open": "impossible d'écrire ni de lire l'historique « {path} » ({why}) : choisissez un autre "
+                           "emplacement avec --historique ou -o.",
+    "history-cannot-write": "impossible d'écrire l'historique « {path} » ({why}) : choisissez un autre emplacement avec "
+                            "--historique ou -o.",
+    "history-unreadable": "l'historique « {path} » est illisible ou verrouillé ({why}) : vérifiez qu'il s'agit bien "
+                          "d'un fichier d'historique de suivi-excel.",
+    "history-newer": "l'historique « {path} » a été écrit par une version plus récente de suivi-excel (format "
+                     "{version}, celle-ci lit le format {ours}) : mettez suivi-excel à jour, ou indiquez un autre "
+                     "historique avec --historique. Il n'a pas été modifié.",
+    "history-bad-period": "l'historique « {path} » contient une période illisible (« {label} ») : il a été modifié "
+                          "hors de suivi-excel. Indiquez un autre historique avec --historique ; celui-ci n'a pas été "
+                          "modifié.",
+    "history-bad-value": "l'historique « {path} » contient une valeur illisible ({value}) : il a été modifié hors de "
+                         "suivi-excel. Corrigez-la, ou indiquez un autre historique avec --historique ; celui-ci n'a "
+                         "pas été modifié.",
+    # the table of axes of `regrouper --axes` (region/rollup.py)
+    "axes-refused": "la table des axes « {path} » ne peut pas être ouverte : {reason}. Donnez un classeur ou un CSV "
+                    "à deux colonnes, l'axe local puis l'axe régional.",
+    "axes-unreadable": "la table des axes « {path} » est illisible ({reason}) : donnez un classeur ou un CSV à deux "
+                       "colonnes, l'axe local puis l'axe régional.",
+    "axes-empty": "la table des axes « {path} » ne contient aucune paire (axe local, axe régional).",
+    # consolidating
+    "hidden-plan-unreadable": "le plan caché dans « {name} » est illisible ({why}) : indiquez le plan avec --plan.",
+    "workbook-refused": "{what} « {path} » ne peut pas être ouvert : {reason}. Indiquez un classeur Excel (.xlsx) "
+                        "lisible.",
+    "workbook-unreadable": "{what} « {path} » ne peut pas être lu ({reason}) : ouvrez-le dans Excel et "
+                           "enregistrez-le de nouveau au format .xlsx.",
+    "reader-died": "{what} « {path} » fait échouer le programme de lecture (fichier endommagé ou piégé) : "
+                   "ouvrez-le dans Excel ou LibreOffice, enregistrez-le de nouveau au format .xlsx et relancez "
+                   "la commande.",
+}
+# the files listed under an error, and how many more were not shown
+LISTED_FILE = "  - {file} : {problem}"
+LISTED_MORE = "  … et {count} autre(s)."
