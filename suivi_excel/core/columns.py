@@ -65,27 +65,32 @@ class PlanColumn:
         return printed_width(self.kind, self.width, self.print_width)
 
 
+# the plan's headers other modules name (the declarations below are the only place they are spelt)
+NUMBER, AXE, OBJECTIVE, ACTION, LEAD, PARTNERS, START, END, BUDGET, INDICATOR, TARGET = (
+    "No", "Axe", "Objectif", "Action", "Service responsable", "Partenaires", "Début", "Fin", "Budget prévu ($)",
+    "Indicateur", "Cible")
+
 # widths: the plan's Actions sheet prints one Legal page wide at a legible size (core/printing)
 PLAN_COLUMNS = (
-    PlanColumn("No", True, "number", 7, ("N°", "Numéro", "Num", "No action", "Numéro de l'action"),
+    PlanColumn(NUMBER, True, "number", 7, ("N°", "Numéro", "Num", "No action", "Numéro de l'action"),
                "Numéro de l'action, gardé tel quel : 2.1 et 2.10 sont deux actions."),
-    PlanColumn("Axe", True, "text", 18, ("Axe d'intervention", "Champ d'intervention"),
+    PlanColumn(AXE, True, "text", 18, ("Axe d'intervention", "Champ d'intervention"),
                "Axe (champ d'intervention) du plan."),
-    PlanColumn("Objectif", False, "text", 22, (), "Objectif poursuivi par l'action."),
-    PlanColumn("Action", True, "text", 40, ("Actions", "Description de l'action"),
+    PlanColumn(OBJECTIVE, False, "text", 22, (), "Objectif poursuivi par l'action."),
+    PlanColumn(ACTION, True, "text", 40, ("Actions", "Description de l'action"),
                "Ce qui sera fait, en une ou deux phrases.", print_width=30),
-    PlanColumn("Service responsable", True, "service", 20,
+    PlanColumn(LEAD, True, "service", 20,
                ("Service", "Responsable de l'action", "Porteur", "Service porteur"),
                "Doit être un service de la feuille Services."),
-    PlanColumn("Partenaires", False, "text", 18, ("Partenaire",), "Organismes associés."),
-    PlanColumn("Début", False, "period_start", 11, ("Date de début", "Année de début"),
+    PlanColumn(PARTNERS, False, "text", 18, ("Partenaire",), "Organismes associés."),
+    PlanColumn(START, False, "period_start", 11, ("Date de début", "Année de début"),
                "Année (2025 = 1er janvier) ou date."),
-    PlanColumn("Fin", False, "period_end", 11, ("Date de fin", "Échéance", "Année de fin"),
+    PlanColumn(END, False, "period_end", 11, ("Date de fin", "Échéance", "Année de fin"),
                "Année (2027 = 31 décembre) ou date, pas avant le début."),
-    PlanColumn("Budget prévu ($)", False, "money", 13, ("Budget", "Budget prévu"),
+    PlanColumn(BUDGET, False, "money", 13, ("Budget", "Budget prévu"),
                "Montant en dollars, positif ou nul."),
-    PlanColumn("Indicateur", False, "text", 22, ("Indicateurs",), "Ce qu'on mesurera."),
-    PlanColumn("Cible", False, "text", 14, ("Cibles",), "Valeur visée de l'indicateur."),
+    PlanColumn(INDICATOR, False, "text", 22, ("Indicateurs",), "Ce qu'on mesurera."),
+    PlanColumn(TARGET, False, "text", 14, ("Cibles",), "Valeur visée de l'indicateur."),
 )
 
 SERVICE_COLUMNS = (
