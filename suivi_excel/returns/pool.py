@@ -15,6 +15,7 @@ from suivi_excel.core.anomalies import Anomaly
 from suivi_excel.core.errors import NothingUsable
 from suivi_excel.core.inputs import find_files
 from suivi_excel.core.isolation import Isolated
+from suivi_excel.core.messages import REFUSALS
 from suivi_excel.core.safety import Limits
 from suivi_excel.returns.file import FileRead, read_file
 
@@ -36,8 +37,7 @@ def find_returns(inputs: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], 
 def crashed(path: Path, name: str, _limits: Limits | None = None) -> FileRead:
     """What stands for a file whose reading brought its process down (top level: workers pickle it)."""
     read = FileRead(path, name)
-    read.anomalies.append(Anomaly.of("file-unreadable", file=name, reason="sa lecture a fait échouer le "
-                                                                      "programme de lecture"))
+    read.anomalies.append(Anomaly.of("file-unreadable", file=name, reason=REFUSALS["reader-crashed"]))
     return read
 
 
