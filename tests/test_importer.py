@@ -359,4 +359,5 @@ def test_merges_that_together_fill_more_than_a_sheet_may_span_are_refused_naming
     result = run("importer", source, "-o", tmp_path / "p.xlsx")
     assert no_crash(result) and result.exit_code == 2, result.output
     assert "plan.xlsx" in result.output and "Familles" in result.output and "fusionnées" in result.output
+    assert "« plan.xlsx », feuille « Familles » : plus de 2 000 000 cellules fusionnées ;" in result.output
     assert not (tmp_path / "p.xlsx").exists()

@@ -106,8 +106,9 @@ def _read_workbook(path: Path) -> Source:
             finally:
                 book.close()
     except TooManyMerged as error:
-        raise SuiviError(f"« {path.name} », feuille « {error.sheet} » : plus de {error.limit:,} cellules fusionnées"
-                         .replace(",", " ") + " ; ce n'est pas la mise en page d'un plan. Défusionnez-les dans votre "
+        limit = f"{error.limit:,}".replace(",", " ")  # the thousands only: the comma after the file name stays
+        raise SuiviError(f"« {path.name} », feuille « {error.sheet} » : plus de {limit} cellules fusionnées"
+                         " ; ce n'est pas la mise en page d'un plan. Défusionnez-les dans votre "
                          "tableur, enregistrez le fichier, puis relancez l'importation.", code="merges-too-many",
                          file=path.name, sheet=error.sheet) from None
     except BaseException as error:  # noqa: BLE001 - calamine raises its own types, and a Rust panic (a huge
