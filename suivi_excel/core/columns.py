@@ -93,13 +93,16 @@ PLAN_COLUMNS = (
     PlanColumn(TARGET, False, "text", 14, ("Cibles",), "Valeur visée de l'indicateur."),
 )
 
+# the headers of the plan's Services sheet, and the lines of its Paramètres sheet, by name
+SERVICE, SERVICE_PERSON, SERVICE_EMAIL = "Service", "Responsable", "Courriel"
 SERVICE_COLUMNS = (
-    PlanColumn("Service", True, "text", 40, ("Services", "Nom du service")),
-    PlanColumn("Responsable", False, "text", 28, ("Personne responsable",)),
-    PlanColumn("Courriel", False, "text", 32, ("Adresse courriel", "Courriel du responsable", "Email", "E-mail")),
+    PlanColumn(SERVICE, True, "text", 40, ("Services", "Nom du service")),
+    PlanColumn(SERVICE_PERSON, False, "text", 28, ("Personne responsable",)),
+    PlanColumn(SERVICE_EMAIL, False, "text", 32, ("Adresse courriel", "Courriel du responsable", "Email", "E-mail")),
 )
 
-PARAMETERS = ("Municipalité", "Titre du plan", "Coordonnateur", "Courriel du coordonnateur")
+MUNICIPALITY, PLAN_TITLE, COORDINATOR, COORDINATOR_EMAIL = PARAMETERS = (
+    "Municipalité", "Titre du plan", "Coordonnateur", "Courriel du coordonnateur")
 # written by `modele` and `importer`: the plan's identity, kept when its title or municipality is corrected
 PLAN_ID = "Identifiant du plan"
 
