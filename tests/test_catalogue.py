@@ -27,6 +27,9 @@ def test_every_code_raised_is_in_the_catalogue_and_every_entry_is_used():
     assert raised - set(ANOMALIES) == set()
     errors = set(re.findall(r'(?:SuiviError\.of|NothingUsable)\(\s*"([^"]+)"', SOURCE))
     assert errors - set(ERRORS) == set()
+    reasons = set(re.findall(r'Refusal\.of\(\s*"[^"]+",\s*"([^"]+)"', SOURCE))
+    reasons |= set(re.findall(r'REFUSALS\["([^"]+)"\]', SOURCE))
+    assert reasons and reasons - set(REFUSALS) == set()
     # once where it is declared, at least once where it is used
     unused = [code for code in (*ANOMALIES, *ERRORS, *REFUSALS, *IMPORT_NOTES) if SOURCE.count(f'"{code}"') < 2]
     assert unused == []
@@ -37,3 +40,16 @@ def test_a_library_error_carries_its_code_and_values_and_no_click():
     assert (error.code, error.params, error.exit_code) == ("reader-died", {"what": "le plan", "path": "plan.xlsx"}, 2)
     assert str(error).startswith("le plan « plan.xlsx » fait échouer le programme de lecture")
     assert "click" not in {cls.__module__.split(".")[0] for cls in type(error).__mro__}
+
+
+def test_a_refusal_carries_its_reason_as_data_and_says_it_as_before():
+    import pickle
+
+    from suivi_excel.core.limits import Refusal
+
+    refusal = Refusal.of("file-too-large", "sheet-rows", "--lignes-max", sheet="Voirie", rows=20001, limit=20000)
+    assert pickle.loads(pickle.dumps(refusal)) == refusal  # the reading workers send it back whole
+    assert (refusal.code, refusal.why, dict(refusal.params), refusal.option) == (
+        "file-too-large", "sheet-rows", {"sheet": "Voirie", "rows": 20001, "limit": 20000}, "--lignes-max")
+    assert refusal.reason == "la feuille Voirie atteint la ligne 20001, plus que la limite de 20000"
+    assert Refusal("file-encrypted").reason == ""

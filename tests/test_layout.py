@@ -108,8 +108,6 @@ NOT_YET_IN_THE_CATALOGUE = (
     "consolidate/validation.py",
     "core/errors.py",
     "core/periods.py",
-    "core/safety.py",
-    "core/sheet_extent.py",
     "forms/generation.py",
     "forms/metadata.py",
     "forms/prefilled.py",

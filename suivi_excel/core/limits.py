@@ -1,5 +1,6 @@
 """What a file handed over may cost (`Limits`, which a coordinator can change) and why one is refused
-(`Refusal`, an anomaly code, its reason and the option that raises the limit)."""
+(`Refusal`: an anomaly code, the code of its reason in `messages.REFUSALS` with the reason's values, and the
+option that raises the limit)."""
 
 from __future__ import annotations
 
@@ -24,11 +25,31 @@ DEFAULT_LIMITS = Limits()
 
 @dataclass(frozen=True)
 class Refusal:
-    """Why a file is not opened: an anomaly code and its reason in French."""
+    """Why a file is not opened: an anomaly code and its reason, as data (it crosses process boundaries).
+
+    Args:
+        code: the anomaly code (`file-too-large`, `file-hostile`…).
+        why: the code of the reason in `messages.REFUSALS` ("" when the anomaly says it all).
+        params: the values of the reason's placeholders, as (name, value) pairs.
+        option: the option of the command line that raises the limit passed, if any.
+    """
 
     code: str
-    reason: str = ""
+    why: str = ""
+    params: tuple[tuple[str, object], ...] = ()
     option: str = ""
+
+    @classmethod
+    def of(cls, code: str, why: str = "", option: str = "", **params: object) -> Refusal:
+        """The refusal `code` for the reason `why` of the catalogue, its placeholders filled by `params`."""
+        return cls(code, why, tuple(params.items()), option)
+
+    @property
+    def reason(self) -> str:
+        """The reason in French, which fills the anomaly's {reason}."""
+        from suivi_excel.core.messages import REFUSALS
+
+        return REFUSALS[self.why].format(**dict(self.params)) if self.why else ""
 
 
 def megabytes(size: float) -> str:

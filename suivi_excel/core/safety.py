@@ -24,7 +24,7 @@ from suivi_excel.core.sheet_extent import CHUNK, SHARED_STRING, SheetExtent, Sto
 from suivi_excel.core.sheet_targets import WORKBOOK, WORKBOOK_RELS, is_worksheet, sheet_parts, sheet_targets
 
 # the names callers have always imported from here
-__all__ = ["DEFAULT_LIMITS", "Limits", "Refusal", "inspect_archive", "inspect_file", "os_reason",
+__all__ = ["DEFAULT_LIMITS", "Limits", "Refusal", "inspect_archive", "inspect_file", "os_reason", "os_refusal",
            "read_every_sheet", "reader_died", "sheet_targets"]
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -55,11 +55,11 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS, keep: dict[str, by
     if "mimetype" in names:
         with zipfile.ZipFile(path) as archive:
             if b"opendocument" in archive.read("mimetype")[:100]:
-                return Refusal("file-not-xlsx", "classeur OpenDocument (.ods)")
+                return Refusal.of("file-not-xlsx", "opendocument")
     if "xl/workbook.xml" not in names:
-        return Refusal("file-not-xlsx", "l'archive ne contient pas de classeur Excel")
+        return Refusal.of("file-not-xlsx", "no-workbook")
     refusal = _scan_parts(path, entries, limits, keep, parsed)  # what is hostile is said as such first
-    return refusal or (Refusal("file-unreadable", _NO_PACKAGE_RELS) if _PACKAGE_RELS not in names else None)
+    return refusal or (Refusal.of("file-unreadable", "no-package-rels") if _PACKAGE_RELS not in names else None)
 
 
 def inspect_archive(path: Path, limits: Limits = DEFAULT_LIMITS) -> Refusal | None:
@@ -75,13 +75,11 @@ def inspect_archive(path: Path, limits: Limits = DEFAULT_LIMITS) -> Refusal | No
     refusal = _scan_parts(path, checked, limits)
     names = {e.filename for e in checked}
     if refusal is None and _PACKAGE_RELS not in names and "mimetype" not in names:
-        return Refusal("file-unreadable", _NO_PACKAGE_RELS)  # Word and Excel need it; OpenDocument has none
+        return Refusal.of("file-unreadable", "no-package-rels")  # Word and Excel need it; OpenDocument has none
     return refusal
 
 
 _PACKAGE_RELS = "_rels/.rels"
-_NO_PACKAGE_RELS = ("l'archive n'a pas la partie _rels/.rels que tout fichier Office contient (fichier endommagé "
-                    "ou fabriqué)")
 
 
 def _archive_entries(path: Path, limits: Limits) -> Refusal | list[zipfile.ZipInfo]:
@@ -89,16 +87,16 @@ def _archive_entries(path: Path, limits: Limits) -> Refusal | list[zipfile.ZipIn
     try:
         info = path.stat()
     except OSError as error:
-        return Refusal("file-unreadable", os_reason(error))
+        return os_refusal(error)
     if stat.S_ISDIR(info.st_mode):
-        return Refusal("file-not-xlsx", "c'est un dossier")
+        return Refusal.of("file-not-xlsx", "folder")
     if not stat.S_ISREG(info.st_mode):
-        return Refusal("file-not-xlsx", "ce n'est pas un fichier ordinaire")
+        return Refusal.of("file-not-xlsx", "not-a-file")
     if info.st_size == 0:
-        return Refusal("file-unreadable", "le fichier est vide (0 octet)")
+        return Refusal.of("file-unreadable", "empty")
     if info.st_size > limits.max_file_mb * 1_000_000:
-        return Refusal("file-too-large", f"{megabytes(info.st_size)} sur disque, plus que la limite de "
-                       f"{megabytes(limits.max_file_mb * 1_000_000)}", "--taille-max")
+        return Refusal.of("file-too-large", "file-size", "--taille-max", size=megabytes(info.st_size),
+                          limit=megabytes(limits.max_file_mb * 1_000_000))
     try:
         with open(path, "rb") as handle:
             head = handle.read(8)
@@ -106,27 +104,26 @@ def _archive_entries(path: Path, limits: Limits) -> Refusal | list[zipfile.ZipIn
                 handle.seek(0)
                 if _ENCRYPTION_MARK in handle.read(min(info.st_size, 4_000_000)):
                     return Refusal("file-encrypted")
-                return Refusal("file-not-xlsx", "ancien format Excel 97-2003 (.xls)")
+                return Refusal.of("file-not-xlsx", "xls")
     except OSError as error:
-        return Refusal("file-unreadable", os_reason(error))
+        return os_refusal(error)
     if not head.startswith(b"PK"):
-        return Refusal("file-not-xlsx", _sniff_text(head))
+        return Refusal.of("file-not-xlsx", _sniff_text(head))
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        return Refusal("file-unreadable", f"archive endommagée ou tronquée ({type(error).__name__})")
+        return Refusal.of("file-unreadable", "zip-damaged", error=type(error).__name__)
     if len(entries) > limits.max_parts:
-        return Refusal("file-too-large", f"{len(entries)} parties dans l'archive, plus que la limite de "
-                       f"{limits.max_parts}", "--parties-max")
+        return Refusal.of("file-too-large", "zip-parts", "--parties-max", count=len(entries), limit=limits.max_parts)
     inflated = sum(e.file_size for e in entries)
     if inflated > limits.max_inflated_mb * 1_000_000:
-        return Refusal("file-too-large", f"{megabytes(inflated)} une fois décompressé, plus que la limite de "
-                       f"{megabytes(limits.max_inflated_mb * 1_000_000)}", "--decompresse-max")
+        return Refusal.of("file-too-large", "zip-inflated", "--decompresse-max", size=megabytes(inflated),
+                          limit=megabytes(limits.max_inflated_mb * 1_000_000))
     for entry in entries:
         if entry.file_size > 1_000_000 and entry.file_size > limits.max_ratio * max(entry.compress_size, 1):
-            return Refusal("file-hostile", f"la partie {entry.filename} se décompresse "
-                           f"{entry.file_size // max(entry.compress_size, 1)} fois (bombe de décompression ?)")
+            return Refusal.of("file-hostile", "zip-bomb", part=entry.filename,
+                              ratio=entry.file_size // max(entry.compress_size, 1))
     return entries
 
 
@@ -184,22 +181,21 @@ def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits,
                         cut = data.rfind(b"<") if chunk else -1  # keep an unfinished tag for the next chunk
                         complete, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
                         if is_xml and (b"<!DOCTYPE" in complete or b"<!ENTITY" in complete):
-                            return Refusal("file-hostile", f"la partie {name} déclare une DTD (bombe XML ?), "
-                                           "ce qu'Excel n'écrit jamais")
+                            return Refusal.of("file-hostile", "part-dtd", part=name)
                         if extent is not None:
                             try:
                                 extent.feed(complete, final=not chunk)
                             except Stop as stop:
                                 return stop.refusal
                             except extent.error as error:
-                                return Refusal("file-unreadable", f"la feuille {name.rsplit('/', 1)[-1]} n'est pas "
-                                               f"du XML valide ({error})")
+                                return Refusal.of("file-unreadable", "sheet-not-xml", sheet=name.rsplit("/", 1)[-1],
+                                                  error=str(error))
                         elif is_xml:
                             strings += len(SHARED_STRING.findall(complete))
                             if strings > limits.max_strings:
                                 count = f"{limits.max_strings:,}".replace(",", " ")
-                                return Refusal("file-too-large", f"la partie {name} contient plus de {count} "
-                                               "textes (un formulaire en compte quelques milliers)", "--lignes-max")
+                                return Refusal.of("file-too-large", "part-strings", "--lignes-max", part=name,
+                                                  count=count)
                         if wanted:
                             whole.append(complete)
                         if not chunk:
@@ -207,7 +203,7 @@ def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits,
                 if wanted:
                     (keep if name in _KEPT else small)[name] = b"".join(whole)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as error:
-        return Refusal("file-unreadable", f"archive endommagée : {_zip_reason(error)}")
+        return _zip_refusal(error)
     return None
 
 
@@ -220,36 +216,41 @@ def _xml_kind(name: str, head: bytes) -> tuple[bool, Refusal | None]:
     LibreOffice never write and a byte scan cannot read, is refused."""
     start = head.lstrip(b" \t\r\n")
     if start.startswith(_WIDE_MARKS):
-        return True, Refusal("file-hostile", f"la partie {name} est en UTF-16 ou UTF-32, ce qu'Excel "
-                             "n'écrit jamais")
+        return True, Refusal.of("file-hostile", "part-wide", part=name)
     return start.startswith((b"<", b"\xef\xbb\xbf")), None
 
 
-def _zip_reason(error: Exception) -> str:
+def _zip_refusal(error: Exception) -> Refusal:
     text = str(error)
     if "CRC" in text:
-        return "contrôle CRC faux : contenu altéré ou taille déclarée mensongère"
+        return Refusal.of("file-unreadable", "zip-crc")
     if "password" in text.lower() or "encrypted" in text.lower():
-        return "partie chiffrée"
-    return type(error).__name__
+        return Refusal.of("file-unreadable", "zip-encrypted-part")
+    return Refusal.of("file-unreadable", "zip-broken", error=type(error).__name__)
 
 
 def _sniff_text(head: bytes) -> str:
+    """What a file that is no zip seems to be, as the code of the reason (`messages.REFUSALS`)."""
     lowered = head.lower()
     if lowered.startswith((b"<!doc", b"<html", b"<?xml", b"<tabl", b"\xef\xbb\xbf<")):
-        return "page HTML ou XML renommée en .xlsx"
-    return "fichier texte ou d'un autre format renommé en .xlsx"
+        return "renamed-markup"
+    return "renamed-other"
+
+
+def os_refusal(error: OSError) -> Refusal:
+    """Why a file or folder cannot be read: the reason of its `file-unreadable` refusal."""
+    if isinstance(error, PermissionError):
+        return Refusal.of("file-unreadable", "access-denied")
+    if isinstance(error, FileNotFoundError):
+        return Refusal.of("file-unreadable", "not-found")
+    if error.errno == errno.ELOOP:  # a symbolic link that points back to itself
+        return Refusal.of("file-unreadable", "symlink-loop")
+    return Refusal.of("file-unreadable", "os-error", error=os.strerror(error.errno) if error.errno else str(error))
 
 
 def os_reason(error: OSError) -> str:
     """Why a file or folder cannot be read, in French."""
-    if isinstance(error, PermissionError):
-        return "accès refusé"
-    if isinstance(error, FileNotFoundError):
-        return "fichier introuvable"
-    if error.errno == errno.ELOOP:  # a symbolic link that points back to itself
-        return "lien symbolique en boucle"
-    return os.strerror(error.errno) if error.errno else str(error)
+    return os_refusal(error).reason
 
 
 def read_every_sheet(path: Path) -> None:

@@ -47,8 +47,7 @@ class SheetExtent:
         self._parser.Parse(data, final)
 
     def _declaration(self, *_args) -> None:
-        raise Stop(Refusal("file-hostile", f"la feuille {self.sheet} déclare une DTD (bombe XML ?), ce qu'Excel "
-                            "n'écrit jamais"))
+        raise Stop(Refusal.of("file-hostile", "sheet-dtd", sheet=self.sheet))
 
     def _reference(self, attributes: dict[str, str], pattern: re.Pattern) -> re.Match | None:
         value = attributes.get("r")
@@ -58,8 +57,7 @@ class SheetExtent:
                 return None
         match = pattern.fullmatch(value)
         if match is None:
-            raise Stop(Refusal("file-hostile", f"la feuille {self.sheet} donne à une cellule la position "
-                                f"illisible « {value[:40]} », ce qu'Excel n'écrit jamais"))
+            raise Stop(Refusal.of("file-hostile", "sheet-bad-reference", sheet=self.sheet, value=value[:40]))
         return match
 
     def _start(self, name: str, attributes: dict[str, str]) -> None:
@@ -95,12 +93,11 @@ class SheetExtent:
         """The limit passed so far, if any."""
         limits = self.limits
         if self.rows > limits.max_rows:
-            return Refusal("file-too-large", f"la feuille {self.sheet} atteint la ligne {self.rows}, plus que "
-                           f"la limite de {limits.max_rows}", "--lignes-max")
+            return Refusal.of("file-too-large", "sheet-rows", "--lignes-max", sheet=self.sheet, rows=self.rows,
+                              limit=limits.max_rows)
         if max(self.rows * self.columns, self.cells) > limits.max_cells:
-            return Refusal("file-too-large", f"la feuille {self.sheet} s'étend sur {self.rows} lignes et "
-                           f"{self.columns} colonnes, plus que la limite de {limits.max_cells} cellules",
-                           "--lignes-max")
+            return Refusal.of("file-too-large", "sheet-cells", "--lignes-max", sheet=self.sheet, rows=self.rows,
+                              columns=self.columns, limit=limits.max_cells)
         return None
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from suivi_excel.core.anomalies import Anomaly
 from suivi_excel.core.columns import PLAN_COLUMNS, STATUS, TRACKING_COLUMNS, find_column
+from suivi_excel.core.messages import REFUSALS
 from suivi_excel.core.rawsheet import (
     quiet_native_stderr,
     reraise_interrupts,
@@ -157,7 +158,7 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> FileRea
 
 def _short(error: BaseException) -> str:
     """Why the reader gave up, in French: its own message is English, and says nothing to a service."""
-    return f"le lecteur de classeurs n'a pas pu le lire ({type(error).__name__})"
+    return REFUSALS["reader-failed"].format(error=type(error).__name__)
 
 
 def _is_service_tab(sheet_name: str) -> bool:
@@ -218,7 +219,7 @@ def carried_meta(read: FileRead) -> Meta:
 
     refusal = inspect_file(read.path, read.limits)
     if refusal is not None:
-        raise MetaDamaged(refusal.reason or "fichier refusé à la relecture")
+        raise MetaDamaged(refusal.reason or REFUSALS["refused-on-rereading"])
     with quiet_native_stderr():
         book = CalamineWorkbook.from_path(str(read.path))
     plan_rows = sheet_rows(book, read.path, TAB_PLAN) if TAB_PLAN in book.sheet_names else []

@@ -1,9 +1,49 @@
 """Why a file handed over is not opened (`limits.Refusal`) or could not be read: the reason that fills the
-{reason} of its anomaly (`file-unreadable`, `file-not-xlsx`, `file-too-large`, `file-hostile`), by code."""
+{reason} of its anomaly (`file-unreadable`, `file-not-xlsx`, `file-too-large`, `file-hostile`), by code.
+The reasons start lower-case: they follow the anomaly's own words."""
 
 from __future__ import annotations
 
 REFUSALS: dict[str, str] = {
+    # what the file is, judged from its first bytes and its zip directory (core/safety.py)
+    "folder": "c'est un dossier",
+    "not-a-file": "ce n'est pas un fichier ordinaire",
+    "empty": "le fichier est vide (0 octet)",
+    "xls": "ancien format Excel 97-2003 (.xls)",
+    "opendocument": "classeur OpenDocument (.ods)",
+    "renamed-markup": "page HTML ou XML renommée en .xlsx",
+    "renamed-other": "fichier texte ou d'un autre format renommé en .xlsx",
+    "no-workbook": "l'archive ne contient pas de classeur Excel",
+    "no-package-rels": "l'archive n'a pas la partie _rels/.rels que tout fichier Office contient (fichier endommagé "
+                       "ou fabriqué)",
+    "zip-damaged": "archive endommagée ou tronquée ({error})",
+    "zip-crc": "archive endommagée : contrôle CRC faux : contenu altéré ou taille déclarée mensongère",
+    "zip-encrypted-part": "archive endommagée : partie chiffrée",
+    "zip-broken": "archive endommagée : {error}",
+    # what it would cost (core/limits.py: an option of the command raises each limit)
+    "file-size": "{size} sur disque, plus que la limite de {limit}",
+    "zip-parts": "{count} parties dans l'archive, plus que la limite de {limit}",
+    "zip-inflated": "{size} une fois décompressé, plus que la limite de {limit}",
+    "part-strings": "la partie {part} contient plus de {count} textes (un formulaire en compte quelques milliers)",
+    "sheet-rows": "la feuille {sheet} atteint la ligne {rows}, plus que la limite de {limit}",
+    "sheet-cells": "la feuille {sheet} s'étend sur {rows} lignes et {columns} colonnes, plus que la limite de "
+                   "{limit} cellules",
+    # what no program writes (core/safety.py, core/sheet_extent.py)
+    "zip-bomb": "la partie {part} se décompresse {ratio} fois (bombe de décompression ?)",
+    "part-dtd": "la partie {part} déclare une DTD (bombe XML ?), ce qu'Excel n'écrit jamais",
+    "part-wide": "la partie {part} est en UTF-16 ou UTF-32, ce qu'Excel n'écrit jamais",
+    "sheet-dtd": "la feuille {sheet} déclare une DTD (bombe XML ?), ce qu'Excel n'écrit jamais",
+    "sheet-bad-reference": "la feuille {sheet} donne à une cellule la position illisible « {value} », ce qu'Excel "
+                           "n'écrit jamais",
+    "sheet-not-xml": "la feuille {sheet} n'est pas du XML valide ({error})",
+    # why the system would not let it be read (core/safety.os_reason)
+    "access-denied": "accès refusé",
+    "not-found": "fichier introuvable",
+    "symlink-loop": "lien symbolique en boucle",
+    "os-error": "{error}",
+    # the reader itself (returns/file.py, returns/pool.py)
+    "reader-failed": "le lecteur de classeurs n'a pas pu le lire ({error})",
     # the reading process died on the file (an abort, not an exception): it was read again alone
     "reader-crashed": "sa lecture a fait échouer le programme de lecture",
+    "refused-on-rereading": "fichier refusé à la relecture",
 }
