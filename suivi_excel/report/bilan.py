@@ -6,6 +6,7 @@ from pathlib import Path
 
 from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.core.anomalies import Anomaly
+from suivi_excel.core.columns import LEAD
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.periods import Period
 from suivi_excel.history import store as history
@@ -21,15 +22,14 @@ def write_annual_review(store: Path, year: int, output: Path) -> tuple[Consolida
     """
     found = history.periods_of_year(store, year)
     if not found:
-        raise SuiviError(f"l'historique « {store} » ne contient aucune période de {year} : lancez d'abord "
-                         "« suivi-excel consolider » pour les périodes de l'année.")
+        raise SuiviError.of("review-year-empty", store=store, year=year)
     plans = {plan for plan, _period in found}
     plan_id = max(plans, key=lambda p: sum(q == p for q, _ in found))
     year_periods = [period for plan, period in found if plan == plan_id]
     last = year_periods[-1]
     plan, actions, rows = history.load_period(store, plan_id, last)
     anomalies = [Anomaly(*row) for row in rows]
-    answered = {s: "historique" for s in actions.loc[actions["Source"].fillna("") != "", "Service responsable"]}
+    answered = {s: "historique" for s in actions.loc[actions["Source"].fillna("") != "", LEAD]}
     result = Consolidation(plan, last, actions, anomalies, [], answered, plan.tabs)
     rows_all = history.history_rows(store, plan_id, up_to=last)
     labels = {p.label for p in year_periods}

@@ -12,7 +12,20 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from suivi_excel.core.columns import DONE_STATUSES, GOOD_NEWS
+from suivi_excel.core.columns import (
+    ABANDONED,
+    ACTION,
+    AXE,
+    DONE,
+    DONE_STATUSES,
+    END,
+    GOOD_NEWS,
+    LEAD,
+    NUMBER,
+    ONGOING,
+    START,
+    STATUS,
+)
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.periods import Period, parse_period
 from suivi_excel.core.text import is_blank
@@ -23,7 +36,7 @@ from suivi_excel.report.figures import KeyFigures
 from suivi_excel.report.indicators import key_figures
 
 YEAR, PERIOD, PLAN = "annee", "periode", "plan"
-CLOSED = ("Réalisée", "Abandonnée")  # nothing left to do
+CLOSED = (DONE, ABANDONED)  # nothing left to do
 
 
 @dataclass(frozen=True)
@@ -78,8 +91,7 @@ def _recorded(store) -> list[tuple[str, Period]]:
         with history.connect(store) as connection:
             found = connection.execute("SELECT plan, periode FROM periodes").fetchall()
     except FileNotFoundError:
-        raise SuiviError(f"l'historique « {store} » est introuvable : indiquez-le avec --historique (il est écrit "
-                         "à côté du rapport par « suivi-excel consolider »).") from None
+        raise SuiviError.of("bilan-history-missing", store=store) from None
     return sorted(((plan, parse_period(label)) for plan, label in found), key=lambda item: item[1])
 
 
@@ -87,16 +99,15 @@ def _choose(recorded: list[tuple[str, Period]], span: Span, store) -> tuple[str,
     """The plan the bilan is about and the periods it covers."""
     if span.kind == YEAR:
         found = [(p, q) for p, q in recorded if q.year == span.year]
-        what = f"aucune période de {span.year}"
+        missing = SuiviError.of("bilan-year-empty", store=store, year=span.year)
     elif span.kind == PERIOD:
         found = [(p, q) for p, q in recorded if q == span.period]
-        what = f"la période {span.period.label}"
+        missing = SuiviError.of("bilan-period-missing", store=store, period=span.period.label)
     else:
         found = recorded
-        what = "aucune période"
+        missing = SuiviError.of("bilan-history-empty", store=store)
     if not found:
-        raise SuiviError(f"l'historique « {store} » ne contient {what if span.kind != PERIOD else 'pas ' + what} : lancez "
-                         "d'abord « suivi-excel consolider » pour les périodes voulues.")
+        raise missing
     counts: dict[str, int] = {}
     for plan, _period in found:
         counts[plan] = counts.get(plan, 0) + 1
@@ -118,7 +129,7 @@ def gather(store, span: Span) -> BilanData:
     rows = history.history_rows(store, plan_id, up_to=last)
     reference = _reference(recorded, plan_id, periods, span)
     changes = evolution.changes(rows, last.label, reference) if reference else None
-    answered = actions.loc[actions["Source"].fillna("") != "", "Service responsable"].unique()
+    answered = actions.loc[actions["Source"].fillna("") != "", LEAD].unique()
     figures = key_figures(actions, len(plan.tabs), len(answered))
     covered = {p.label for p in periods}
     next_actions, start, end = _next(plan, actions, span, last)
@@ -138,27 +149,27 @@ def _reference(recorded, plan_id: str, periods: list[Period], span: Span) -> str
 
 def _good_news(rows: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:
     """The bons coups told during the span, once each, in plan order, with the action they belong to."""
-    columns = ["No", "Axe", "Action", "Service responsable", GOOD_NEWS, "Période"]
-    told = rows[~rows[GOOD_NEWS].map(is_blank)][["No", GOOD_NEWS, "Période"]] if len(rows) else rows
+    columns = [NUMBER, AXE, ACTION, LEAD, GOOD_NEWS, "Période"]
+    told = rows[~rows[GOOD_NEWS].map(is_blank)][[NUMBER, GOOD_NEWS, "Période"]] if len(rows) else rows
     if told.empty:
         return pd.DataFrame(columns=columns)
-    told = told.drop_duplicates(["No", GOOD_NEWS], keep="last")
-    described = actions[["No", "Axe", "Action", "Service responsable"]].assign(_order=range(len(actions)))
-    merged = told.merge(described, on="No", how="inner").sort_values(["_order", "Période"], kind="stable")
+    told = told.drop_duplicates([NUMBER, GOOD_NEWS], keep="last")
+    described = actions[[NUMBER, AXE, ACTION, LEAD]].assign(_order=range(len(actions)))
+    merged = told.merge(described, on=NUMBER, how="inner").sort_values(["_order", "Période"], kind="stable")
     return merged[columns].reset_index(drop=True)
 
 
 def _next(plan: Plan, actions: pd.DataFrame, span: Span, last: Period
           ) -> tuple[pd.DataFrame, dt.date | None, dt.date | None]:
     """The actions planned after the span and not closed; for the whole plan, those to carry over."""
-    open_ = ~actions["Statut"].isin(CLOSED)
+    open_ = ~actions[STATUS].isin(CLOSED)
     if span.kind == PLAN:
-        return actions[~actions["Statut"].isin((*DONE_STATUSES, "Abandonnée"))], None, None
+        return actions[~actions[STATUS].isin((*DONE_STATUSES, ABANDONED))], None, None
     start = last.end + dt.timedelta(days=1)
     end = dt.date(start.year, 12, 31)  # after a year, the next one; after a semester, the rest of the year
-    begins = pd.to_datetime(actions["Début"], errors="coerce")
-    ends = pd.to_datetime(actions["Fin"], errors="coerce")
+    begins = pd.to_datetime(actions[START], errors="coerce")
+    ends = pd.to_datetime(actions[END], errors="coerce")
     planned = (begins.isna() | (begins <= pd.Timestamp(end))) & (ends.isna() | (ends >= pd.Timestamp(start)))
     dated = begins.notna() | ends.notna()
-    continuing = actions["Statut"] == "En continu"
+    continuing = actions[STATUS] == ONGOING
     return actions[open_ & ((planned & dated) | continuing)], start, end

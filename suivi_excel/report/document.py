@@ -17,7 +17,9 @@ import zipfile
 from pathlib import Path
 
 from suivi_excel.core.atomic import atomic_path
+from suivi_excel.core.columns import AXE
 from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.messages.report import REASONS
 from suivi_excel.core.resources import models_dir
 from suivi_excel.core.safety import DEFAULT_LIMITS, inspect_archive
 from suivi_excel.core.text import french_date
@@ -38,9 +40,8 @@ def default_template() -> Path:
 
 
 def _broken(template: Path, why: str) -> SuiviError:
-    return SuiviError(f"le modèle du bilan « {template} » est inutilisable : {why}. Reprenez le modèle livré "
-                      f"({default_template()}) et refaites-y vos changements, en laissant intactes les balises "
-                      "entre {{ }} et {% %}.")
+    """The template refused, `why` (most often one of `REASONS`)."""
+    return SuiviError.of("bilan-template-broken", template=template, default=default_template(), why=why)
 
 
 def _open_template(template: Path):
@@ -48,28 +49,27 @@ def _open_template(template: Path):
     from docxtpl import DocxTemplate
 
     if not template.is_file():
-        raise SuiviError(f"le modèle du bilan « {template} » est introuvable : indiquez un fichier .docx avec "
-                         f"--modele, ou omettez l'option pour prendre celui livré ({default_template()}).")
+        raise SuiviError.of("bilan-template-missing", template=template, default=default_template())
     if not zipfile.is_zipfile(template):
-        raise _broken(template, "ce n'est pas un document Word (.docx)")
+        raise _broken(template, REASONS["template-not-docx"])
     refusal = inspect_archive(template, DEFAULT_LIMITS)  # bounded before docxtpl parses it
     if refusal is not None:
-        raise _broken(template, refusal.reason or "ce n'est pas un document Word (.docx) lisible")
+        raise _broken(template, refusal.reason or REASONS["template-not-readable"])
     try:
         with zipfile.ZipFile(template) as archive:
             if "word/document.xml" not in archive.namelist():
-                raise _broken(template, "ce n'est pas un document Word (.docx)")
+                raise _broken(template, REASONS["template-not-docx"])
         document = DocxTemplate(str(template))
         document.init_docx()
         return document
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
-        raise _broken(template, f"il ne s'ouvre pas comme un document Word ({type(error).__name__})") from None
+        raise _broken(template, REASONS["template-not-opening"].format(kind=type(error).__name__)) from None
 
 
 def context(data: BilanData) -> dict:
     """What the template's tags receive (modeles/README.md)."""
     plan = data.plan
-    axes = by_group(data.actions, "Axe")
+    axes = by_group(data.actions, AXE)
     suite_title, suite_sentence, suite = texts.next_part(data)
     return {
         # a plan without its municipality (Paramètres left empty) still gets a title page
@@ -107,7 +107,7 @@ def write_document(data: BilanData, output: Path, template: Path | None = None) 
     document = _open_template(template)
     values = context(data)
     status = charts.status_chart(data.figures.by_status)
-    axes = charts.axes_chart(by_group(data.actions, "Axe"))
+    axes = charts.axes_chart(by_group(data.actions, AXE))
     values.update({
         "graphique_statuts": InlineImage(document, io.BytesIO(status.png), width=Mm(_IMAGE_WIDTH_MM)),
         "graphique_axes": InlineImage(document, io.BytesIO(axes.png), width=Mm(_IMAGE_WIDTH_MM)),
@@ -117,11 +117,12 @@ def write_document(data: BilanData, output: Path, template: Path | None = None) 
     try:
         document.render(values, environment)
     except jinja2.TemplateSyntaxError as error:
-        raise _broken(template, f"une balise est mal formée ({error.message})") from None
+        raise _broken(template, REASONS["template-tag-malformed"].format(error=error.message)) from None
     except jinja2.UndefinedError as error:
-        raise _broken(template, f"une balise nomme ce que le bilan ne connaît pas ({error.message})") from None
+        raise _broken(template, REASONS["template-tag-unknown"].format(error=error.message)) from None
     except (jinja2.TemplateError, ValueError, KeyError, IndexError, AttributeError) as error:
-        raise _broken(template, f"il n'a pas pu être rempli ({type(error).__name__} : {error})") from None
+        why = REASONS["template-not-filled"].format(kind=type(error).__name__, error=error)
+        raise _broken(template, why) from None
     _describe_images(document, {status.png: status.alt, axes.png: axes.alt})
     properties = document.docx.core_properties
     properties.title = f"{values['titre']} — {values['municipalite']}".strip(" —")
@@ -160,7 +161,7 @@ def write_pdf(document: Path, output: Path) -> Path:
     """
     program = soffice()
     if program is None:
-        raise SuiviError("LibreOffice n'est pas installé")
+        raise SuiviError.of("pdf-no-libreoffice")
     with tempfile.TemporaryDirectory(prefix="suivi-pdf-") as work:
         work_dir = Path(work)
         profile = work_dir / "profil"
@@ -170,10 +171,10 @@ def write_pdf(document: Path, output: Path) -> Path:
                            check=True, capture_output=True, timeout=_PDF_TIMEOUT,
                            env={**os.environ, "HOME": str(work_dir)})
         except (OSError, subprocess.SubprocessError) as error:
-            raise SuiviError(f"LibreOffice n'a pas pu écrire le PDF ({type(error).__name__})") from None
+            raise SuiviError.of("pdf-failed", kind=type(error).__name__) from None
         written = work_dir / (document.stem + ".pdf")
         if not written.is_file():
-            raise SuiviError("LibreOffice n'a pas écrit de PDF")
+            raise SuiviError.of("pdf-not-written")
         with atomic_path(output) as temporary:
             shutil.copyfile(written, temporary)
     return output

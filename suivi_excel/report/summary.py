@@ -8,6 +8,7 @@ from pathlib import Path
 from suivi_excel.core.columns import PLAN_TOTAL, REPORT_STATUSES
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.isolation import survives
+from suivi_excel.core.messages.report import REASONS
 from suivi_excel.core.safety import inspect_file, read_every_sheet, reader_died
 from suivi_excel.core.text import money_text, percent_text
 from suivi_excel.report import properties as props
@@ -32,8 +33,8 @@ def read_report_summary(path: Path) -> ReportSummary:
     """
     refusal = inspect_file(path)
     if refusal is not None:
-        raise SuiviError(f"« {path} » n'est pas un classeur lisible ({refusal.reason or 'chiffré'}).")
-    not_a_report = SuiviError(f"« {path} » n'est pas un rapport écrit par « suivi-excel consolider ».")
+        raise SuiviError.of("report-unreadable-file", path=path, reason=refusal.reason or REASONS["report-encrypted"])
+    not_a_report = SuiviError.of("report-not-ours", path=path)
     try:
         found = props.read_properties(path)
     except Exception:  # noqa: BLE001 - a damaged properties part: not one of our reports
