@@ -15,7 +15,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from suivi_excel.core.anomalies import Anomaly
-from suivi_excel.core.columns import STATUS
+from suivi_excel.core.columns import (
+    ACTION,
+    AXE,
+    BUDGET,
+    END,
+    GOOD_NEWS,
+    LEAD,
+    NUMBER,
+    OBJECTIVE,
+    OBSTACLES,
+    PROGRESS,
+    RESULT,
+    SPENT,
+    START,
+    STATUS,
+    SUPPORT,
+    TARGET,
+    TARGET_MET,
+)
 from suivi_excel.core.inputs import find_files
 from suivi_excel.core.isolation import Isolated
 from suivi_excel.core.periods import Period, parse_period
@@ -29,9 +47,9 @@ from suivi_excel.returns.file import saved_time
 
 # the columns of a report's Actions sheet the region keeps, in this order
 # (a report of an earlier version has no `Cible atteinte` nor `Bon coup`: they read as empty)
-ACTION_COLUMNS = ("No", "Axe", "Objectif", "Action", "Service responsable", "Début", "Fin", "Budget prévu ($)",
-                  "Cible", STATUS, "Avancement (%)", "Dépenses réelles ($)", "Résultat de l'indicateur",
-                  "Cible atteinte", "Besoin de soutien", "Obstacles", "Bon coup", "En retard")
+ACTION_COLUMNS = (NUMBER, AXE, OBJECTIVE, ACTION, LEAD, START, END, BUDGET,
+                  TARGET, STATUS, PROGRESS, SPENT, RESULT,
+                  TARGET_MET, SUPPORT, OBSTACLES, GOOD_NEWS, "En retard")
 
 
 @dataclass

@@ -14,15 +14,27 @@ from pathlib import Path
 import pandas as pd
 
 from suivi_excel.core.anomalies import Anomaly
-from suivi_excel.core.columns import DONE_STATUSES, REPORT_STATUSES, STATUS
+from suivi_excel.core.columns import (
+    ACTION,
+    AXE,
+    BUDGET,
+    DONE_STATUSES,
+    GOOD_NEWS,
+    LEAD,
+    NUMBER,
+    REPORT_STATUSES,
+    SPENT,
+    STATUS,
+    SUPPORT,
+)
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.text import clean_text, is_blank, match_key
 from suivi_excel.region.reports import ACTION_COLUMNS, Report
 
 RATE = "Taux de réalisation"
 MUNICIPALITY_COLUMNS = ("Municipalité", "Plan", "Période", "Actions", *REPORT_STATUSES, RATE, "En retard",
-                        "Besoin de soutien", "Services", "Services qui ont répondu", "Budget prévu ($)",
-                        "Dépenses réelles ($)", "Rapport")
+                        SUPPORT, "Services", "Services qui ont répondu", BUDGET,
+                        SPENT, "Rapport")
 _NUMBERING = re.compile(r"^\s*(?:(?:axe|orientation|champ d['’]action|volet|th[eè]me)\s*)?(?:[0-9]+[.)]?|[ivx]+[.)])?"
                         r"(?:[.\d]*)\s*[—–\-:.)]*\s*", re.IGNORECASE)
 
@@ -40,8 +52,8 @@ class Region:
     @property
     def good_news(self) -> pd.DataFrame:
         """Every municipality's bons coups, to share what worked: `Bons coups` of the regional workbook."""
-        columns = ["Municipalité", "Plan", "No", "Axe", "Action", "Service responsable", "Bon coup"]
-        told = self.actions[~self.actions["Bon coup"].map(is_blank)] if len(self.actions) else self.actions
+        columns = ["Municipalité", "Plan", NUMBER, AXE, ACTION, LEAD, GOOD_NEWS]
+        told = self.actions[~self.actions[GOOD_NEWS].map(is_blank)] if len(self.actions) else self.actions
         return told.reindex(columns=columns).reset_index(drop=True)
 
 
@@ -121,10 +133,10 @@ def _municipality_row(report: Report) -> list[object]:
 
 
 def _axes(actions: pd.DataFrame, axes_map: dict[str, str]) -> pd.DataFrame:
-    columns = ["Axe", "Municipalités", "Actions", *REPORT_STATUSES, RATE]
+    columns = [AXE, "Municipalités", "Actions", *REPORT_STATUSES, RATE]
     if actions.empty:
         return pd.DataFrame(columns=columns)
-    names = actions["Axe"].fillna("").astype(str)
+    names = actions[AXE].fillna("").astype(str)
     keys = names.map(axe_key)
     regional = [axes_map.get(k, "") for k in keys]
     label_of = {}
@@ -133,13 +145,13 @@ def _axes(actions: pd.DataFrame, axes_map: dict[str, str]) -> pd.DataFrame:
     group = [axe_key(m) if m else k for k, m in zip(keys, regional)]
     frame = pd.DataFrame({"axe": group, "Municipalité": actions["Municipalité"], STATUS: actions[STATUS]})
     counts = frame.groupby(["axe", STATUS], sort=False).size().unstack(fill_value=0)
-    table = pd.DataFrame({"Axe": [label_of[k] for k in counts.index]}, index=counts.index)
+    table = pd.DataFrame({AXE: [label_of[k] for k in counts.index]}, index=counts.index)
     table["Municipalités"] = frame.groupby("axe", sort=False)["Municipalité"].nunique()
     table["Actions"] = counts.sum(axis=1)
     for status in REPORT_STATUSES:
         table[status] = counts[status] if status in counts.columns else 0
     table[RATE] = sum(table[s] for s in DONE_STATUSES) / table["Actions"]
-    return table.sort_values(["Actions", "Axe"], ascending=[False, True]).reset_index(drop=True)[columns]
+    return table.sort_values(["Actions", AXE], ascending=[False, True]).reset_index(drop=True)[columns]
 
 
 def regional_figures(region: Region) -> dict[str, object]:
@@ -149,7 +161,7 @@ def regional_figures(region: Region) -> dict[str, object]:
     done = int(sum(m[s].sum() for s in DONE_STATUSES))
     return {"Municipalités": int(m["Municipalité"].nunique()), "Plans": len(m), "Actions": actions,
             RATE: done / actions if actions else 0.0, "En retard": int(m["En retard"].sum()),
-            "Besoin de soutien": int(m["Besoin de soutien"].sum()),
+            SUPPORT: int(m[SUPPORT].sum()),
             "Services qui ont répondu": f"{int(m['Services qui ont répondu'].sum())} sur {int(m['Services'].sum())}",
-            "Budget prévu ($)": float(m["Budget prévu ($)"].sum()),
-            "Dépenses réelles ($)": float(m["Dépenses réelles ($)"].sum())}
+            BUDGET: float(m[BUDGET].sum()),
+            SPENT: float(m[SPENT].sum())}

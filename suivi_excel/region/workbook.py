@@ -13,7 +13,7 @@ import xlsxwriter
 
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.cells import write_value
-from suivi_excel.core.columns import REPORT_STATUSES
+from suivi_excel.core.columns import AXE, BUDGET, REPORT_STATUSES, SPENT, SUPPORT
 from suivi_excel.core.printing import word_width
 from suivi_excel.core.xlsx import WORKBOOK_OPTIONS
 from suivi_excel.region.rollup import RATE, Region, regional_figures
@@ -30,7 +30,7 @@ from suivi_excel.report.sheets import (
 )
 
 _DASHBOARD_WIDTHS = (46, 24, 26, 26, 11, 11)  # one Letter page wide at 70 %, like the report's
-DASHBOARD, MUNICIPALITIES, BY_AXE, ACTIONS, GOOD_NEWS, ANOMALIES = (
+DASHBOARD, MUNICIPALITIES, BY_AXE, ACTIONS, GOOD_NEWS_SHEET, ANOMALIES = (
     "Tableau de bord", "Municipalités", "Par axe", "Actions", "Bons coups", "Anomalies")
 
 
@@ -48,7 +48,7 @@ def write_region(region: Region, path: Path, title: str) -> Path:
         # the report's file (last) is for the screen
         print_setup(municipalities, widths, printed=(len(table), len(table.columns) - 1))
         axes = book.add_worksheet(BY_AXE)
-        print_setup(axes, write_table(axes, region.axes, formats, widths=_count_widths(region.axes, {"Axe": 36})))
+        print_setup(axes, write_table(axes, region.axes, formats, widths=_count_widths(region.axes, {AXE: 36})))
         actions = book.add_worksheet(ACTIONS)
         widths = write_table(actions, region.actions, formats, fit_rows=False, blanks=False)  # thousands of rows
         actions.freeze_panes(1, 1)
@@ -57,7 +57,7 @@ def write_region(region: Region, path: Path, title: str) -> Path:
                     f"« {PRINTABLE_ACTIONS} »")
         printable_sheet(book.add_worksheet(PRINTABLE_ACTIONS), region.actions, REGION_PRINTED, formats,
                         f"{title} — actions")
-        _good_news_sheet(book.add_worksheet(GOOD_NEWS), region, formats)
+        _good_news_sheet(book.add_worksheet(GOOD_NEWS_SHEET), region, formats)
         anomalies_sheet(book.add_worksheet(ANOMALIES), region.anomalies, formats)
         figures = regional_figures(region)
         _dashboard(book, dashboard, region, figures, formats, title)
@@ -87,8 +87,8 @@ def _properties(region: Region, title: str) -> dict[str, object]:
         actions=int(m["Actions"].sum()), by_status={s: int(m[s].sum()) for s in REPORT_STATUSES},
         late=int(m["En retard"].sum()), completion_rate=float(regional_figures(region)[RATE]),
         services_total=int(m["Services"].sum()), services_answered=int(m["Services qui ont répondu"].sum()),
-        budget_planned=float(m["Budget prévu ($)"].sum()), spent=float(m["Dépenses réelles ($)"].sum()),
-        support_needed=int(m["Besoin de soutien"].sum()))
+        budget_planned=float(m[BUDGET].sum()), spent=float(m[SPENT].sum()),
+        support_needed=int(m[SUPPORT].sum()))
     period = " et ".join(region.periods) if region.periods else "-"
     return {props.MARK: props.VERSION, props.PERIOD: period, props.PLAN: title,
             props.MUNICIPALITY: f"{len(m)} plan(s) de {m['Municipalité'].nunique()} municipalité(s)",
@@ -106,8 +106,8 @@ def _dashboard(book, sheet, region: Region, figures: dict[str, object], formats:
     row = 3
     sheet.write_string(row, 0, "Chiffres clés de la région", formats.heading)
     sheet.write_blank(row, 1, None, formats.heading)
-    styles = {RATE: formats.figure_rate, "Budget prévu ($)": formats.figure_money,
-              "Dépenses réelles ($)": formats.figure_money}
+    styles = {RATE: formats.figure_rate, BUDGET: formats.figure_money,
+              SPENT: formats.figure_money}
     for label, value in figures.items():
         row += 1
         sheet.write_string(row, 0, label, formats.label)

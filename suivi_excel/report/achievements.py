@@ -11,16 +11,28 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from suivi_excel.core.columns import GOOD_NEWS, TARGET_CHOICES, TARGET_MET, TARGET_NA, TARGET_NO, TARGET_PARTLY, TARGET_YES
+from suivi_excel.core.columns import (
+    ACTION,
+    GOOD_NEWS,
+    LEAD,
+    NUMBER,
+    RESULT,
+    TARGET,
+    TARGET_CHOICES,
+    TARGET_MET,
+    TARGET_NA,
+    TARGET_NO,
+    TARGET_PARTLY,
+    TARGET_YES,
+)
 from suivi_excel.core.targets import answer_for, target_share
 from suivi_excel.core.text import is_blank, percent_text
 
 NO_RESULT = "Pas encore de résultat"
 # the Cibles block's lines: each answer, then the actions with a target and no answer yet
-TARGET_LABELS = {TARGET_YES: "Cible atteinte", TARGET_PARTLY: "Atteinte en partie", TARGET_NO: "Non atteinte",
+TARGET_LABELS = {TARGET_YES: TARGET_MET, TARGET_PARTLY: "Atteinte en partie", TARGET_NO: "Non atteinte",
                  TARGET_NA: "Sans objet", None: NO_RESULT}
 SHARE = "Part de la cible"
-_RESULT = "Résultat de l'indicateur"
 
 
 def _filled(series: pd.Series) -> pd.Series:
@@ -29,9 +41,9 @@ def _filled(series: pd.Series) -> pd.Series:
 
 def with_target(actions: pd.DataFrame) -> pd.DataFrame:
     """The actions whose plan gives a `Cible`."""
-    if "Cible" not in actions.columns:
+    if TARGET not in actions.columns:
         return actions.iloc[0:0]
-    return actions[_filled(actions["Cible"])]
+    return actions[_filled(actions[TARGET])]
 
 
 def answers(actions: pd.DataFrame) -> pd.Series:
@@ -40,10 +52,10 @@ def answers(actions: pd.DataFrame) -> pd.Series:
     typed = actions[TARGET_MET] if TARGET_MET in actions.columns else pd.Series([None] * len(actions),
                                                                                index=actions.index)
     typed = typed.where(typed.isin(TARGET_CHOICES), None).astype(object)
-    if "Cible" not in actions.columns or _RESULT not in actions.columns:
+    if TARGET not in actions.columns or RESULT not in actions.columns:
         return typed
     for index in typed.index[typed.isna()]:
-        share = target_share(actions.at[index, "Cible"], actions.at[index, _RESULT])
+        share = target_share(actions.at[index, TARGET], actions.at[index, RESULT])
         if share is not None:
             typed.at[index] = answer_for(share)
     return typed
@@ -60,8 +72,8 @@ def target_rows(actions: pd.DataFrame) -> pd.DataFrame:
     """The actions with a target and a result or an answer: target, result, share (as text) and answer."""
     targeted = with_target(actions)
     targeted = targeted.assign(**{TARGET_MET: answers(targeted)})
-    shown = targeted[_filled(targeted[_RESULT]) | targeted[TARGET_MET].isin(TARGET_CHOICES)].copy()
-    shares = [target_share(t, r) for t, r in zip(shown["Cible"], shown[_RESULT])]
+    shown = targeted[_filled(targeted[RESULT]) | targeted[TARGET_MET].isin(TARGET_CHOICES)].copy()
+    shares = [target_share(t, r) for t, r in zip(shown[TARGET], shown[RESULT])]
     shown[SHARE] = [percent_text(s) if s is not None else "" for s in shares]
     return shown
 
@@ -98,8 +110,8 @@ def dashboard_block(sheet, row: int, actions: pd.DataFrame, formats, write_list:
     row += 1
     rows = target_rows(actions)
     row = write_list(sheet, row, formats, "Résultats par rapport aux cibles", rows,
-                     ["No", "Action", "Cible", _RESULT, SHARE, TARGET_MET],
+                     [NUMBER, ACTION, TARGET, RESULT, SHARE, TARGET_MET],
                      "Aucun résultat d'indicateur n'a été déclaré pour une action avec cible.")
     return write_list(sheet, row, formats, "Bons coups", good_news(actions),
-                      ["No", "Action", GOOD_NEWS, "Service responsable"],
+                      [NUMBER, ACTION, GOOD_NEWS, LEAD],
                       "Aucun bon coup déclaré cette période : la colonne « Bon coup » des formulaires les recueille.")

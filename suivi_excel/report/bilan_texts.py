@@ -7,7 +7,32 @@ from __future__ import annotations
 
 import pandas as pd
 
-from suivi_excel.core.columns import DONE_STATUSES, GOOD_NEWS, TARGET_MET
+from suivi_excel.core.columns import (
+    ABANDONED,
+    ACTION,
+    AXE,
+    COMMENTS,
+    DONE,
+    DONE_STATUSES,
+    GOOD_NEWS,
+    IN_PROGRESS,
+    LEAD,
+    NOT_REPORTED,
+    NOT_STARTED,
+    NUMBER,
+    OBSTACLES,
+    ONGOING,
+    POSTPONED,
+    PROGRESS,
+    RESULT,
+    STATUS,
+    TARGET,
+    TARGET_MET,
+    TARGET_NO,
+    TARGET_PARTLY,
+    TARGET_YES,
+    TO_CHECK,
+)
 from suivi_excel.core.text import clean_text, french_date, is_blank, money_text, percent_text
 from suivi_excel.report.achievements import (
     NO_RESULT,
@@ -19,7 +44,6 @@ from suivi_excel.report.achievements import (
 from suivi_excel.report.bilan_data import PERIOD, PLAN, YEAR, BilanData
 
 _FACTS_SHOWN = 12  # faits saillants: the rest is in the parts per axe
-_RESULT = "Résultat de l'indicateur"
 
 
 def plural(count: int, singular: str, several: str) -> str:
@@ -40,7 +64,7 @@ def _text(value: object) -> str:
 
 
 def _action(row) -> str:
-    return f"{row['No']} — {_text(row['Action'])}"
+    return f"{row[NUMBER]} — {_text(row[ACTION])}"
 
 
 def title(data: BilanData) -> str:
@@ -71,25 +95,25 @@ def status_sentences(data: BilanData) -> list[str]:
     sentences = []
     if data.span.kind == PLAN:
         done = sum(by[s] for s in DONE_STATUSES)
-        partly = by["En cours"]
+        partly = by[IN_PROGRESS]
         sentences.append(f"Sur l'ensemble du plan, à la fin de {data.last.label} : "
                          f"{plural(done, 'action réalisée', 'actions réalisées')}, "
                          f"{partly} partiellement et {total - done - partly} non réalisée"
                          f"{'s' if total - done - partly > 1 else ''} sur {total}.")
     sentences.append(
-        f"Au {french_date(data.last.end)}, {by['Réalisée']} des {total} actions du plan "
-        f"{'sont réalisées' if by['Réalisée'] > 1 else 'est réalisée'}"
-        + (f" et {by['En continu']} se poursui{'vent' if by['En continu'] > 1 else 't'} en continu"
-           if by["En continu"] else "")
+        f"Au {french_date(data.last.end)}, {by[DONE]} des {total} actions du plan "
+        f"{'sont réalisées' if by[DONE] > 1 else 'est réalisée'}"
+        + (f" et {by[ONGOING]} se poursui{'vent' if by[ONGOING] > 1 else 't'} en continu"
+           if by[ONGOING] else "")
         + f", soit un taux de réalisation de {percent_text(f.completion_rate)}.")
-    others = [plural(by["En cours"], "action est en cours", "actions sont en cours") if by["En cours"] else "",
-              plural(by["Non débutée"], "n'est pas commencée", "ne sont pas commencées") if by["Non débutée"] else "",
-              plural(by["Reportée"], "est reportée", "sont reportées") if by["Reportée"] else "",
-              plural(by["Abandonnée"], "est abandonnée", "sont abandonnées") if by["Abandonnée"] else ""]
+    others = [plural(by[IN_PROGRESS], "action est en cours", "actions sont en cours") if by[IN_PROGRESS] else "",
+              plural(by[NOT_STARTED], "n'est pas commencée", "ne sont pas commencées") if by[NOT_STARTED] else "",
+              plural(by[POSTPONED], "est reportée", "sont reportées") if by[POSTPONED] else "",
+              plural(by[ABANDONED], "est abandonnée", "sont abandonnées") if by[ABANDONED] else ""]
     if any(others):
         sentences.append(_join(others).capitalize() + ".")
-    if by["Non renseigné"] or by["À vérifier"]:
-        silent = by["Non renseigné"] + by["À vérifier"]
+    if by[NOT_REPORTED] or by[TO_CHECK]:
+        silent = by[NOT_REPORTED] + by[TO_CHECK]
         sentences.append(f"{plural(silent, 'action est', 'actions sont')} sans nouvelles claires pour "
                          f"{data.last.label}.")
     if f.late:
@@ -126,7 +150,7 @@ def target_sentence(actions: pd.DataFrame) -> str:
     targeted = len(with_target(actions))
     if not targeted:
         return ""
-    yes, partly, no = (counts[TARGET_LABELS[k]] for k in ("Oui", "En partie", "Non"))
+    yes, partly, no = (counts[TARGET_LABELS[k]] for k in (TARGET_YES, TARGET_PARTLY, TARGET_NO))
     waiting = counts[NO_RESULT]
     parts = [f"{yes} l'{'ont' if yes > 1 else 'a'} atteinte" if yes else "", f"{partly} en partie" if partly else "",
              f"{no} ne l'{'ont' if no > 1 else 'a'} pas atteinte" if no else ""]
@@ -140,15 +164,15 @@ def highlights(data: BilanData) -> list[str]:
     """Faits saillants: the bons coups, then the actions completed in the span, a sentence each."""
     facts = [f"{_action(row)} : {_text(row[GOOD_NEWS])}" for _, row in data.good_news.iterrows()]
     if data.changes is not None:
-        done = data.actions[data.actions["No"].isin(set(data.changes.done["No"]))]
+        done = data.actions[data.actions[NUMBER].isin(set(data.changes.done[NUMBER]))]
     else:
-        done = data.actions[data.actions["Statut"].isin(DONE_STATUSES)]
-    told = set(data.good_news["No"])
+        done = data.actions[data.actions[STATUS].isin(DONE_STATUSES)]
+    told = set(data.good_news[NUMBER])
     for _, row in done.iterrows():
-        if row["No"] in told:
+        if row[NUMBER] in told:
             continue
-        state = "réalisée" if row["Statut"] == "Réalisée" else "désormais offerte en continu"
-        facts.append(f"{_action(row)} : {state} ({_text(row['Service responsable'])}).")
+        state = "réalisée" if row[STATUS] == DONE else "désormais offerte en continu"
+        facts.append(f"{_action(row)} : {state} ({_text(row[LEAD])}).")
     if len(facts) > _FACTS_SHOWN:
         rest = len(facts) - _FACTS_SHOWN
         facts = facts[:_FACTS_SHOWN] + [f"… et {rest} autre{'s' if rest > 1 else ''} : voyez le bilan par axe."]
@@ -156,7 +180,7 @@ def highlights(data: BilanData) -> list[str]:
 
 
 def _reason(row) -> str:
-    for header in ("Obstacles", "Commentaires"):
+    for header in (OBSTACLES, COMMENTS):
         if not is_blank(row.get(header)):
             return _text(row[header])
     return "raison non précisée"
@@ -168,33 +192,33 @@ def axe_parts(data: BilanData, table: pd.DataFrame) -> list[dict]:
     targets = target_rows(actions)
     parts = []
     for record in table.to_dict("records"):
-        axe = record["Axe"]
-        mine = actions[actions["Axe"] == axe]
-        counts = [f"{record['Réalisée']} réalisée{'s' if record['Réalisée'] > 1 else ''}" if record["Réalisée"] else "",
-                  f"{record['En continu']} en continu" if record["En continu"] else "",
-                  f"{record['En cours']} en cours" if record["En cours"] else "",
-                  f"{record['Reportée']} reportée{'s' if record['Reportée'] > 1 else ''}" if record["Reportée"] else "",
-                  f"{record['Abandonnée']} abandonnée{'s' if record['Abandonnée'] > 1 else ''}"
-                  if record["Abandonnée"] else "",
-                  f"{record['Non débutée']} non débutée{'s' if record['Non débutée'] > 1 else ''}"
-                  if record["Non débutée"] else "",
-                  f"{silent} sans nouvelles" if (silent := record["Non renseigné"] + record["À vérifier"]) else ""]
+        axe = record[AXE]
+        mine = actions[actions[AXE] == axe]
+        counts = [f"{record[DONE]} réalisée{'s' if record[DONE] > 1 else ''}" if record[DONE] else "",
+                  f"{record[ONGOING]} en continu" if record[ONGOING] else "",
+                  f"{record[IN_PROGRESS]} en cours" if record[IN_PROGRESS] else "",
+                  f"{record[POSTPONED]} reportée{'s' if record[POSTPONED] > 1 else ''}" if record[POSTPONED] else "",
+                  f"{record[ABANDONED]} abandonnée{'s' if record[ABANDONED] > 1 else ''}"
+                  if record[ABANDONED] else "",
+                  f"{record[NOT_STARTED]} non débutée{'s' if record[NOT_STARTED] > 1 else ''}"
+                  if record[NOT_STARTED] else "",
+                  f"{silent} sans nouvelles" if (silent := record[NOT_REPORTED] + record[TO_CHECK]) else ""]
         sentence = (f"{plural(int(record['Actions']), 'action', 'actions')} : {_join(counts) or 'aucune commencée'} ; taux de "
                     f"réalisation de {percent_text(record['Taux de réalisation'])}.")
-        done = mine[mine["Statut"].isin(DONE_STATUSES)]
-        going = mine[mine["Statut"] == "En cours"]
-        stopped = mine[mine["Statut"].isin(("Reportée", "Abandonnée"))]
-        told = data.good_news[data.good_news["Axe"] == axe]
-        measured = targets[targets["Axe"] == axe]
+        done = mine[mine[STATUS].isin(DONE_STATUSES)]
+        going = mine[mine[STATUS] == IN_PROGRESS]
+        stopped = mine[mine[STATUS].isin((POSTPONED, ABANDONED))]
+        told = data.good_news[data.good_news[AXE] == axe]
+        measured = targets[targets[AXE] == axe]
         parts.append({
             "nom": _text(axe), "phrase": sentence,
-            "realisees": [f"{_action(r)}" + (" (en continu)" if r["Statut"] == "En continu" else "")
+            "realisees": [f"{_action(r)}" + (" (en continu)" if r[STATUS] == ONGOING else "")
                           for _, r in done.iterrows()],
-            "en_cours": [f"{_action(r)}" + (f" : {int(r['Avancement (%)'])} %" if not is_blank(r["Avancement (%)"])
+            "en_cours": [f"{_action(r)}" + (f" : {int(r[PROGRESS])} %" if not is_blank(r[PROGRESS])
                                             else "") for _, r in going.iterrows()],
-            "arretees": [f"{_action(r)} ({r['Statut'].lower()}) : {_reason(r)}" for _, r in stopped.iterrows()],
+            "arretees": [f"{_action(r)} ({r[STATUS].lower()}) : {_reason(r)}" for _, r in stopped.iterrows()],
             "bons_coups": [f"{_action(r)} : {_text(r[GOOD_NEWS])}" for _, r in told.iterrows()],
-            "cibles": [{"action": _action(r), "cible": _text(r["Cible"]), "resultat": _text(r[_RESULT]),
+            "cibles": [{"action": _action(r), "cible": _text(r[TARGET]), "resultat": _text(r[RESULT]),
                         "part": r["Part de la cible"], "atteinte": _text(r[TARGET_MET])}
                        for _, r in measured.iterrows()],
         })
@@ -204,8 +228,8 @@ def axe_parts(data: BilanData, table: pd.DataFrame) -> list[dict]:
 def next_part(data: BilanData) -> tuple[str, str, list[str]]:
     """The title, the sentence and the list of what comes next."""
     rows = data.next_actions
-    items = [f"{_action(r)} ({_text(r['Service responsable'])})"
-             + (f" — {r['Statut'].lower()}" if r["Statut"] in ("En cours", "Reportée", "En continu") else "")
+    items = [f"{_action(r)} ({_text(r[LEAD])})"
+             + (f" — {r[STATUS].lower()}" if r[STATUS] in (IN_PROGRESS, POSTPONED, ONGOING) else "")
              for _, r in rows.iterrows()]
     if data.span.kind == PLAN:
         return ("Ce que le prochain plan devrait reprendre",
@@ -223,8 +247,8 @@ def next_part(data: BilanData) -> tuple[str, str, list[str]]:
 
 
 def annex_rows(actions: pd.DataFrame) -> list[dict]:
-    return [{"no": _text(r["No"]), "axe": _text(r["Axe"]), "action": _text(r["Action"]),
-             "service": _text(r["Service responsable"]), "statut": _text(r["Statut"]),
-             "avancement": "" if is_blank(r["Avancement (%)"]) else f"{int(r['Avancement (%)'])} %",
-             "cible": _text(r.get("Cible")), "resultat": _text(r.get(_RESULT))}
+    return [{"no": _text(r[NUMBER]), "axe": _text(r[AXE]), "action": _text(r[ACTION]),
+             "service": _text(r[LEAD]), "statut": _text(r[STATUS]),
+             "avancement": "" if is_blank(r[PROGRESS]) else f"{int(r[PROGRESS])} %",
+             "cible": _text(r.get(TARGET)), "resultat": _text(r.get(RESULT))}
             for r in actions.to_dict("records")]

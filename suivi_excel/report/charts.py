@@ -13,13 +13,24 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from suivi_excel.core.columns import REPORT_STATUSES
+from suivi_excel.core.columns import (
+    ABANDONED,
+    AXE,
+    DONE,
+    IN_PROGRESS,
+    NOT_REPORTED,
+    NOT_STARTED,
+    ONGOING,
+    POSTPONED,
+    REPORT_STATUSES,
+    TO_CHECK,
+)
 from suivi_excel.core.palette import STATUS_LOOKS
 from suivi_excel.core.text import percent_text
 
 # colour (distinct in grey too) and hatch of each status, and of the three parts of the axes' bars
 _STATUS_STYLE = {status: (look.print_colour, look.hatch) for status, look in STATUS_LOOKS.items()}
-_PARTS = (("Réalisées ou en continu", "#2E7D32", ""), ("En cours", "#F9A825", "..."),
+_PARTS = (("Réalisées ou en continu", "#2E7D32", ""), (IN_PROGRESS, "#F9A825", "..."),
           ("Non débutées, reportées, abandonnées ou sans nouvelles", "#FFFFFF", "///"))
 _DPI = 150
 _WIDTH = 6.3  # inches: the text width of a Letter page with its margins
@@ -49,10 +60,10 @@ def _png(figure) -> bytes:
 
 
 def _status_words(status: str, count: int) -> str:
-    words = {"Réalisée": "réalisée", "En continu": "en continu", "En cours": "en cours",
-             "Non débutée": "non débutée", "Reportée": "reportée", "Abandonnée": "abandonnée",
-             "À vérifier": "à vérifier", "Non renseigné": "sans nouvelles"}[status]
-    plural = count > 1 and status not in ("En continu", "En cours", "À vérifier", "Non renseigné")
+    words = {DONE: "réalisée", ONGOING: "en continu", IN_PROGRESS: "en cours",
+             NOT_STARTED: "non débutée", POSTPONED: "reportée", ABANDONED: "abandonnée",
+             TO_CHECK: "à vérifier", NOT_REPORTED: "sans nouvelles"}[status]
+    plural = count > 1 and status not in (ONGOING, IN_PROGRESS, TO_CHECK, NOT_REPORTED)
     return f"{count} {words}{'s' if plural else ''}"
 
 
@@ -84,11 +95,11 @@ def axes_chart(table: pd.DataFrame) -> Chart:
     Args:
         table: one row per axe with `Axe`, `Actions` and a column per status (`indicators.by_group`).
     """
-    names = [textwrap.fill(str(a), 34) for a in table["Axe"]]
+    names = [textwrap.fill(str(a), 34) for a in table[AXE]]
     lines = sum(n.count("\n") + 1 for n in names)
     figure, axes = _figure(0.32 * lines + 0.35 * len(names) + 1.2)
-    done = (table["Réalisée"] + table["En continu"]).astype(float)
-    going = table["En cours"].astype(float)
+    done = (table[DONE] + table[ONGOING]).astype(float)
+    going = table[IN_PROGRESS].astype(float)
     totals = table["Actions"].astype(float).where(table["Actions"] > 0, 1.0)
     shares = [done / totals, going / totals, 1 - (done + going) / totals]
     left = pd.Series(0.0, index=table.index)
@@ -107,6 +118,6 @@ def axes_chart(table: pd.DataFrame) -> Chart:
     axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, frameon=False, fontsize=8,
                 handlelength=2.5, borderaxespad=0.2)
     parts = [f"{axe} : {percent_text(rate)} ({int(d)} sur {int(n)})"
-             for axe, rate, d, n in zip(table["Axe"], shares[0], done, table["Actions"])]
+             for axe, rate, d, n in zip(table[AXE], shares[0], done, table["Actions"])]
     alt = "Graphique à barres : taux de réalisation par axe — " + " ; ".join(parts) + "."
     return Chart(_png(figure), alt)

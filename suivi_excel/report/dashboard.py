@@ -11,7 +11,17 @@ from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.core import printing
 from suivi_excel.core.anomalies import ERROR, WARNING, severities
 from suivi_excel.core.cells import write_value
-from suivi_excel.core.columns import NOT_REPORTED, REPORT_STATUSES, YES
+from suivi_excel.core.columns import (
+    ACTION,
+    COMMENTS,
+    LEAD,
+    NOT_REPORTED,
+    NUMBER,
+    OBSTACLES,
+    REPORT_STATUSES,
+    STATUS,
+    YES,
+)
 from suivi_excel.report import achievements, evolution, followup, shares
 from suivi_excel.report.figures import KeyFigures
 from suivi_excel.report.indicators import RATE
@@ -208,12 +218,12 @@ def _changes(sheet, row: int, result: Consolidation, history: pd.DataFrame, refe
     change = evolution.changes(history, result.period.label, reference)
     if change is None:
         return row
-    described = result.actions.set_index("No")[["Action", "Service responsable"]]
+    described = result.actions.set_index(NUMBER)[[ACTION, LEAD]]
     for label, frame in (("réalisées", change.done), ("en retard", change.late),
                          ("bloquées (reportées ou avec besoin de soutien)", change.blocked)):
-        shown = frame[["No", "Statut"]].join(described, on="No")
+        shown = frame[[NUMBER, STATUS]].join(described, on=NUMBER)
         row = listing(sheet, row, formats, f"Nouvellement {label} depuis {change.reference}", shown,
-                      ["No", "Action", "Service responsable", "Statut"], "Aucune.")
+                      [NUMBER, ACTION, LEAD, STATUS], "Aucune.")
     return row
 
 
@@ -225,11 +235,11 @@ def _lists(sheet, row: int, result: Consolidation, formats: Formats, listing=Non
                   "Aucune action en retard.")
     support = actions[followup.needs_support(actions)]
     row = listing(sheet, row, formats, "Actions qui ont besoin de soutien", support,
-                  ["No", "Action", "Service responsable", "Obstacles", "Commentaires"],
+                  [NUMBER, ACTION, LEAD, OBSTACLES, COMMENTS],
                   "Aucun service n'a demandé de soutien.")
     obstacles = actions[followup.has_obstacles(actions)]
     row = listing(sheet, row, formats, "Obstacles signalés", obstacles,
-                  ["No", "Action", "Service responsable", "Obstacles", "Statut"], "Aucun obstacle signalé.")
+                  [NUMBER, ACTION, LEAD, OBSTACLES, STATUS], "Aucun obstacle signalé.")
     services = result.plan.services
     missing = services[services["Service"].isin(result.missing)].copy()
     missing["Actions"] = [result.plan.action_counts[s] for s in missing["Service"]]
@@ -279,7 +289,7 @@ def _list(sheet, row: int, formats: Formats, title: str, frame: pd.DataFrame, co
     if blocks is not None:
         blocks.append((row, row + (1 if frame.empty else 1 + min(len(frame), 3))))
     sheet.write_string(row, 0, f"{title} ({len(frame)})", formats.heading)
-    combined = "No" in columns and "Action" in columns  # one column: "2.1 — the action"
+    combined = NUMBER in columns and ACTION in columns  # one column: "2.1 — the action"
     for col in range(1, len(columns) - combined):
         sheet.write_blank(row, col, None, formats.heading)
     row += 1
@@ -287,10 +297,10 @@ def _list(sheet, row: int, formats: Formats, title: str, frame: pd.DataFrame, co
         sheet.write_string(row, 0, empty, formats.note)
         return row + 2
     shown = frame[columns].head(_LIST_LIMIT).copy()
-    if "No" in shown.columns and "Action" in shown.columns:
-        shown["Action"] = shown["No"].astype(str) + " — " + shown["Action"].astype(str)
-        shown = shown.drop(columns=["No"])
-    headers = ["Service" if header == "Service responsable" else header for header in shown.columns]
+    if NUMBER in shown.columns and ACTION in shown.columns:
+        shown[ACTION] = shown[NUMBER].astype(str) + " — " + shown[ACTION].astype(str)
+        shown = shown.drop(columns=[NUMBER])
+    headers = ["Service" if header == LEAD else header for header in shown.columns]
     for col, header in enumerate(headers):
         sheet.write_string(row, col, header, formats.header)
     sheet.set_row(row, printing.header_height(headers, _DASHBOARD_WIDTHS))

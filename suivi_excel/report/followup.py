@@ -5,11 +5,24 @@ from __future__ import annotations
 
 import pandas as pd
 
-from suivi_excel.core.columns import DONE, FINAL_STATUSES, NOT_REPORTED, OBSTACLES, PROGRESS, STATUS, SUPPORT, YES
+from suivi_excel.core.columns import (
+    ACTION,
+    DONE,
+    END,
+    FINAL_STATUSES,
+    LEAD,
+    NOT_REPORTED,
+    NUMBER,
+    OBSTACLES,
+    PROGRESS,
+    STATUS,
+    SUPPORT,
+    YES,
+)
 from suivi_excel.core.text import is_blank
 
 LAST_STATUS, SINCE = "Dernier statut connu", "Depuis"  # as `history.carry` writes them
-LATE_COLUMNS = ["No", "Action", "Service responsable", STATUS, LAST_STATUS, "Fin", PROGRESS]
+LATE_COLUMNS = [NUMBER, ACTION, LEAD, STATUS, LAST_STATUS, END, PROGRESS]
 
 
 def needs_support(actions: pd.DataFrame) -> pd.Series:

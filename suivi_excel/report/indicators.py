@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from suivi_excel.core.columns import DONE_STATUSES, REPORT_STATUSES, YES
+from suivi_excel.core.columns import BUDGET, DONE_STATUSES, PROGRESS, REPORT_STATUSES, SPENT, STATUS, YES
 from suivi_excel.report.figures import KeyFigures
 from suivi_excel.report.followup import needs_support
 
 RATE = "Taux de réalisation"
-PROGRESS = "Avancement moyen (%)"
+MEAN_PROGRESS = "Avancement moyen (%)"
 
 
 def numbers(series: pd.Series) -> pd.Series:
@@ -19,9 +19,9 @@ def numbers(series: pd.Series) -> pd.Series:
 
 def key_figures(actions: pd.DataFrame, services_total: int, services_answered: int) -> KeyFigures:
     """The headline figures of the dashboard (and of the terminal summary and the e-mail)."""
-    counts = actions["Statut"].value_counts()
+    counts = actions[STATUS].value_counts()
     total = len(actions)
-    done = int(actions["Statut"].isin(DONE_STATUSES).sum())
+    done = int(actions[STATUS].isin(DONE_STATUSES).sum())
     return KeyFigures(
         actions=total,
         by_status={s: int(counts.get(s, 0)) for s in REPORT_STATUSES},
@@ -29,8 +29,8 @@ def key_figures(actions: pd.DataFrame, services_total: int, services_answered: i
         completion_rate=done / total if total else 0.0,
         services_total=services_total,
         services_answered=services_answered,
-        budget_planned=float(numbers(actions["Budget prévu ($)"]).sum()),
-        spent=float(numbers(actions["Dépenses réelles ($)"]).sum()),
+        budget_planned=float(numbers(actions[BUDGET]).sum()),
+        spent=float(numbers(actions[SPENT]).sum()),
         support_needed=int(needs_support(actions).sum()),
     )
 
@@ -49,21 +49,21 @@ def by_group(actions: pd.DataFrame, column: str, order: list[str] | None = None)
     """
     order = order or list(dict.fromkeys(actions[column]))
     frame = actions.assign(
-        _done=actions["Statut"].isin(DONE_STATUSES),
+        _done=actions[STATUS].isin(DONE_STATUSES),
         _late=actions["En retard"] == YES,
-        _progress=numbers(actions["Avancement (%)"]),
-        _budget=numbers(actions["Budget prévu ($)"]),
-        _spent=numbers(actions["Dépenses réelles ($)"]),
+        _progress=numbers(actions[PROGRESS]),
+        _budget=numbers(actions[BUDGET]),
+        _spent=numbers(actions[SPENT]),
     )
     groups = frame.groupby(column, sort=False)
-    counts = pd.crosstab(frame[column], frame["Statut"]).reindex(columns=list(REPORT_STATUSES), fill_value=0)
+    counts = pd.crosstab(frame[column], frame[STATUS]).reindex(columns=list(REPORT_STATUSES), fill_value=0)
     table = pd.DataFrame({"Actions": groups.size()})
     table = table.join(counts)
     table[RATE] = groups["_done"].sum() / table["Actions"]
-    table[PROGRESS] = groups["_progress"].mean().round(0)
+    table[MEAN_PROGRESS] = groups["_progress"].mean().round(0)
     table["En retard"] = groups["_late"].sum()
-    table["Budget prévu ($)"] = groups["_budget"].sum()
-    table["Dépenses réelles ($)"] = groups["_spent"].sum()
+    table[BUDGET] = groups["_budget"].sum()
+    table[SPENT] = groups["_spent"].sum()
     table = table.reindex(order).fillna({s: 0 for s in REPORT_STATUSES})
     table.index.name = column
     return table.reset_index()

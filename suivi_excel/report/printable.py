@@ -15,12 +15,26 @@ import pandas as pd
 
 from suivi_excel.core import printing
 from suivi_excel.core.cells import write_value
-from suivi_excel.core.columns import PLAN_COLUMNS, TRACKING_COLUMNS, printed_width
+from suivi_excel.core.columns import (
+    ACTION,
+    COMMENTS,
+    END,
+    GOOD_NEWS,
+    LEAD,
+    NUMBER,
+    OBSTACLES,
+    PLAN_COLUMNS,
+    PROGRESS,
+    STATUS,
+    SUPPORT,
+    TRACKING_COLUMNS,
+    printed_width,
+)
 
 # what the committee reads on paper: the action, who carries it, where it stands, what blocks it.
 # Headers absent from a table are skipped; a column added here prints at its declared width.
-REPORT_PRINTED = ("No", "Action", "Service responsable", "Fin", "Statut", "Dernier statut connu",
-                  "Avancement (%)", "En retard", "Besoin de soutien", "Obstacles", "Bon coup", "Commentaires")
+REPORT_PRINTED = (NUMBER, ACTION, LEAD, END, STATUS, "Dernier statut connu",
+                  PROGRESS, "En retard", SUPPORT, OBSTACLES, GOOD_NEWS, COMMENTS)
 REGION_PRINTED = ("Municipalité", *REPORT_PRINTED)
 CHOSEN = "Colonnes choisies pour l'impression ; toutes les colonnes : onglet « Actions »"
 _DECLARED = {c.header: c.printed_width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)}
@@ -52,7 +66,7 @@ def printable_sheet(sheet, frame: pd.DataFrame, wanted: Sequence[str], formats, 
         sheet.write_string(0, col, header, formats.header)
         sheet.set_column(col, col, width)
     sheet.set_row(0, printing.header_height(headers, widths))
-    styles = [formats.money if "$" in h else formats.number if h == "Avancement (%)" else formats.text
+    styles = [formats.money if "$" in h else formats.number if h == PROGRESS else formats.text
               for h in headers]
     for row, record in enumerate(frame[headers].itertuples(index=False), start=1):
         for col, value in enumerate(record):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from suivi_excel.core.columns import REPORT_STATUSES
+from suivi_excel.core.columns import BUDGET, REPORT_STATUSES, SPENT, SUPPORT
 from suivi_excel.report.figures import KeyFigures
 
 MARK = "Rapport suivi-excel"  # its value is the version of this set of properties
@@ -19,9 +19,9 @@ PERIOD, PLAN, MUNICIPALITY, COORDINATOR, COORDINATOR_EMAIL = (
     "Période", "Plan", "Municipalité", "Coordonnateur", "Courriel du coordonnateur")
 PLAN_ID, PERIOD_END = "Identité du plan", "Fin de période"
 _FIGURES = {  # KeyFigures field -> property name
-    "actions": "Actions", "late": "Actions en retard", "support_needed": "Besoin de soutien",
+    "actions": "Actions", "late": "Actions en retard", "support_needed": SUPPORT,
     "completion_rate": "Taux de réalisation", "services_total": "Services", "services_answered": "Services qui ont répondu",
-    "budget_planned": "Budget prévu ($)", "spent": "Dépenses réelles ($)",
+    "budget_planned": BUDGET, "spent": SPENT,
 }
 _STATUS = "Statut : "
 RETURN = "Retours : "

@@ -16,6 +16,8 @@ from suivi_excel.core.columns import (
     NOT_REPORTED,
     PLAN_COLUMNS,
     PLAN_TOTAL,
+    PROGRESS,
+    STATUS,
     TO_CHECK,
     TRACKING_COLUMNS,
     YES,
@@ -23,7 +25,7 @@ from suivi_excel.core.columns import (
 from suivi_excel.core.palette import STATUS_LOOKS
 from suivi_excel.core.printing import header_height, word_width
 from suivi_excel.core.text import column_letter
-from suivi_excel.report.indicators import PROGRESS, RATE
+from suivi_excel.report.indicators import MEAN_PROGRESS, RATE
 from suivi_excel.report.shares import UNREPORTED_SHARE
 
 DASHBOARD, ACTIONS, BY_AXE, BY_SERVICE, RETURNS, ANOMALIES, HISTORY = (
@@ -72,7 +74,7 @@ class Formats:
 def _format_for(header: str, formats: Formats):
     if "$" in header:
         return formats.money
-    if header in ("Avancement (%)", PROGRESS):
+    if header in (PROGRESS, MEAN_PROGRESS):
         return formats.number
     if header in (RATE, UNREPORTED_SHARE):
         return formats.rate
@@ -115,7 +117,7 @@ def write_table(sheet, frame: pd.DataFrame, formats: Formats, first_row: int = 0
 def actions_sheet(sheet, actions: pd.DataFrame, formats: Formats) -> None:
     """Every action with every column, as a table to filter; printed over several pages wide."""
     write_table(sheet, actions, formats)
-    status_col = list(actions.columns).index("Statut")
+    status_col = list(actions.columns).index(STATUS)
     for status, style in formats.status.items():
         sheet.conditional_format(1, status_col, len(actions), status_col,
                                  {"type": "cell", "criteria": "==", "value": f'"{status}"', "format": style})
@@ -154,7 +156,7 @@ def group_sheet(sheet, table: pd.DataFrame, formats: Formats) -> None:
             actions = table["Actions"].sum()
             sheet.write_formula(total, col, rate_formula(cell("Actions"), [cell(NOT_REPORTED)]), formats.total_rate,
                                 float(table[NOT_REPORTED].sum() / actions) if actions else 0.0)
-        elif header == PROGRESS:
+        elif header == MEAN_PROGRESS:
             sheet.write_blank(total, col, None, formats.total)
         else:
             style = formats.total_money if "$" in header else formats.total

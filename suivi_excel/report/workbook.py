@@ -14,7 +14,7 @@ import xlsxwriter
 from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.consolidate.review import counts, review
 from suivi_excel.core.atomic import atomic_path
-from suivi_excel.core.columns import PLAN_COLUMNS, TRACKING_COLUMNS, TRACKING_HEADERS
+from suivi_excel.core.columns import AXE, LEAD, NUMBER, PLAN_COLUMNS, TRACKING_COLUMNS, TRACKING_HEADERS
 from suivi_excel.core.xlsx import WORKBOOK_OPTIONS
 from suivi_excel.report.dashboard import write_dashboard
 from suivi_excel.report.indicators import by_group, key_figures
@@ -64,10 +64,10 @@ def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame 
         actions_sheet(book.add_worksheet(ACTIONS), result.actions, formats)
         printable_sheet(book.add_worksheet(PRINTABLE_ACTIONS), result.actions, REPORT_PRINTED, formats,
                         f"{result.plan.title} — {result.period.label} — actions")
-        axes = with_unreported_share(by_group(result.actions, "Axe"))
+        axes = with_unreported_share(by_group(result.actions, AXE))
         services_order = list(result.tabs)
-        services = with_unreported_share(by_group(result.actions, "Service responsable", services_order)).rename(
-            columns={"Service responsable": "Service"})
+        services = with_unreported_share(by_group(result.actions, LEAD, services_order)).rename(
+            columns={LEAD: "Service"})
         services.insert(1, "Retour reçu", ["Oui" if s in result.answered else "Non" for s in services["Service"]])
         services["Source"] = [result.answered.get(s, "") for s in services["Service"]]
         group_sheet(book.add_worksheet(BY_AXE), axes, formats)
@@ -77,7 +77,7 @@ def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame 
         anomalies_sheet(book.add_worksheet(ANOMALIES), result.anomalies, formats,
                         {tab: service for service, tab in result.tabs.items()})
         if history is not None:
-            kept = history[["Période", "No", *TRACKING_HEADERS]]
+            kept = history[["Période", NUMBER, *TRACKING_HEADERS]]
             past = book.add_worksheet(HISTORY)
             widths = write_table(past, kept, formats, widths=column_widths(  # compact: one row per action and period
                 kept, {"Période": 9, **{c.header: c.printed_width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)}}))
