@@ -14,6 +14,7 @@ from anomalies_readme import README, section, table  # noqa: E402
 
 from suivi_excel.core.errors import SuiviError  # noqa: E402
 from suivi_excel.core.messages import ANOMALIES, ERRORS, IMPORT_NOTES, REFUSALS  # noqa: E402
+from suivi_excel.core.messages.plan import PLAN_PROBLEMS  # noqa: E402
 from suivi_excel.core.messages.report import REASONS as REPORT_REASONS  # noqa: E402
 
 SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "suivi_excel").rglob("*.py")))
@@ -31,8 +32,11 @@ def test_every_code_raised_is_in_the_catalogue_and_every_entry_is_used():
     reasons = set(re.findall(r'Refusal\.of\(\s*"[^"]+",\s*"([^"]+)"', SOURCE))
     reasons |= set(re.findall(r'REFUSALS\["([^"]+)"\]', SOURCE))
     assert reasons and reasons - set(REFUSALS) == set()
+    problems = set(re.findall(r'_problem\(\s*"([^"]+)"', SOURCE))  # a problem of the plan workbook (plan/reading.py)
+    assert problems - set(PLAN_PROBLEMS) == set()
     # once where it is declared, at least once where it is used
-    unused = [code for code in (*ANOMALIES, *ERRORS, *REFUSALS, *IMPORT_NOTES, *REPORT_REASONS) if SOURCE.count(f'"{code}"') < 2]
+    unused = [code for code in (*ANOMALIES, *ERRORS, *REFUSALS, *IMPORT_NOTES, *REPORT_REASONS, *PLAN_PROBLEMS)
+              if SOURCE.count(f'"{code}"') < 2]
     assert unused == []
 
 

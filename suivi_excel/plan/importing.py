@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from suivi_excel.core.columns import AXE, MUNICIPALITY, PLAN_TITLE, SERVICE
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.text import fold
 from suivi_excel.plan import coverage
@@ -54,7 +55,7 @@ class ImportedPlan:
 
     @property
     def axes(self) -> list[str]:
-        return list(dict.fromkeys(str(a["Axe"]) for a in self.actions))
+        return list(dict.fromkeys(str(a[AXE]) for a in self.actions))
 
     @property
     def to_correct(self) -> list[Note]:
@@ -80,10 +81,7 @@ def import_plan(path: Path, first_year: int | None = None,
     cells = coverage.snapshot(source)
     reading = read_tables(source)
     if not reading.actions:
-        raise SuiviError(f"aucun tableau de plan d'action trouvé dans « {path.name} » : il faut un tableau dont "
-                         "l'en-tête nomme au moins les actions (Action, Moyen d'action, Mesure…) et une autre "
-                         "colonne (Axe, Objectif, Responsable, Échéancier…), ou une fiche par action (Action, "
-                         "Responsable, Échéancier… dans la première colonne). Rien n'a été écrit.")
+        raise SuiviError.of("no-plan-table", name=path.name)
     opening = source.opening or _first_lines(source)
     lines = opening + reading.lines
     settled = settle(reading.actions, lines, path, first_year, terms, reading.carried)
@@ -154,9 +152,9 @@ def _parameters(opening: list[str], lines: list[str]) -> dict[str, str]:
     for line in lines:
         match = _MUNICIPALITY.search(line)
         if match:
-            parameters["Municipalité"] = match.group(1).strip(" -–—,")
+            parameters[MUNICIPALITY] = match.group(1).strip(" -–—,")
             break
-    municipality = parameters.get("Municipalité", "")
+    municipality = parameters.get(MUNICIPALITY, "")
     if title and municipality:  # forms show `title — municipality`: a title that ends with it loses it
         shorter = re.sub(r"[\s,:;\-–—]*(?:\b(?:de la|de l'|de l’|du|de|des|à la|pour la)\s+)?" + re.escape(municipality)
                          + r"[\s.]*$", "", title, flags=re.IGNORECASE).strip()
@@ -164,7 +162,7 @@ def _parameters(opening: list[str], lines: list[str]) -> dict[str, str]:
         if shorter and fold(shorter) != fold(title):
             title = shorter
     if title:
-        parameters["Titre du plan"] = title
+        parameters[PLAN_TITLE] = title
     return parameters
 
 
@@ -184,5 +182,5 @@ def write_imported(imported: ImportedPlan, output: Path) -> Path:
     from suivi_excel.plan.template import write_plan
 
     checks = [(note.where, note.number, note.what, note.text, note.probable) for note in imported.notes]
-    return write_plan(output, imported.actions, [{"Service": s} for s in imported.services], imported.parameters,
+    return write_plan(output, imported.actions, [{SERVICE: s} for s in imported.services], imported.parameters,
                       imported.extra_columns, checks)

@@ -17,8 +17,13 @@ from functools import cached_property
 import pandas as pd
 
 from suivi_excel.core.columns import (
+    LEAD,
+    MUNICIPALITY,
+    NUMBER,
     PLAN_COLUMNS,
     PLAN_ID,
+    PLAN_TITLE,
+    SERVICE,
     SERVICE_COLUMNS,
 )
 from suivi_excel.core.tabs import RESERVED_TABS
@@ -68,11 +73,11 @@ class Plan:
 
     @property
     def municipality(self) -> str:
-        return self.parameters.get("Municipalité", "")
+        return self.parameters.get(MUNICIPALITY, "")
 
     @property
     def title(self) -> str:
-        return self.parameters.get("Titre du plan", "") or "Plan d'action"
+        return self.parameters.get(PLAN_TITLE, "") or "Plan d'action"
 
     @property
     def identifier(self) -> str:
@@ -86,9 +91,9 @@ class Plan:
         written before identifiers existed)."""
         if self.identifier:
             return self.identifier
-        basis = "|".join(fold(self.parameters.get(k, "")) for k in ("Municipalité", "Titre du plan"))
+        basis = "|".join(fold(self.parameters.get(k, "")) for k in (MUNICIPALITY, PLAN_TITLE))
         if not basis.strip("|"):
-            basis = "|".join(sorted(fold(s) for s in self.services["Service"]))
+            basis = "|".join(sorted(fold(s) for s in self.services[SERVICE]))
         return hashlib.sha256(basis.encode()).hexdigest()[:16]
 
     @cached_property
@@ -102,13 +107,13 @@ class Plan:
         column = next((c for c in self.extra_columns if match_key(c) in FORMER_NUMBER_KEYS), None)
         if column is None:
             return {}
-        pairs = zip(self.actions["No"], self.actions[column])
+        pairs = zip(self.actions[NUMBER], self.actions[column])
         return {no: action_number(old) for no, old in pairs if not is_blank(old) and action_number(old) != no}
 
     @cached_property
     def owners(self) -> dict[str, str]:
         """Action number -> service responsible for it."""
-        return dict(zip(self.actions["No"], self.actions["Service responsable"]))
+        return dict(zip(self.actions[NUMBER], self.actions[LEAD]))
 
     @cached_property
     def renumbered(self) -> dict[str, str]:
@@ -118,25 +123,25 @@ class Plan:
     @cached_property
     def action_counts(self) -> dict[str, int]:
         """Service -> number of actions it carries (0 for a service without any)."""
-        counts = self.actions["Service responsable"].value_counts()
-        return {s: int(counts.get(s, 0)) for s in self.services["Service"]}
+        counts = self.actions[LEAD].value_counts()
+        return {s: int(counts.get(s, 0)) for s in self.services[SERVICE]}
 
     @cached_property
     def tabs(self) -> dict[str, str]:
         """Service -> tab name in the tracking workbooks, for services that carry at least one action,
         in `Services` order; names fit Excel's rules and stay unique."""
-        used = set(self.actions["Service responsable"])
-        services = [s for s in self.services["Service"] if s in used]
+        used = set(self.actions[LEAD])
+        services = [s for s in self.services[SERVICE] if s in used]
         return dict(zip(services, sheet_names(services, RESERVED_TABS)))
 
     @property
     def unused_services(self) -> list[str]:
         """Services of the `Services` sheet that carry no action (they get no tab)."""
-        used = set(self.actions["Service responsable"])
-        return [s for s in self.services["Service"] if s not in used]
+        used = set(self.actions[LEAD])
+        return [s for s in self.services[SERVICE] if s not in used]
 
     def service_actions(self, service: str) -> pd.DataFrame:
-        return self.actions[self.actions["Service responsable"] == service]
+        return self.actions[self.actions[LEAD] == service]
 
     def to_json(self) -> str:
         """The whole plan as JSON (dates as ISO text), carried hidden in every generated workbook."""
@@ -178,7 +183,7 @@ class Plan:
         actions = pd.DataFrame([[typed(v) for v in row] for row in data["actions"]],
                                columns=data["columns"], dtype=object)
         services = pd.DataFrame(data["services"], columns=[c.header for c in SERVICE_COLUMNS], dtype=object)
-        if "No" not in actions.columns or "Service responsable" not in actions.columns:
+        if NUMBER not in actions.columns or LEAD not in actions.columns:
             raise ValueError("plan incomplet")
         return cls(actions, services, dict(data["parameters"]), source)
 

@@ -20,8 +20,8 @@ def open_workbook_checked(path: Path, what: str = "le classeur"):
     """
     refusal = inspect_file(path)
     if refusal is not None:
-        raise SuiviError.of("workbook-refused", what=what, path=path,
-                            reason=refusal.reason or "protégé par un mot de passe")
+        code = "workbook-encrypted" if refusal.code == "file-encrypted" else "workbook-refused"
+        raise SuiviError.of(code, what=what, path=path, reason=refusal.reason)
     if not survives(read_every_sheet, path):
         raise reader_died(path, what)
     from python_calamine import CalamineWorkbook

@@ -15,14 +15,29 @@ from pathlib import Path
 import pandas as pd
 
 from suivi_excel.core.columns import (
+    ACTION,
+    AXE,
+    BUDGET,
+    END,
+    INDICATOR,
+    LEAD,
+    NUMBER,
+    OBJECTIVE,
     PARAMETERS,
-    PLAN_ID,
+    PARTNERS,
     PLAN_COLUMNS,
+    PLAN_ID,
+    SERVICE,
     SERVICE_COLUMNS,
+    SERVICE_EMAIL,
+    SERVICE_PERSON,
+    START,
+    TARGET,
     PlanColumn,
     find_column,
 )
 from suivi_excel.core.errors import PlanInvalid, PlanProblem
+from suivi_excel.core.messages.plan import PLAN_PROBLEMS
 from suivi_excel.core.rawsheet import sheet_rows
 from suivi_excel.core.text import (
     action_number,
@@ -78,44 +93,49 @@ def _year_or_date(raw: object, end: bool) -> tuple[dt.date | None, bool]:
     return found, found is not None
 
 
-def _suggest(value: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    return f" Vouliez-vous dire « {close[0]} » ?" if close else ""
+def _problem(code: str, sheet: str, cell: str, **params: object) -> PlanProblem:
+    """The problem `code` of the catalogue (`messages.plan.PLAN_PROBLEMS`) at a sheet's cell."""
+    return PlanProblem(sheet, cell, PLAN_PROBLEMS[code].format(**params))
+
+
+def _unknown_service(service: str, choices: list[str], sheet: str, cell: str) -> PlanProblem:
+    close = difflib.get_close_matches(service, choices, n=1, cutoff=0.6)
+    if close:
+        return _problem("lead-unknown-close", sheet, cell, service=service, close=close[0])
+    return _problem("lead-unknown", sheet, cell, service=service)
 
 
 def _read_services(sheet, problems: list[PlanProblem]) -> pd.DataFrame:
     rows = _rows(sheet)
     headers = [c.header for c in SERVICE_COLUMNS]
     if not rows:
-        problems.append(PlanProblem(SERVICES_SHEET, "A1", "la feuille est vide : ajoutez l'en-tête Service, "
-                                    "Responsable, Courriel et une ligne par service."))
+        problems.append(_problem("services-empty", SERVICES_SHEET, "A1"))
         return pd.DataFrame(columns=headers, dtype=object)
     declared, _ = _header_map(rows[0], SERVICE_COLUMNS)
-    if "Service" not in declared:
-        problems.append(PlanProblem(SERVICES_SHEET, "A1", "colonne « Service » introuvable dans l'en-tête."))
+    if SERVICE not in declared:
+        problems.append(_problem("service-column-missing", SERVICES_SHEET, "A1"))
         return pd.DataFrame(columns=headers, dtype=object)
     records, seen = [], {}
     for number, row in enumerate(rows[1:], start=2):
         values = {h: clean_text(row[i]) if i < len(row) else "" for h, i in declared.items()}
         if not any(values.values()):
             continue
-        name = values.get("Service", "")
-        cell = cell_ref(number - 1, declared["Service"])
-        email = values.get("Courriel", "")
+        name = values.get(SERVICE, "")
+        cell = cell_ref(number - 1, declared[SERVICE])
+        email = values.get(SERVICE_EMAIL, "")
         if email and not is_email(email):
-            problems.append(PlanProblem(SERVICES_SHEET, cell_ref(number - 1, declared["Courriel"]),
-                                        f"adresse courriel « {email} » invalide."))
+            problems.append(_problem("email-invalid", SERVICES_SHEET, cell_ref(number - 1, declared[SERVICE_EMAIL]),
+                                     email=email))
         if not name:
-            problems.append(PlanProblem(SERVICES_SHEET, cell, "nom de service manquant."))
+            problems.append(_problem("service-name-missing", SERVICES_SHEET, cell))
             continue
         if match_key(name) in seen:
-            problems.append(PlanProblem(SERVICES_SHEET, cell, f"le service « {name} » est déjà à la ligne "
-                                        f"{seen[match_key(name)]} : chaque service n'apparaît qu'une fois."))
+            problems.append(_problem("service-twice", SERVICES_SHEET, cell, name=name, line=seen[match_key(name)]))
             continue
         seen[match_key(name)] = number
-        records.append([name, values.get("Responsable", ""), email])
+        records.append([name, values.get(SERVICE_PERSON, ""), email])
     if not records:
-        problems.append(PlanProblem(SERVICES_SHEET, "A2", "aucun service : ajoutez une ligne par service."))
+        problems.append(_problem("no-service", SERVICES_SHEET, "A2"))
     return pd.DataFrame(records, columns=headers, dtype=object)
 
 
@@ -134,18 +154,17 @@ def _read_parameters(sheet) -> dict[str, str]:
 def _read_actions(sheet, services: pd.DataFrame, problems: list[PlanProblem]) -> pd.DataFrame:
     rows = _rows(sheet)
     if not rows:
-        problems.append(PlanProblem(ACTIONS_SHEET, "A1", "la feuille est vide."))
+        problems.append(_problem("actions-empty", ACTIONS_SHEET, "A1"))
         return pd.DataFrame()
     declared, extras = _header_map(rows[0], PLAN_COLUMNS)
     for column in PLAN_COLUMNS:
         if column.required and column.header not in declared:
-            problems.append(PlanProblem(ACTIONS_SHEET, "ligne 1",
-                                        f"colonne obligatoire « {column.header} » introuvable dans l'en-tête."))
+            problems.append(_problem("column-missing", ACTIONS_SHEET, "ligne 1", header=column.header))
     if any(c.required and c.header not in declared for c in PLAN_COLUMNS):
         return pd.DataFrame()
 
-    by_key = {match_key(s): s for s in services["Service"]}
-    service_names = list(services["Service"])
+    by_key = {match_key(s): s for s in services[SERVICE]}
+    service_names = list(services[SERVICE])
     records, first_row = [], {}
     for number, row in enumerate(rows[1:], start=2):
         def raw(header: str, row=row) -> object:
@@ -158,56 +177,50 @@ def _read_actions(sheet, services: pd.DataFrame, problems: list[PlanProblem]) ->
         if all(is_blank(v) for v in row):
             continue
         record: dict[str, object] = {}
-        no = action_number(raw("No"))
+        no = action_number(raw(NUMBER))
         if not no:
-            problems.append(PlanProblem(ACTIONS_SHEET, where("No"), "numéro d'action manquant."))
+            problems.append(_problem("number-missing", ACTIONS_SHEET, where(NUMBER)))
         elif no in first_row:
-            problems.append(PlanProblem(ACTIONS_SHEET, where("No"), f"le numéro {no} est déjà utilisé à la "
-                                        f"ligne {first_row[no]} : chaque action a un numéro unique."))
+            problems.append(_problem("number-twice", ACTIONS_SHEET, where(NUMBER), number=no, line=first_row[no]))
         else:
             first_row[no] = number
-        record["No"] = no
-        for header in ("Axe", "Action"):
+        record[NUMBER] = no
+        for header in (AXE, ACTION):
             record[header] = clean_text(raw(header))
             if not record[header]:
-                problems.append(PlanProblem(ACTIONS_SHEET, where(header), f"« {header} » manquant pour "
-                                            f"l'action {no or '?'}."))
-        for header in ("Objectif", "Partenaires", "Indicateur", "Cible"):
+                problems.append(_problem("value-missing", ACTIONS_SHEET, where(header), header=header,
+                                         number=no or "?"))
+        for header in (OBJECTIVE, PARTNERS, INDICATOR, TARGET):
             record[header] = clean_text(raw(header)) if header in declared else ""
-        service = clean_text(raw("Service responsable"))
+        service = clean_text(raw(LEAD))
         if not service:
-            problems.append(PlanProblem(ACTIONS_SHEET, where("Service responsable"),
-                                        f"service responsable manquant pour l'action {no or '?'}."))
+            problems.append(_problem("lead-missing", ACTIONS_SHEET, where(LEAD), number=no or "?"))
         elif match_key(service) not in by_key:
-            problems.append(PlanProblem(ACTIONS_SHEET, where("Service responsable"),
-                                        f"le service « {service} » n'est pas dans la feuille Services."
-                                        + _suggest(service, service_names)))
-        record["Service responsable"] = by_key.get(match_key(service), service)
+            problems.append(_unknown_service(service, service_names, ACTIONS_SHEET, where(LEAD)))
+        record[LEAD] = by_key.get(match_key(service), service)
         dates = {}
-        for header, end in (("Début", False), ("Fin", True)):
+        for header, end in ((START, False), (END, True)):
             value, readable = _year_or_date(raw(header), end) if header in declared else (None, True)
             if not readable:
-                problems.append(PlanProblem(ACTIONS_SHEET, where(header), f"« {clean_text(raw(header))} » "
-                                            "n'est ni une année (2025) ni une date (2025-03-15)."))
+                problems.append(_problem("plan-date-unreadable", ACTIONS_SHEET, where(header),
+                                         value=clean_text(raw(header))))
             dates[header] = value
             record[header] = value
-        if dates["Début"] and dates["Fin"] and dates["Fin"] < dates["Début"]:
-            problems.append(PlanProblem(ACTIONS_SHEET, where("Fin"), f"la fin ({dates['Fin']}) précède le "
-                                        f"début ({dates['Début']}) de l'action {no or '?'}."))
-        budget = parse_money(raw("Budget prévu ($)")) if "Budget prévu ($)" in declared else parse_money(None)
+        if dates[START] and dates[END] and dates[END] < dates[START]:
+            problems.append(_problem("end-before-start", ACTIONS_SHEET, where(END), end=dates[END],
+                                     start=dates[START], number=no or "?"))
+        budget = parse_money(raw(BUDGET)) if BUDGET in declared else parse_money(None)
         if budget.code == "money-negative":
-            problems.append(PlanProblem(ACTIONS_SHEET, where("Budget prévu ($)"), "budget négatif : "
-                                        "inscrivez un montant positif ou nul."))
+            problems.append(_problem("budget-negative", ACTIONS_SHEET, where(BUDGET)))
         elif budget.code:
-            problems.append(PlanProblem(ACTIONS_SHEET, where("Budget prévu ($)"),
-                                        f"budget « {clean_text(raw('Budget prévu ($)'))} » illisible."))
-        record["Budget prévu ($)"] = budget.value
+            problems.append(_problem("budget-unreadable", ACTIONS_SHEET, where(BUDGET), value=clean_text(raw(BUDGET))))
+        record[BUDGET] = budget.value
         for header, index in extras.items():
             value = row[index] if index < len(row) else None
             record[header] = None if is_blank(value) else value
         records.append(record)
     if not records:
-        problems.append(PlanProblem(ACTIONS_SHEET, "A2", "aucune action : ajoutez une ligne par action."))
+        problems.append(_problem("no-action", ACTIONS_SHEET, "A2"))
     order = [c.header for c in PLAN_COLUMNS] + list(extras)
     return pd.DataFrame(records, columns=order, dtype=object)
 
@@ -234,8 +247,7 @@ def read_plan(path: str | Path) -> Plan:
     services_sheet = _find_sheet(workbook, path, SERVICES_SHEET)
     for name, sheet in ((ACTIONS_SHEET, actions_sheet), (SERVICES_SHEET, services_sheet)):
         if sheet is None:
-            problems.append(PlanProblem(name, "", f"feuille « {name} » introuvable (feuilles présentes : "
-                                        f"{', '.join(workbook.sheet_names)})."))
+            problems.append(_problem("sheet-missing", name, "", name=name, present=", ".join(workbook.sheet_names)))
     if problems:
         raise PlanInvalid(path.name, problems)
     services = _read_services(services_sheet, problems)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.messages.plan import NO_SUFFIX
 from suivi_excel.core.isolation import survives
 from suivi_excel.core.rawsheet import quiet_native_stderr, reraise_interrupts
 from suivi_excel.core.safety import DEFAULT_LIMITS, inspect_archive, os_reason, reader_died
@@ -68,24 +69,20 @@ def read_source(path: Path) -> Source:
     """
     suffix = path.suffix.lower()
     if suffix not in SOURCES:
-        raise SuiviError(f"« {path.name} » : format {suffix or 'sans extension'} non reconnu. Donnez le plan "
-                         "adopté en Excel (.xlsx, .xlsm), OpenDocument (.ods), Word (.docx) ou PDF (.pdf) ; "
-                         "un ancien .doc ou .xls s'enregistre dans le format récent depuis Word ou Excel.")
+        raise SuiviError.of("source-format", name=path.name, suffix=suffix or NO_SUFFIX)
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise SuiviError(f"« {path} » ne peut pas être lu ({os_reason(error)}).") from None
+        raise SuiviError.of("source-cannot-read", path=path, why=os_reason(error)) from None
     if suffix == ".pdf":
         if size > MAX_PDF_MB * 1_000_000:
-            raise SuiviError(f"« {path.name} » pèse plus de {MAX_PDF_MB} Mo : ce n'est pas un plan d'action.")
+            raise SuiviError.of("source-pdf-too-big", name=path.name, megabytes=MAX_PDF_MB)
         return _read_pdf(path)
     refusal = inspect_archive(path, DEFAULT_LIMITS)
     if refusal is not None:
-        reason = {"file-encrypted": "il est protégé par un mot de passe",
-                  "file-not-xlsx": "c'est un ancien format (.doc, .xls) ou un autre type de fichier renommé"
-                  }.get(refusal.code, refusal.reason)
-        raise SuiviError(f"« {path.name} » ne peut pas être ouvert : {reason}. Enregistrez-le de nouveau depuis "
-                         "Word ou votre tableur, au format récent et sans mot de passe.")
+        code = {"file-encrypted": "source-encrypted", "file-not-xlsx": "source-not-office"}.get(refusal.code,
+                                                                                                "source-refused")
+        raise SuiviError.of(code, name=path.name, reason=refusal.reason)
     reader = _read_word if suffix == ".docx" else _read_workbook
     if not survives(reader, path):  # a native parser that dies takes only its own process with it
         raise reader_died(path, "le plan adopté")
@@ -106,15 +103,11 @@ def _read_workbook(path: Path) -> Source:
             finally:
                 book.close()
     except TooManyMerged as error:
-        limit = f"{error.limit:,}".replace(",", " ")  # the thousands only: the comma after the file name stays
-        raise SuiviError(f"« {path.name} », feuille « {error.sheet} » : plus de {limit} cellules fusionnées"
-                         " ; ce n'est pas la mise en page d'un plan. Défusionnez-les dans votre "
-                         "tableur, enregistrez le fichier, puis relancez l'importation.", code="merges-too-many",
-                         file=path.name, sheet=error.sheet) from None
+        raise SuiviError.of("merges-too-many", file=path.name, sheet=error.sheet,
+                            limit=f"{error.limit:,}".replace(",", " ")) from None
     except BaseException as error:  # noqa: BLE001 - calamine raises its own types, and a Rust panic (a huge
         reraise_interrupts(error)  # number in a date cell) is a BaseException
-        raise SuiviError(f"« {path.name} » ne peut pas être lu ({type(error).__name__}) : ouvrez-le dans "
-                         "votre tableur, vérifiez les cellules de dates, et enregistrez-le de nouveau.") from None
+        raise SuiviError.of("source-workbook-unreadable", name=path.name, reason=type(error).__name__) from None
     tables = [t for t in tables if any(any(c for c in row) for row in t.rows)]
     return Source(path, tables, tables[0].before[:3] if tables else [])
 
@@ -161,8 +154,7 @@ def _read_word(path: Path) -> Source:
     try:
         document = docx.Document(str(path))
     except Exception as error:  # noqa: BLE001 - python-docx raises many types on damaged files
-        raise SuiviError(f"« {path.name} » ne peut pas être lu comme un document Word "
-                         f"({type(error).__name__}) : enregistrez-le de nouveau au format .docx.") from None
+        raise SuiviError.of("source-word-unreadable", name=path.name, reason=type(error).__name__) from None
     tables: list[SourceTable] = []
     before: list[str] = []
     headings: set[str] = set()
@@ -216,8 +208,7 @@ def _read_pdf(path: Path) -> Source:
     try:
         with pdfplumber.open(str(path)) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
-                raise SuiviError(f"« {path.name} » compte {len(pdf.pages)} pages : ce n'est pas un plan d'action "
-                                 f"(au plus {MAX_PDF_PAGES}).")
+                raise SuiviError.of("source-pdf-pages", name=path.name, pages=len(pdf.pages), limit=MAX_PDF_PAGES)
             for number, page in enumerate(pdf.pages, start=1):
                 top = 0.0
                 found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
@@ -243,12 +234,9 @@ def _read_pdf(path: Path) -> Source:
     except SuiviError:
         raise
     except Exception as error:  # noqa: BLE001 - pdfminer raises many types on damaged files
-        raise SuiviError(f"« {path.name} » ne peut pas être lu comme un PDF ({type(error).__name__}) : "
-                         "utilisez plutôt le document Word ou Excel d'origine.") from None
+        raise SuiviError.of("source-pdf-unreadable", name=path.name, reason=type(error).__name__) from None
     if not any_text:
-        raise SuiviError(f"« {path.name} » ne contient pas de texte : c'est sans doute un document numérisé "
-                         "(une image). Utilisez le document Word ou Excel d'origine, ou un PDF exporté depuis "
-                         "Word, pas numérisé.")
+        raise SuiviError.of("source-scanned", name=path.name)
     return Source(path, tables, opening, after)
 
 
