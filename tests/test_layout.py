@@ -106,8 +106,6 @@ NOT_YET_IN_THE_CATALOGUE = (
     "consolidate/corrections.py",
     "consolidate/review.py",
     "consolidate/validation.py",
-    "core/errors.py",
-    "core/periods.py",
     "forms/generation.py",
     "forms/metadata.py",
     "forms/prefilled.py",

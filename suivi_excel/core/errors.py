@@ -94,11 +94,12 @@ class PlanProblem:
 class PlanInvalid(SuiviError):
     """The plan workbook cannot be used; every problem is listed."""
 
-    code = "plan-invalid"
+    code = "plan-invalid"  # every problem listed under its sentence
 
     def __init__(self, path: str, problems: list[PlanProblem]) -> None:
+        from suivi_excel.core.messages import ERRORS
+
         self.problems = problems
-        lines = [f"le plan « {path} » contient {len(problems)} problème(s) ; rien n'a été écrit."]
-        lines += [f"  - {p}" for p in problems]
-        lines.append("Corrigez le plan puis relancez la commande.")
-        super().__init__("\n".join(lines), path=path, count=len(problems))
+        listed = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(ERRORS[self.code].format(path=path, count=len(problems), problems=listed),
+                         path=path, count=len(problems))

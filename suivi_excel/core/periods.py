@@ -8,6 +8,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from suivi_excel.core.messages import ERRORS
+
 _PATTERN = re.compile(r"^\s*(\d{4})\s*(?:[-_/ ]?\s*([STst])\s*([1-4]))?\s*$")
 
 
@@ -63,14 +65,11 @@ def parse_period(text: object) -> Period:
         raw = raw[:-2]
     match = _PATTERN.match(raw)
     if not match:
-        raise ValueError(
-            f"« {raw} » n'est pas une période : écrivez une année (2026), "
-            "un semestre (2026-S1, 2026-S2) ou un trimestre (2026-T1 à 2026-T4)."
-        )
+        raise ValueError(ERRORS["period-invalid"].format(label=raw))
     year, letter, index = match.groups()
     if not letter:
         return Period(int(year), 12, 1)
     letter = letter.upper()
     if letter == "S" and int(index) > 2:
-        raise ValueError(f"« {raw} » : une année n'a que deux semestres (S1 et S2).")
+        raise ValueError(ERRORS["period-semester"].format(label=raw))
     return Period(int(year), 6 if letter == "S" else 3, int(index))

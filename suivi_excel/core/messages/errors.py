@@ -50,6 +50,13 @@ ERRORS: dict[str, str] = {
     "reader-died": "{what} « {path} » fait échouer le programme de lecture (fichier endommagé ou piégé) : "
                    "ouvrez-le dans Excel ou LibreOffice, enregistrez-le de nouveau au format .xlsx et relancez "
                    "la commande.",
+    # a period label (core/periods.py): said as a ValueError, placed by whoever read the label
+    "period-invalid": "« {label} » n'est pas une période : écrivez une année (2026), un semestre (2026-S1, 2026-S2) "
+                      "ou un trimestre (2026-T1 à 2026-T4).",
+    "period-semester": "« {label} » : une année n'a que deux semestres (S1 et S2).",
+    # the plan workbook (core/errors.PlanInvalid), every problem listed under the first line
+    "plan-invalid": "le plan « {path} » contient {count} problème(s) ; rien n'a été écrit.\n{problems}\nCorrigez le "
+                    "plan puis relancez la commande.",
 }
 # the files listed under an error, and how many more were not shown
 LISTED_FILE = "  - {file} : {problem}"
