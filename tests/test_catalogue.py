@@ -30,7 +30,7 @@ def test_every_code_raised_is_in_the_catalogue_and_every_entry_is_used():
     errors = set(re.findall(r'(?:SuiviError\.of|NothingUsable)\(\s*"([^"]+)"', SOURCE))
     assert errors - set(ERRORS) == set()
     reasons = set(re.findall(r'Refusal\.of\(\s*"[^"]+",\s*"([^"]+)"', SOURCE))
-    reasons |= set(re.findall(r'REFUSALS\["([^"]+)"\]', SOURCE))
+    reasons |= set(re.findall(r'(?:REFUSALS\[|MetaDamaged\.of\()\s*"([^"]+)"', SOURCE))
     assert reasons and reasons - set(REFUSALS) == set()
     problems = set(re.findall(r'_problem\(\s*"([^"]+)"', SOURCE))  # a problem of the plan workbook (plan/reading.py)
     assert problems - set(PLAN_PROBLEMS) == set()

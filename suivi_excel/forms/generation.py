@@ -18,13 +18,27 @@ from suivi_excel.core import printing
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.cells import rate_formula, row_height, write_value
 from suivi_excel.core.columns import (
+    ACTION,
+    AXE,
+    BUDGET,
+    COORDINATOR,
+    COORDINATOR_EMAIL,
     DONE_STATUSES,
+    END,
+    INDICATOR,
+    LEAD,
     NO,
+    NUMBER,
+    OBJECTIVE,
+    PARTNERS,
     PLAN_COLUMNS,
     PLAN_TOTAL,
     REPORT_STATUSES,
+    START,
     STATUSES,
+    TARGET,
     TARGET_CHOICES,
+    TARGET_MET,
     TRACKING_COLUMNS,
     TRACKING_HEADERS,
     YES,
@@ -45,8 +59,8 @@ STATUS_LIST, YESNO_LIST, TARGET_LIST = "ListeStatuts", "ListeOuiNon", "ListeCibl
 STATUS_COLOURS = {status: look.fill for status, look in STATUS_LOOKS.items() if look.fill}
 _DATE_MIN, _DATE_MAX = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 # narrower than in the plan so that a form prints legibly one page wide
-FORM_WIDTHS = {"No": 6, "Axe": 15, "Objectif": 18, "Action": 36, "Partenaires": 15, "Début": 10.5,
-               "Fin": 10.5, "Budget prévu ($)": 11, "Indicateur": 17, "Cible": 13}
+FORM_WIDTHS = {NUMBER: 6, AXE: 15, OBJECTIVE: 18, ACTION: 36, PARTNERS: 15, START: 10.5, END: 10.5, BUDGET: 11,
+               INDICATOR: 17, TARGET: 13}
 _EXTRA_WIDTH = 11
 _MARK_FILL = "#FFC7CE"  # a cell a correction workbook asks to fix
 _INSTRUCTIONS_WIDTH = 110
@@ -123,9 +137,9 @@ class _Writer:
         deadline = self.options.deadline
         lines = instructions(self.plan.municipality, self.plan.title, self.options.period.label,
                              french_date(deadline) if deadline else "",
-                             params.get("Coordonnateur", ""), params.get("Courriel du coordonnateur", ""),
+                             params.get(COORDINATOR, ""), params.get(COORDINATOR_EMAIL, ""),
                              services, self.options.problems, self.options.complete_only)
-        numbers = set(self.plan.actions.loc[self.plan.actions["Service responsable"].isin(services), "No"])
+        numbers = set(self.plan.actions.loc[self.plan.actions[LEAD].isin(services), NUMBER])
         pre = prefilled.instructions_lines(self.options.prefill_periods, numbers)
         if pre:  # right after what is asked, before the columns' help
             at = next(i for i, (style, _line) in enumerate(lines) if style == "heading" and i > 2)
@@ -148,7 +162,7 @@ class _Writer:
             sheet.write_string(row, 0, status)
         sheet.write_string(1, 1, YES)
         sheet.write_string(2, 1, NO)
-        sheet.write_string(0, 2, "Cible atteinte")
+        sheet.write_string(0, 2, TARGET_MET)
         for row, choice in enumerate(TARGET_CHOICES, start=1):
             sheet.write_string(row, 2, choice)
         self.book.define_name(STATUS_LIST, f"='{TAB_LISTS}'!$A$2:$A${len(STATUSES) + 1}")
@@ -164,7 +178,7 @@ class _Writer:
         for col, header in enumerate(plan_cols):
             sheet.write_string(0, col, header, self.head_plan)
             # the tab is the service's own: its name is in the tab, the column stays for the readers
-            hidden = {"hidden": True} if header == "Service responsable" else {}
+            hidden = {"hidden": True} if header == LEAD else {}
             sheet.set_column(col, col, FORM_WIDTHS.get(header, _EXTRA_WIDTH), None, hidden)
         first_track = len(plan_cols)
         for offset, column in enumerate(TRACKING_COLUMNS):
@@ -173,7 +187,7 @@ class _Writer:
             sheet.set_column(col, col, column.width)
         prefill = self.options.prefill
         look = prefilled.PrefillLook(self.book)
-        column_widths = ([0 if h == "Service responsable" else FORM_WIDTHS.get(h, _EXTRA_WIDTH) for h in plan_cols]
+        column_widths = ([0 if h == LEAD else FORM_WIDTHS.get(h, _EXTRA_WIDTH) for h in plan_cols]
                          + [c.width for c in TRACKING_COLUMNS])
         for row, action in enumerate(actions[plan_cols].itertuples(index=False), start=1):
             for col, value in enumerate(action):
@@ -323,7 +337,7 @@ def write_workbook(path: Path, plan: Plan, options: Options, tabs: dict[str, str
 def _prefill_digest(plan: Plan, service: str, prefill: Mapping[str, Mapping[str, object]]) -> str:
     """Fingerprint of what a tab is pre-filled with, read the way a returned value is read."""
     kinds = {c.header: c.kind for c in TRACKING_COLUMNS}
-    numbers = set(plan.service_actions(service)["No"])
+    numbers = set(plan.service_actions(service)[NUMBER])
     values = {n: {h: READERS[kinds[h]](v).value for h, v in row.items()}
               for n, row in prefill.items() if n in numbers}
     return values_digest(values)
@@ -331,7 +345,7 @@ def _prefill_digest(plan: Plan, service: str, prefill: Mapping[str, Mapping[str,
 
 def form_cell(plan: Plan, service: str, number: str, header: str) -> str:
     """Where a tracking value of an action sits in its service's tab, as Excel names the cell."""
-    row = list(plan.service_actions(service)["No"]).index(number) + 1
+    row = list(plan.service_actions(service)[NUMBER]).index(number) + 1
     col = len(plan_display_columns(plan)) + [c.header for c in TRACKING_COLUMNS].index(header)
     return f"{column_letter(col)}{row + 1}"
 

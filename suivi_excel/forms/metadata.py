@@ -63,11 +63,11 @@ class Meta:
         )
 
         self.check_plan()
-        _check_plan_shape(_loads(self.plan_json, "plan caché"))
+        _check_plan_shape(_loads(self.plan_json, "meta-plan-unreadable"))
         try:
             return Plan.from_json(self.plan_json, source)
         except (ValueError, KeyError, TypeError, IndexError, AttributeError):
-            raise MetaDamaged("plan caché illisible") from None
+            raise MetaDamaged.of("meta-plan-unreadable") from None
 
     def check_plan(self) -> None:
         """Check that the carried plan is the one the workbook was generated from.
@@ -78,23 +78,31 @@ class Meta:
         from suivi_excel.plan.model import plan_version
 
         if plan_version(self.plan_json) != self.plan_version:
-            raise MetaDamaged("le plan caché a été modifié à la main")
+            raise MetaDamaged.of("meta-plan-edited")
 
     def tab_for(self, name: str) -> TabInfo | None:
         return next((t for t in self.tabs if t.tab == name), None)
 
 
 class MetaDamaged(ValueError):
-    """The metadata sheet exists but cannot be trusted; the message is French."""
+    """The metadata sheet exists but cannot be trusted; the message is French (it fills `meta-damaged`'s
+    {reason})."""
+
+    @classmethod
+    def of(cls, why: str, **params: object) -> MetaDamaged:
+        """The damage `why` of the catalogue (`messages.REFUSALS`), its placeholders filled by `params`."""
+        from suivi_excel.core.messages import REFUSALS
+
+        return cls(REFUSALS[why].format(**params))
 
 
-def _loads(text: str, what: str) -> object:
-    """JSON from a hidden sheet; nested without end or broken, it is damage (a forger can recompute the
-    checksum, so nothing in these sheets is trusted as it is)."""
+def _loads(text: str, why: str) -> object:
+    """JSON from a hidden sheet; nested without end or broken, it is damage `why` (a forger can recompute
+    the checksum, so nothing in these sheets is trusted as it is)."""
     try:
         return json.loads(text)
     except (ValueError, RecursionError):
-        raise MetaDamaged(f"{what} illisible") from None
+        raise MetaDamaged.of(why) from None
 
 
 _SCALARS = (str, int, float, bool, type(None))
@@ -112,20 +120,20 @@ def _check_plan_shape(data: object) -> None:
     Raises:
         MetaDamaged: otherwise.
     """
-    from suivi_excel.core.columns import SERVICE_COLUMNS
+    from suivi_excel.core.columns import LEAD, NUMBER, SERVICE_COLUMNS
 
     def fail() -> MetaDamaged:
-        return MetaDamaged("plan caché illisible")
+        return MetaDamaged.of("meta-plan-unreadable")
 
     if not isinstance(data, dict) or not isinstance(data.get("parameters"), dict):
         raise fail()
     columns, actions, services = data.get("columns"), data.get("actions"), data.get("services")
     if not (isinstance(columns, list) and all(isinstance(c, str) for c in columns) and len(set(columns)) == len(columns)
-            and "No" in columns and "Service responsable" in columns):
+            and NUMBER in columns and LEAD in columns):
         raise fail()
     if not all(isinstance(k, str) and isinstance(v, _SCALARS) for k, v in data["parameters"].items()):
         raise fail()
-    text_columns = [columns.index("No"), columns.index("Service responsable")]
+    text_columns = [columns.index(NUMBER), columns.index(LEAD)]
     if not (isinstance(actions, list) and all(isinstance(row, list) and len(row) == len(columns)
                                               and all(_is_cell(v) for v in row)
                                               and all(isinstance(row[i], str) for i in text_columns)
@@ -194,9 +202,9 @@ def unpacked_plan(text: str) -> str:
         plain = inflater.decompress(base64.b64decode(text[len(_PACKED):], validate=True), _MAX_PLAN_BYTES)
         json_text = plain.decode("utf-8")
     except (ValueError, zlib.error, UnicodeDecodeError):
-        raise MetaDamaged("le plan caché a été modifié à la main") from None
+        raise MetaDamaged.of("meta-plan-edited") from None
     if inflater.unconsumed_tail:
-        raise MetaDamaged("plan caché démesuré (bombe de décompression ?)")
+        raise MetaDamaged.of("meta-plan-bomb")
     return json_text
 
 
@@ -218,11 +226,11 @@ def read_meta(rows: list[list[object]], plan_rows: list[list[object]] | None = N
 
     def one(key: str) -> str:
         if key not in table or not table[key]:
-            raise MetaDamaged(f"information « {key} » absente")
+            raise MetaDamaged.of("meta-missing", key=key)
         return table[key][0]
 
     if one("suivi-excel") not in _READ_FORMATS:
-        raise MetaDamaged("format de formulaire inconnu ; il vient d'une autre version de suivi-excel")
+        raise MetaDamaged.of("meta-format")
     plan_json = ""
     if plan_rows is not None:
         plan_json = "".join(table.get("plan_json", [])) or unpacked_plan("".join(
@@ -232,25 +240,25 @@ def read_meta(rows: list[list[object]], plan_rows: list[list[object]] | None = N
                 plan_json=plan_json, deadline=(table.get("echeance") or [""])[0])
     expected = _checksum(meta.plan_id, meta.plan_version, meta.period, meta.kind, tabs_json)
     if one("controle") != expected:
-        raise MetaDamaged("elles ont été modifiées à la main")
+        raise MetaDamaged.of("meta-edited")
     # the checksum is easy to recompute: every value is checked for what it must be
     try:
         meta.period = parse_period(meta.period).label
     except ValueError:
-        raise MetaDamaged(f"période « {meta.period[:20]} » illisible") from None
+        raise MetaDamaged.of("meta-period", period=meta.period[:20]) from None
     if meta.kind not in KINDS:
-        raise MetaDamaged(f"type de classeur « {meta.kind[:20]} » inconnu")
-    tabs = _loads(tabs_json, "liste des onglets")
+        raise MetaDamaged.of("meta-kind", kind=meta.kind[:20])
+    tabs = _loads(tabs_json, "meta-tabs-unreadable")
     if not (isinstance(tabs, list) and all(isinstance(t, dict) and set(t) <= _TAB_KEYS and {"tab", "service"} <= set(t)
                                            and all(isinstance(v, str) for v in t.values()) for t in tabs)):
-        raise MetaDamaged("liste des onglets illisible")
+        raise MetaDamaged.of("meta-tabs-unreadable")
     meta.tabs = [TabInfo(**t) for t in tabs]
     try:
         dt.date.fromisoformat(meta.deadline or "2000-01-01")
     except ValueError:
         meta.deadline = ""  # only shown in the instructions and e-mails: an unreadable one is left out
     try:  # what a correction workbook asks to fix: only its e-mail needs it
-        found = _loads("".join(table.get("corrections", [])) or "[]", "corrections")
+        found = _loads("".join(table.get("corrections", [])) or "[]", "meta-corrections-unreadable")
         meta.corrections = [[str(cell), str(text)] for cell, text in found]
     except (MetaDamaged, ValueError, TypeError):
         meta.corrections = []

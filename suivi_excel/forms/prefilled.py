@@ -16,8 +16,8 @@ from collections.abc import Mapping
 
 from suivi_excel.core.columns import PERIOD_REMARKS
 from suivi_excel.core.text import column_letter
+from suivi_excel.forms.texts import prefilled_instructions
 
-LOOK = "en italique sur fond bleu pâle"
 _FILL, _FONT = "#DDEBF7", "#1F3864"
 _MAX_TEXT = 200  # a rule's value is a formula string: long texts are left without the look
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
@@ -69,22 +69,5 @@ def instructions_lines(periods: Mapping[str, str], numbers: set[str]) -> list[tu
     counts: dict[str, int] = {}
     for period in mine:
         counts[period] = counts.get(period, 0) + 1
-    ordered = sorted(counts, key=lambda p: (-counts[p], p))
-    if len(ordered) == 1:
-        origin = f"du suivi de la période {ordered[0]}"
-    else:
-        origin = "des suivis précédents : " + ", ".join(f"période {p} ({counts[p]} action(s))" for p in ordered)
-    return [
-        ("heading", "Valeurs déjà inscrites"),
-        ("text", f"Les statuts, avancements, dates, dépenses et résultats déjà inscrits viennent {origin}. "
-                 "Ce sont les derniers connus : mettez-les à jour pour la période actuelle."),
-        ("text", f"Une valeur reprise s'affiche {LOOK} ; dès que vous la changez, elle s'affiche normalement. "
-                 "Si elle est toujours juste, laissez-la telle quelle."),
-        ("text", f"{_listed(PERIOD_REMARKS)} sont laissés vides : ils décrivent la période actuelle, "
-                 "remplissez-les au besoin."),
-    ]
-
-
-def _listed(headers) -> str:
-    headers = list(headers)
-    return ", ".join(headers[:-1]) + " et " + headers[-1] if len(headers) > 1 else "".join(headers)
+    return prefilled_instructions({p: counts[p] for p in sorted(counts, key=lambda p: (-counts[p], p))},
+                                  PERIOD_REMARKS)

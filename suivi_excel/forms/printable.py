@@ -10,11 +10,12 @@ returns are read from the service tab only.
 from __future__ import annotations
 
 from suivi_excel.core import printing
-from suivi_excel.core.columns import PLAN_COLUMNS, TRACKING_COLUMNS
+from suivi_excel.core.columns import ACTION, NUMBER, PLAN_COLUMNS, TRACKING_COLUMNS
 from suivi_excel.core.tabs import TAB_PRINT
 from suivi_excel.core.text import column_letter
+from suivi_excel.forms.texts import PRINT_WHERE_TO_FILL
 
-_PLAN_PRINTED = ("No", "Action")
+_PLAN_PRINTED = (NUMBER, ACTION)
 _HANDWRITING = 2  # lines left in each row to write by hand on paper
 
 
@@ -65,8 +66,9 @@ def printable_tab(book, heads: tuple[object, object], plan, service: str, tab: s
     sheet.freeze_panes(1, 2)
     sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_rows": True,
                        "format_columns": True})
+    where = PRINT_WHERE_TO_FILL.format(tab=printing.escape_header(tab))
     printing.setup(sheet, widths, header_rows=1, header=f"&L&\"-,Bold\"{printing.escape_header(service)}&C"
-                   f"Pour remplir : onglet « {printing.escape_header(tab)} »&R{printing.escape_header(title)}")
+                   f"{where}&R{printing.escape_header(title)}")
 
 
 def _plain_formula(formula: str, expand_future_functions: bool = False) -> str:

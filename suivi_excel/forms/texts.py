@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from suivi_excel.core.columns import ABANDONED, DONE, IN_PROGRESS, NOT_STARTED, ONGOING, POSTPONED
+
 STATUS_HELP = {
-    "Non débutée": "rien n'est encore engagé",
-    "En cours": "l'action avance ; indiquez l'avancement en %",
-    "Réalisée": "l'action est terminée (avancement 100 %)",
-    "En continu": "action récurrente, réalisée chaque année",
-    "Reportée": "remise à plus tard ; expliquez pourquoi dans Obstacles",
-    "Abandonnée": "l'action ne sera pas réalisée ; expliquez pourquoi dans Commentaires",
+    NOT_STARTED: "rien n'est encore engagé",
+    IN_PROGRESS: "l'action avance ; indiquez l'avancement en %",
+    DONE: "l'action est terminée (avancement 100 %)",
+    ONGOING: "action récurrente, réalisée chaque année",
+    POSTPONED: "remise à plus tard ; expliquez pourquoi dans Obstacles",
+    ABANDONED: "l'action ne sera pas réalisée ; expliquez pourquoi dans Commentaires",
 }
+# how a pre-filled value looks until the service changes it (`forms/prefilled.py`)
+PREFILL_LOOK = "en italique sur fond bleu pâle"
+# the centre of the `À imprimer` tab's page header (`forms/printable.py`)
+PRINT_WHERE_TO_FILL = "Pour remplir : onglet « {tab} »"
 
 def instructions(municipality: str, title: str, period: str, deadline: str, coordinator: str,
                  email: str, services: list[str], problems=(), complete_only: bool = False) -> list[tuple[str, str]]:
@@ -66,6 +72,29 @@ def instructions(municipality: str, title: str, period: str, deadline: str, coor
         ("text", "Vous pouvez renommer le fichier : il sera reconnu quand même."),
     ]
     return lines
+
+
+def prefilled_instructions(counts: dict[str, int], remarks) -> list[tuple[str, str]]:
+    """The `Instructions` lines about pre-filled values: `counts`, the actions pre-filled from each period
+    (the most first); `remarks`, the headers left empty because they describe the period itself."""
+    if len(counts) == 1:
+        origin = f"du suivi de la période {next(iter(counts))}"
+    else:
+        origin = "des suivis précédents : " + ", ".join(f"période {p} ({n} action(s))" for p, n in counts.items())
+    return [
+        ("heading", "Valeurs déjà inscrites"),
+        ("text", f"Les statuts, avancements, dates, dépenses et résultats déjà inscrits viennent {origin}. "
+                 "Ce sont les derniers connus : mettez-les à jour pour la période actuelle."),
+        ("text", f"Une valeur reprise s'affiche {PREFILL_LOOK} ; dès que vous la changez, elle s'affiche "
+                 "normalement. Si elle est toujours juste, laissez-la telle quelle."),
+        ("text", f"{_listed(remarks)} sont laissés vides : ils décrivent la période actuelle, "
+                 "remplissez-les au besoin."),
+    ]
+
+
+def _listed(headers) -> str:
+    headers = list(headers)
+    return ", ".join(headers[:-1]) + " et " + headers[-1] if len(headers) > 1 else "".join(headers)
 
 
 SUMMARY_TITLE = "Sommaire du suivi — période {period}"

@@ -46,4 +46,15 @@ REFUSALS: dict[str, str] = {
     # the reading process died on the file (an abort, not an exception): it was read again alone
     "reader-crashed": "sa lecture a fait échouer le programme de lecture",
     "refused-on-rereading": "fichier refusé à la relecture",
+    # a form's hidden metadata cannot be trusted (forms/metadata.MetaDamaged): fills `meta-damaged`'s {reason}
+    "meta-missing": "information « {key} » absente",
+    "meta-format": "format de formulaire inconnu ; il vient d'une autre version de suivi-excel",
+    "meta-edited": "elles ont été modifiées à la main",
+    "meta-period": "période « {period} » illisible",
+    "meta-kind": "type de classeur « {kind} » inconnu",
+    "meta-tabs-unreadable": "liste des onglets illisible",
+    "meta-corrections-unreadable": "corrections illisible",
+    "meta-plan-unreadable": "plan caché illisible",
+    "meta-plan-edited": "le plan caché a été modifié à la main",
+    "meta-plan-bomb": "plan caché démesuré (bombe de décompression ?)",
 }
