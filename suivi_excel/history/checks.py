@@ -17,26 +17,27 @@ _NUMBERS = ("avancement", "depenses")
 _DATES = ("debut_reel", "fin_reelle")
 
 
-def unreadable_value(connection: sqlite3.Connection) -> str:
-    """The first value this version could not read back, as "table.column « value »"; "" when none."""
+def unreadable_value(connection: sqlite3.Connection) -> tuple[str, str] | None:
+    """The first value this version could not read back, as ("table.column", its first characters); None
+    when none."""
     columns = {row[1] for row in connection.execute("PRAGMA table_info(actions)")}
     for column in (c for c in _NUMBERS if c in columns):
         found = connection.execute(f"SELECT {column} FROM actions WHERE {column} IS NOT NULL AND "
                                    f"typeof({column}) NOT IN ('integer', 'real') LIMIT 1").fetchone()
         if found:
-            return f"actions.{column} « {str(found[0])[:30]} »"
+            return f"actions.{column}", str(found[0])[:30]
     for table, column in [*(("actions", c) for c in _DATES if c in columns), ("periodes", "fin_periode")]:
         for (value,) in connection.execute(f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL "
                                            f"AND {column} != ''"):
             try:
                 dt.date.fromisoformat(str(value))
             except ValueError:
-                return f"{table}.{column} « {str(value)[:30]} »"
+                return f"{table}.{column}", str(value)[:30]
     for (text,) in connection.execute("SELECT plan_json FROM periodes"):
         try:
             data = json.loads(text)
         except (TypeError, ValueError, RecursionError):
-            return f"periodes.plan_json « {str(text)[:30]} »"
+            return "periodes.plan_json", str(text)[:30]
         if not isinstance(data, dict) or not {"parameters", "columns", "actions", "services"} <= set(data):
-            return f"periodes.plan_json « {str(text)[:30]} »"
-    return ""
+            return "periodes.plan_json", str(text)[:30]
+    return None

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from suivi_excel.core.columns import PLAN_ID
+from suivi_excel.core.columns import ACTION, NUMBER, PLAN_ID
+from suivi_excel.core.messages import KIN_NOTICE
 from suivi_excel.core.periods import Period, parse_period
 from suivi_excel.core.text import fold
 from suivi_excel.history.store import connect
@@ -33,7 +34,7 @@ class Kin:
 
 
 def _actions(plan: Plan) -> set[tuple[str, str]]:
-    return {(str(n), fold(a)) for n, a in zip(plan.actions["No"], plan.actions["Action"])}
+    return {(str(n), fold(a)) for n, a in zip(plan.actions[NUMBER], plan.actions[ACTION])}
 
 
 def kin(store: Path, plan: Plan) -> list[Kin]:
@@ -87,9 +88,6 @@ def kin_message(store: Path, plan: Plan, plan_file: str, what: str, then: str = 
     if not found:
         return ""
     best = found[0]
-    periods = ", ".join(best.periods)
-    return (f"Attention : l'historique « {store} » contient les périodes {periods} d'un plan dont "
-            f"{best.matching} des {best.actions} actions correspondent à celles-ci (« {best.label} »), mais "
-            f"sous une autre identité (titre ou municipalité corrigés, ou plan importé de nouveau) : {what}. "
-            f"Pour relier ce plan à son historique, inscrivez « {best.identity} » à la ligne « {PLAN_ID} » de "
-            f"la feuille Paramètres de {plan_file} (ajoutez la ligne si elle manque), {then}.")
+    return KIN_NOTICE.format(store=store, periods=", ".join(best.periods), matching=best.matching,
+                             actions=best.actions, label=best.label, what=what, identity=best.identity,
+                             line=PLAN_ID, plan_file=plan_file, then=then)

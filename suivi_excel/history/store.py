@@ -23,7 +23,25 @@ from pathlib import Path
 
 import pandas as pd
 
-from suivi_excel.core.columns import PERIOD_REMARKS, STATUS, TRACKING_HEADERS
+from suivi_excel.core.columns import (
+    ACTION,
+    ACTUAL_END,
+    ACTUAL_START,
+    AXE,
+    COMMENTS,
+    GOOD_NEWS,
+    LEAD,
+    NUMBER,
+    OBSTACLES,
+    PERIOD_REMARKS,
+    PROGRESS,
+    RESULT,
+    SPENT,
+    STATUS,
+    SUPPORT,
+    TARGET_MET,
+    TRACKING_HEADERS,
+)
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.periods import Period, parse_period
 from suivi_excel.history.checks import unreadable_value
@@ -33,10 +51,9 @@ from suivi_excel.plan.model import Plan
 DEFAULT_NAME = "suivi-historique.sqlite"
 SCHEMA_VERSION = 2  # 2: actions.cible_atteinte and actions.bon_coup (added to a format-1 file on write)
 _COLUMNS = {  # tracking header -> SQL column
-    STATUS: "statut", "Avancement (%)": "avancement", "Date de début réelle": "debut_reel",
-    "Date de fin réelle": "fin_reelle", "Dépenses réelles ($)": "depenses",
-    "Résultat de l'indicateur": "resultat", "Cible atteinte": "cible_atteinte", "Besoin de soutien": "besoin_soutien",
-    "Obstacles": "obstacles", "Bon coup": "bon_coup", "Commentaires": "commentaires",
+    STATUS: "statut", PROGRESS: "avancement", ACTUAL_START: "debut_reel", ACTUAL_END: "fin_reelle", SPENT: "depenses",
+    RESULT: "resultat", TARGET_MET: "cible_atteinte", SUPPORT: "besoin_soutien", OBSTACLES: "obstacles",
+    GOOD_NEWS: "bon_coup", COMMENTS: "commentaires",
 }
 assert list(_COLUMNS) == list(TRACKING_HEADERS)  # read back in this order under those headers
 # columns added after the first histories were written: added to an older file when it is written to,
@@ -131,9 +148,9 @@ def _check_readable(connection: sqlite3.Connection, path: Path) -> None:
             parse_period(label)
         except ValueError:
             raise SuiviError.of("history-bad-period", path=path, label=str(label)[:40]) from None
-    odd = unreadable_value(connection) if labels else ""
+    odd = unreadable_value(connection) if labels else None
     if odd:
-        raise SuiviError.of("history-bad-value", path=path, value=odd)
+        raise SuiviError.of("history-bad-value", path=path, column=odd[0], value=odd[1])
 
 
 def _add_columns(connection: sqlite3.Connection) -> None:
@@ -158,7 +175,7 @@ def _sql_value(value: object) -> object:
     return value
 
 
-_DATES = ("Date de début réelle", "Date de fin réelle")  # stored as ISO text
+_DATES = (ACTUAL_START, ACTUAL_END)  # stored as ISO text
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -181,7 +198,7 @@ def _keys(connection: sqlite3.Connection, plan: Plan, period: Period) -> dict[st
                                         (plan.identity, previous.label)).fetchall())
     keys = {}
     old_numbers = plan.former_numbers
-    for number in plan.actions["No"]:
+    for number in plan.actions[NUMBER]:
         former = old_numbers.get(number)
         if former and former in known:
             keys[number] = known[former]
@@ -218,8 +235,8 @@ def record(path: Path, result, then: Callable[[sqlite3.Connection], object] | No
                             plan.version, plan.to_json()))
         rows = []
         for order, action in enumerate(result.actions.to_dict("records")):
-            rows.append((*where, action["No"], keys[action["No"]], order, action["Service responsable"],
-                         action["Axe"], action["Action"], *(_sql_value(action[h]) for h in _COLUMNS),
+            rows.append((*where, action[NUMBER], keys[action[NUMBER]], order, action[LEAD],
+                         action[AXE], action[ACTION], *(_sql_value(action[h]) for h in _COLUMNS),
                          action["En retard"], action["Source"]))
         marks = ", ".join("?" * len(rows[0])) if rows else ""
         if rows:  # columns named: an older file has the added ones last
@@ -247,7 +264,7 @@ def history_rows(path: Path, plan_id: str, up_to: Period | None = None) -> pd.Da
         return pd.DataFrame(columns=_ROWS_COLUMNS)
 
 
-_ROWS_COLUMNS = ["Période", "No", *TRACKING_HEADERS, "En retard", "_cle", "_fin", "_ordre", "_source"]
+_ROWS_COLUMNS = ["Période", NUMBER, *TRACKING_HEADERS, "En retard", "_cle", "_fin", "_ordre", "_source"]
 
 
 def rows_of(connection: sqlite3.Connection, plan_id: str, up_to: Period | None = None) -> pd.DataFrame:
@@ -317,6 +334,7 @@ def load_period(path: Path, plan_id: str, period: Period) -> tuple[Plan, pd.Data
             "SELECT code, gravite, fichier, feuille, cellule, valeur, probleme FROM anomalies "
             "WHERE plan = ? AND periode = ?", (plan_id, period.label)).fetchall()
     plan = Plan.from_json(plan_json)
-    tracking = _dates_read(pd.DataFrame(data, columns=["No", *TRACKING_HEADERS, "En retard", "Source"], dtype=object))
-    actions = plan.actions.merge(tracking, on="No", how="left")
+    tracking = _dates_read(pd.DataFrame(data, columns=[NUMBER, *TRACKING_HEADERS, "En retard", "Source"],
+                                        dtype=object))
+    actions = plan.actions.merge(tracking, on=NUMBER, how="left")
     return plan, actions, anomalies

@@ -32,9 +32,9 @@ ERRORS: dict[str, str] = {
     "history-bad-period": "l'historique « {path} » contient une période illisible (« {label} ») : il a été modifié "
                           "hors de suivi-excel. Indiquez un autre historique avec --historique ; celui-ci n'a pas été "
                           "modifié.",
-    "history-bad-value": "l'historique « {path} » contient une valeur illisible ({value}) : il a été modifié hors de "
-                         "suivi-excel. Corrigez-la, ou indiquez un autre historique avec --historique ; celui-ci n'a "
-                         "pas été modifié.",
+    "history-bad-value": "l'historique « {path} » contient une valeur illisible ({column} « {value} ») : il a été "
+                         "modifié hors de suivi-excel. Corrigez-la, ou indiquez un autre historique avec --historique "
+                         "; celui-ci n'a pas été modifié.",
     # the table of axes of `regrouper --axes` (region/rollup.py)
     "axes-refused": "la table des axes « {path} » ne peut pas être ouverte : {reason}. Donnez un classeur ou un CSV "
                     "à deux colonnes, l'axe local puis l'axe régional.",
@@ -58,6 +58,13 @@ ERRORS: dict[str, str] = {
     "plan-invalid": "le plan « {path} » contient {count} problème(s) ; rien n'a été écrit.\n{problems}\nCorrigez le "
                     "plan puis relancez la commande.",
 }
+# a warning, the command goes on (history/kinship.py): the history knows this plan under another identity;
+# {what} says what is missing because of it, {then} what to do once the identifier is written
+KIN_NOTICE = ("Attention : l'historique « {store} » contient les périodes {periods} d'un plan dont {matching} des "
+              "{actions} actions correspondent à celles-ci (« {label} »), mais sous une autre identité (titre ou "
+              "municipalité corrigés, ou plan importé de nouveau) : {what}. Pour relier ce plan à son historique, "
+              "inscrivez « {identity} » à la ligne « {line} » de la feuille Paramètres de {plan_file} (ajoutez la "
+              "ligne si elle manque), {then}.")
 # the files listed under an error, and how many more were not shown
 LISTED_FILE = "  - {file} : {problem}"
 LISTED_MORE = "  … et {count} autre(s)."
