@@ -17,9 +17,11 @@ import pandas as pd
 from suivi_excel.consolidate.validation import TabValues, validate_tabs
 from suivi_excel.core.anomalies import ERROR, Anomaly, severities, sort_anomalies
 from suivi_excel.core.columns import (
+    END,
     LATE_STATUSES,
     NO,
     NOT_REPORTED,
+    NUMBER,
     STATUS,
     TRACKING_HEADERS,
     YES,
@@ -190,11 +192,11 @@ def consolidate_reads(reads: list[FileRead], anomalies: list[Anomaly], plan: Pla
 
 def _numbers_by_version(reads: list[FileRead], plan: Plan) -> dict[str, frozenset[str]]:
     """The action numbers of each plan version the forms were generated from."""
-    numbers: dict[str, frozenset[str]] = {plan.version: frozenset(plan.actions["No"])}
+    numbers: dict[str, frozenset[str]] = {plan.version: frozenset(plan.actions[NUMBER])}
     for read in reads:
         if read.meta and read.meta.plan_version not in numbers:
             try:
-                numbers[read.meta.plan_version] = frozenset(plan_of(read).actions["No"])
+                numbers[read.meta.plan_version] = frozenset(plan_of(read).actions[NUMBER])
             except (ValueError, KeyError, TypeError):
                 numbers[read.meta.plan_version] = frozenset()
     return numbers
@@ -219,13 +221,13 @@ def _merge(plan: Plan, period: Period, tracking: pd.DataFrame) -> pd.DataFrame:
     """The plan's actions with the retained values (one row per number, with `Source`), `En retard`."""
     actions = plan.actions.copy()
     columns = [*TRACKING_HEADERS, "Source"]
-    tracking = tracking.reindex(actions["No"])[columns].reset_index(drop=True)
+    tracking = tracking.reindex(actions[NUMBER])[columns].reset_index(drop=True)
     for header in columns:
         actions[header] = tracking[header].astype(object).where(tracking[header].notna(), None)
     actions[STATUS] = actions[STATUS].fillna(NOT_REPORTED)
     actions["Source"] = actions["Source"].fillna("")
     # late without news too: an action due by now that nobody reported on (§13)
     late = (actions[STATUS].isin((*LATE_STATUSES, NOT_REPORTED))
-            & (days(actions["Fin"]) <= np.datetime64(period.end, "D")))
+            & (days(actions[END]) <= np.datetime64(period.end, "D")))
     actions.insert(len(actions.columns) - 1, "En retard", late.map({True: YES, False: NO}))
     return actions

@@ -14,7 +14,7 @@ from pathlib import Path
 from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.consolidate.review import INCOMPLETE, TO_FIX, review
 from suivi_excel.core.anomalies import ERROR, INFO, Anomaly
-from suivi_excel.core.columns import NOT_REPORTED, STATUS, TARGET_MET, TO_CHECK, TRACKING_HEADERS
+from suivi_excel.core.columns import NOT_REPORTED, NUMBER, STATUS, TARGET_MET, TO_CHECK, TRACKING_HEADERS
 from suivi_excel.core.text import is_blank, split_ref
 from suivi_excel.forms.generation import (
     Options,
@@ -23,10 +23,8 @@ from suivi_excel.forms.generation import (
     write_workbook,
 )
 from suivi_excel.forms.metadata import PER_SERVICE
+from suivi_excel.forms.texts import NO_STATUS
 from suivi_excel.returns.file import TabRead
-
-NO_STATUS = "Aucun statut : choisissez l'état de l'action dans la liste."
-
 
 def write_corrections(result: Consolidation, folder: Path) -> dict[str, Path]:
     """Write a correction workbook for each service `À corriger` or `Incomplet`.
@@ -52,8 +50,8 @@ def _answers(result: Consolidation, service: str):
     """What the service sent (No -> header -> value), the cells to mark and the problems to list."""
     plan, winner = result.plan, result.retained[service]
     tab = winner.tab
-    numbers = list(plan.service_actions(service)["No"])
-    actions = result.actions.set_index("No")
+    numbers = list(plan.service_actions(service)[NUMBER])
+    actions = result.actions.set_index(NUMBER)
     prefill: dict[str, dict[str, object]] = {}
     typed = _typed(result, tab)
     for number in numbers:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.core.anomalies import ERROR, WARNING, severities
-from suivi_excel.core.columns import NOT_REPORTED, STATUS
+from suivi_excel.core.columns import LEAD, NOT_REPORTED, SERVICE, SERVICE_EMAIL, SERVICE_PERSON, STATUS
 
 NOT_RECEIVED, TO_FIX, INCOMPLETE, COMPLETE = "Non reçu", "À corriger", "Incomplet", "Complet"
 STATES = (COMPLETE, INCOMPLETE, TO_FIX, NOT_RECEIVED)
@@ -42,9 +42,9 @@ class ReturnState:
 def review(result: Consolidation) -> list[ReturnState]:
     """The state of every service that carries actions, in the plan's order."""
     plan = result.plan
-    contacts = {s: (r or "", c or "") for s, r, c in plan.services[["Service", "Responsable", "Courriel"]].itertuples(
+    contacts = {s: (r or "", c or "") for s, r, c in plan.services[[SERVICE, SERVICE_PERSON, SERVICE_EMAIL]].itertuples(
         index=False)}
-    statuses = result.actions.groupby("Service responsable", sort=False)[STATUS]
+    statuses = result.actions.groupby(LEAD, sort=False)[STATUS]
     reported = (statuses.apply(lambda s: int((s != NOT_REPORTED).sum()))).to_dict()
     states = []
     for service in result.tabs:

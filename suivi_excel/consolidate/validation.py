@@ -21,11 +21,13 @@ from suivi_excel.core.columns import (
     ACTUAL_START,
     DONE,
     NOT_STARTED,
+    NUMBER,
     OBSTACLES,
     POSTPONED,
     PROGRESS,
     RESULT,
     STATUS,
+    TARGET,
     TARGET_MET,
     TO_CHECK,
     TRACKING_COLUMNS,
@@ -68,15 +70,15 @@ class Checked:
         An action answered in two of those tabs takes the values of its own service's tab.
         """
         picked = self.values[self.values["tab"].isin(sources.keys())].sort_values("own", kind="stable")
-        picked = picked[~picked["No"].duplicated(keep="last")]
-        return picked.assign(Source=picked["tab"].map(sources)).set_index("No")[[*_HEADERS, "Source"]]
+        picked = picked[~picked[NUMBER].duplicated(keep="last")]
+        return picked.assign(Source=picked["tab"].map(sources)).set_index(NUMBER)[[*_HEADERS, "Source"]]
 
     def provenance_of(self, indexes: set[int]) -> list[tuple[str, str, str, str, str, str]]:
         """(number, header, file, sheet, cell, raw value) of every value filled in those tabs."""
         picked = self.provenance[self.provenance["tab"].isin(indexes)]
         tabs = [self.tabs[i].tab for i in picked["tab"]]
         return [(n, h, t.file, t.sheet, c, v) for t, n, h, c, v in
-                zip(tabs, picked["No"], picked["header"], picked["cell"], picked["raw"])]
+                zip(tabs, picked[NUMBER], picked["header"], picked["cell"], picked["raw"])]
 
 
 def _parse_column(kind: str, raw: list[object]) -> list[Parsed]:
@@ -169,7 +171,7 @@ def validate_tabs(tabs: Sequence[TabRead], plan: Plan,
     # numbers: renumbered, unknown, removed, duplicated, another service's
     new_number = lines["number"].map(plan.renumbered)
     was_renumbered = new_number.notna()
-    found.each(lines, was_renumbered & lines["filled"], "action-renumbered", "No", lambda ln: ln.number,
+    found.each(lines, was_renumbered & lines["filled"], "action-renumbered", NUMBER, lambda ln: ln.number,
                new=lambda ln: plan.renumbered[ln.number])
     lines["final"] = new_number.where(was_renumbered, lines["number"])
     known = lines["final"].isin(plan.owners.keys())
@@ -177,23 +179,23 @@ def validate_tabs(tabs: Sequence[TabRead], plan: Plan,
         generated = numbers_when_generated[line.tab] if numbers_when_generated else frozenset()
         if line.number in generated:
             if line.filled:
-                found.add("action-removed", line.tab, line.pos, "No", line.number)
+                found.add("action-removed", line.tab, line.pos, NUMBER, line.number)
         elif line.number or line.filled:
-            found.add("action-unknown", line.tab, line.pos, "No", line.number or "(vide)")
+            found.add("action-unknown", line.tab, line.pos, NUMBER, line.number or "(vide)")
     lines = lines[known]
     duplicate = lines.duplicated(["tab", "final"])
     first = lines.groupby(["tab", "final"])["pos"].transform("first")
-    found.each(lines.assign(first=first), duplicate, "action-duplicate", "No", lambda ln: ln.final,
-               first=lambda ln: tabs[ln.tab].cell("No", ln.first))
+    found.each(lines.assign(first=first), duplicate, "action-duplicate", NUMBER, lambda ln: ln.final,
+               first=lambda ln: tabs[ln.tab].cell(NUMBER, ln.first))
     lines = lines[~duplicate].reset_index(drop=True)
     owner = lines["final"].map(plan.owners)
     service = _per_tab(lines, [t.service for t in tabs])
     found.each(lines.assign(owner=owner, service=service), (service != "") & (owner != service),
-               "action-other-service", "No", lambda ln: ln.final, owner=lambda ln: ln.owner,
+               "action-other-service", NUMBER, lambda ln: ln.final, owner=lambda ln: ln.owner,
                service=lambda ln: ln.service)
 
     # values, column by column
-    clean = pd.DataFrame({"tab": lines["tab"], "No": lines["final"], "own": owner == service})
+    clean = pd.DataFrame({"tab": lines["tab"], NUMBER: lines["final"], "own": owner == service})
     for header, column in renamed.items():
         parsed = _parse_column(_KINDS[header], lines[column].tolist())
         values = [TO_CHECK if p.code == "status-unknown" else p.value for p in parsed]
@@ -218,7 +220,7 @@ def _digests(results: list[TabValues], clean: pd.DataFrame) -> None:
         return
     values: dict[int, dict[str, dict[str, object]]] = {i: {} for i in prefilled}
     picked = clean[clean["tab"].isin(prefilled)]
-    for tab, number, *row in zip(picked["tab"], picked["No"], *(picked[h] for h in _HEADERS)):
+    for tab, number, *row in zip(picked["tab"], picked[NUMBER], *(picked[h] for h in _HEADERS)):
         values[tab][number] = dict(zip(_HEADERS, row))
     for index in prefilled:
         results[index].digest = values_digest(values[index])
@@ -249,7 +251,7 @@ def _check_consistency(lines: pd.DataFrame, clean: pd.DataFrame, renamed: dict[s
 def _check_targets(lines: pd.DataFrame, clean: pd.DataFrame, plan: Plan, found: _Found) -> None:
     """`Cible atteinte` against the numbers, where the plan's `Cible` and the result both start with one:
     an answer that says otherwise is a warning; an empty answer is deduced from the share."""
-    targets = clean["No"].map(plan.actions.set_index("No")["Cible"]) if "Cible" in plan.actions else None
+    targets = clean[NUMBER].map(plan.actions.set_index(NUMBER)[TARGET]) if TARGET in plan.actions else None
     if targets is None:
         return
     candidates = targets.notna() & clean[_RESULT].notna()
@@ -276,11 +278,11 @@ def _provenance(lines: pd.DataFrame, renamed: dict[str, str], tabs: Sequence[Tab
             continue
         picked = lines.loc[filled, ["tab", "final", column]]
         letters = _per_tab(picked, [column_letter(t.columns.get(header, 0)) for t in tabs])
-        parts.append(pd.DataFrame({"tab": picked["tab"], "No": picked["final"], "header": header,
+        parts.append(pd.DataFrame({"tab": picked["tab"], NUMBER: picked["final"], "header": header,
                                    "cell": letters + rows[filled],
                                    "raw": [clean_text(v) for v in picked[column]]}))
     if not parts:
-        return pd.DataFrame(columns=["tab", "No", "header", "cell", "raw"])
+        return pd.DataFrame(columns=["tab", NUMBER, "header", "cell", "raw"])
     return pd.concat(parts, ignore_index=True)
 
 
@@ -290,7 +292,7 @@ def _missing_actions(results: list[TabValues], clean: pd.DataFrame, plan: Plan) 
     for number, owner in plan.owners.items():
         expected.setdefault(owner, []).append(number)
     seen: dict[int, set[str]] = {}
-    for tab, number in zip(clean["tab"], clean["No"]):
+    for tab, number in zip(clean["tab"], clean[NUMBER]):
         seen.setdefault(tab, set()).add(number)
     for result in results:
         tab = result.tab

@@ -14,6 +14,8 @@ STATUS_HELP = {
 }
 # how a pre-filled value looks until the service changes it (`forms/prefilled.py`)
 PREFILL_LOOK = "en italique sur fond bleu pâle"
+# a correction workbook's note on a status left empty (`consolidate/corrections.py`)
+NO_STATUS = "Aucun statut : choisissez l'état de l'action dans la liste."
 # the centre of the `À imprimer` tab's page header (`forms/printable.py`)
 PRINT_WHERE_TO_FILL = "Pour remplir : onglet « {tab} »"
 

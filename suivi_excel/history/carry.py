@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from suivi_excel.core.columns import FINAL_STATUSES, NO, NOT_REPORTED, PERIOD_REMARKS, STATUS
+from suivi_excel.core.columns import FINAL_STATUSES, NO, NOT_REPORTED, NUMBER, PERIOD_REMARKS, STATUS
 from suivi_excel.core.text import is_blank
 from suivi_excel.history.lastknown import Known
 
@@ -26,7 +26,7 @@ def with_last_known(actions: pd.DataFrame, known: dict[str, Known]) -> pd.DataFr
     actions = actions.copy()
     last = [None] * len(actions)
     since = [None] * len(actions)
-    for index, (number, status) in enumerate(zip(actions["No"], actions[STATUS])):
+    for index, (number, status) in enumerate(zip(actions[NUMBER], actions[STATUS])):
         state = known.get(number)
         if status != NOT_REPORTED or state is None or state.status is None:
             continue

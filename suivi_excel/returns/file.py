@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from suivi_excel.core.anomalies import Anomaly
-from suivi_excel.core.columns import PLAN_COLUMNS, STATUS, TRACKING_COLUMNS, find_column
+from suivi_excel.core.columns import NUMBER, PLAN_COLUMNS, STATUS, TRACKING_COLUMNS, find_column
 from suivi_excel.core.messages import REFUSALS
 from suivi_excel.core.rawsheet import (
     quiet_native_stderr,
@@ -260,13 +260,13 @@ def _find_header(rows: list[list[object]]) -> tuple[int, dict[str, int]] | None:
         for col, value in enumerate(row):
             if is_blank(value):
                 continue
-            if "No" not in columns and find_column(value, (_NO_COLUMN,)) is not None:
-                columns["No"] = col
+            if NUMBER not in columns and find_column(value, (_NO_COLUMN,)) is not None:
+                columns[NUMBER] = col
                 continue
             column = find_column(value, TRACKING_COLUMNS)
             if column is not None and column.header not in columns:
                 columns[column.header] = col
-        if len(columns) >= 2 and any(h != "No" for h in columns):
+        if len(columns) >= 2 and any(h != NUMBER for h in columns):
             return index, columns
     return None
 
@@ -279,7 +279,7 @@ def _read_tab(rows: list[list[object]], result: FileRead, sheet: str, service: s
         return None
     header_row, columns = found
     tab = TabRead(result.name, sheet, service, result.saved, header_row, columns)
-    if "No" not in columns:
+    if NUMBER not in columns:
         result.anomalies.append(Anomaly.of("no-action-column", file=result.name, sheet=sheet,
                                            cell=cell_ref(header_row, 0)))
         return None
@@ -287,12 +287,12 @@ def _read_tab(rows: list[list[object]], result: FileRead, sheet: str, service: s
         if column.header not in columns and not column.optional:  # forms of earlier versions lack some
             result.anomalies.append(Anomaly.of("header-missing", file=result.name, sheet=sheet,
                                                cell=f"{header_row + 1}:{header_row + 1}", value=column.header))
-    tab.raw = {header: [] for header in columns if header != "No"}
-    no_col = columns["No"]
+    tab.raw = {header: [] for header in columns if header != NUMBER}
+    no_col = columns[NUMBER]
     for index in range(header_row + 1, len(rows)):
         row = rows[index]
         number = action_number(row[no_col]) if no_col < len(row) else ""
-        values = {h: (row[c] if c < len(row) else None) for h, c in columns.items() if h != "No"}
+        values = {h: (row[c] if c < len(row) else None) for h, c in columns.items() if h != NUMBER}
         if not number and all(is_blank(v) for v in values.values()):
             continue
         tab.rows.append(index)
