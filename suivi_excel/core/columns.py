@@ -213,3 +213,7 @@ def find_column(header: object, columns) -> object | None:
     return table.get(key)
 
 PLAN_TOTAL = "Ensemble du plan"  # the total row of every per-service and per-axe table
+# the columns consolidation adds to the plan's and tracking columns, which history, report and region read
+LATE, SOURCE = "En retard", "Source"  # Oui/Non: due by now and not done; where the retained answers came from
+PERIOD = "Période"  # the period of each row the history gives back
+
