@@ -115,20 +115,6 @@ NOT_YET_IN_THE_CATALOGUE = (
     "region/reports.py",
     "region/rollup.py",
     "region/workbook.py",
-    "report/achievements.py",
-    "report/bilan.py",
-    "report/bilan_data.py",
-    "report/bilan_texts.py",
-    "report/charts.py",
-    "report/dashboard.py",
-    "report/document.py",
-    "report/followup.py",
-    "report/indicators.py",
-    "report/printable.py",
-    "report/properties.py",
-    "report/sheets.py",
-    "report/summary.py",
-    "report/workbook.py",
 )
 # Where the words users read are declared: the catalogue of messages, the columns, each stage's workbook texts.
 TEXT_MODULES = ("core/messages/", "core/columns.py")

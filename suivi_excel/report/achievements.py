@@ -21,17 +21,12 @@ from suivi_excel.core.columns import (
     TARGET_CHOICES,
     TARGET_MET,
     TARGET_NA,
-    TARGET_NO,
-    TARGET_PARTLY,
-    TARGET_YES,
 )
 from suivi_excel.core.targets import answer_for, target_share
 from suivi_excel.core.text import is_blank, percent_text
+from suivi_excel.report import texts
+from suivi_excel.report.texts import TARGET_LABELS
 
-NO_RESULT = "Pas encore de résultat"
-# the Cibles block's lines: each answer, then the actions with a target and no answer yet
-TARGET_LABELS = {TARGET_YES: TARGET_MET, TARGET_PARTLY: "Atteinte en partie", TARGET_NO: "Non atteinte",
-                 TARGET_NA: "Sans objet", None: NO_RESULT}
 SHARE = "Part de la cible"
 
 
@@ -97,8 +92,7 @@ def dashboard_block(sheet, row: int, actions: pd.DataFrame, formats, write_list:
             these lists look and print like the others.
     """
     targeted = with_target(actions)
-    sheet.write_string(row, 0, f"Cibles ({len(targeted)} actions avec une cible chiffrée ou décrite)",
-                       formats.heading)
+    sheet.write_string(row, 0, texts.TARGETS.format(count=len(targeted)), formats.heading)
     sheet.write_blank(row, 1, None, formats.heading)
     row += 1
     for label, count in target_counts(actions).items():
@@ -109,9 +103,8 @@ def dashboard_block(sheet, row: int, actions: pd.DataFrame, formats, write_list:
         row += 1
     row += 1
     rows = target_rows(actions)
-    row = write_list(sheet, row, formats, "Résultats par rapport aux cibles", rows,
+    row = write_list(sheet, row, formats, texts.TARGET_RESULTS, rows,
                      [NUMBER, ACTION, TARGET, RESULT, SHARE, TARGET_MET],
-                     "Aucun résultat d'indicateur n'a été déclaré pour une action avec cible.")
-    return write_list(sheet, row, formats, "Bons coups", good_news(actions),
-                      [NUMBER, ACTION, GOOD_NEWS, LEAD],
-                      "Aucun bon coup déclaré cette période : la colonne « Bon coup » des formulaires les recueille.")
+                     texts.NO_TARGET_RESULT)
+    return write_list(sheet, row, formats, texts.GOOD_NEWS_LIST, good_news(actions), [NUMBER, ACTION, GOOD_NEWS, LEAD],
+                      texts.NO_GOOD_NEWS)

@@ -34,14 +34,9 @@ from suivi_excel.core.columns import (
     TO_CHECK,
 )
 from suivi_excel.core.text import clean_text, french_date, is_blank, money_text, percent_text
-from suivi_excel.report.achievements import (
-    NO_RESULT,
-    TARGET_LABELS,
-    target_counts,
-    target_rows,
-    with_target,
-)
+from suivi_excel.report.achievements import target_counts, target_rows, with_target
 from suivi_excel.report.bilan_data import PERIOD, PLAN, YEAR, BilanData
+from suivi_excel.report.texts import NO_RESULT, TARGET_LABELS
 
 _FACTS_SHOWN = 12  # faits saillants: the rest is in the parts per axe
 
@@ -244,6 +239,11 @@ def next_part(data: BilanData) -> tuple[str, str, list[str]]:
     return heading, (f"{plural(len(rows), 'action est prévue', 'actions sont prévues')} ou se poursui"
                      f"{'vent' if len(rows) > 1 else 't'} du {french_date(data.next_start)} au "
                      f"{french_date(data.next_end)} :"), items
+
+
+def annex_sentence(data: BilanData) -> str:
+    return (f"Les {len(data.actions)} actions du plan dans l'ordre du plan, avec leur statut au "
+            f"{french_date(data.last.end)}.")
 
 
 def annex_rows(actions: pd.DataFrame) -> list[dict]:

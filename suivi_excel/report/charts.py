@@ -13,25 +13,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from suivi_excel.core.columns import (
-    ABANDONED,
-    AXE,
-    DONE,
-    IN_PROGRESS,
-    NOT_REPORTED,
-    NOT_STARTED,
-    ONGOING,
-    POSTPONED,
-    REPORT_STATUSES,
-    TO_CHECK,
-)
+from suivi_excel.core.columns import AXE, DONE, IN_PROGRESS, ONGOING, REPORT_STATUSES
 from suivi_excel.core.palette import STATUS_LOOKS
 from suivi_excel.core.text import percent_text
+from suivi_excel.report import texts
 
 # colour (distinct in grey too) and hatch of each status, and of the three parts of the axes' bars
 _STATUS_STYLE = {status: (look.print_colour, look.hatch) for status, look in STATUS_LOOKS.items()}
-_PARTS = (("Réalisées ou en continu", "#2E7D32", ""), (IN_PROGRESS, "#F9A825", "..."),
-          ("Non débutées, reportées, abandonnées ou sans nouvelles", "#FFFFFF", "///"))
+_DONE, _GOING, _REST = texts.CHART_PARTS
+_PARTS = ((_DONE, "#2E7D32", ""), (_GOING, "#F9A825", "..."), (_REST, "#FFFFFF", "///"))
 _DPI = 150
 _WIDTH = 6.3  # inches: the text width of a Letter page with its margins
 
@@ -60,11 +50,8 @@ def _png(figure) -> bytes:
 
 
 def _status_words(status: str, count: int) -> str:
-    words = {DONE: "réalisée", ONGOING: "en continu", IN_PROGRESS: "en cours",
-             NOT_STARTED: "non débutée", POSTPONED: "reportée", ABANDONED: "abandonnée",
-             TO_CHECK: "à vérifier", NOT_REPORTED: "sans nouvelles"}[status]
-    plural = count > 1 and status not in (ONGOING, IN_PROGRESS, TO_CHECK, NOT_REPORTED)
-    return f"{count} {words}{'s' if plural else ''}"
+    word, plural = texts.STATUS_COUNT_WORDS[status]
+    return f"{count} {word}{'s' if plural and count > 1 else ''}"
 
 
 def status_chart(by_status: dict[str, int]) -> Chart:
@@ -79,13 +66,12 @@ def status_chart(by_status: dict[str, int]) -> Chart:
         axes.text(by_status[status], index, f"  {by_status[status]}", va="center", fontweight="bold")
     axes.set_yticks(range(len(shown)), shown)
     axes.invert_yaxis()
-    axes.set_xlabel("Nombre d'actions")
+    axes.set_xlabel(texts.ACTION_COUNT)
     axes.set_xlim(0, max([by_status[s] for s in shown] + [1]) * 1.15)
     axes.xaxis.get_major_locator().set_params(integer=True)
-    axes.set_title(f"Où en sont les {total} actions du plan", loc="left", fontweight="bold")
+    axes.set_title(texts.STATUS_CHART_TITLE.format(total=total), loc="left", fontweight="bold")
     parts = [_status_words(s, by_status[s]) for s in shown]
-    alt = (f"Graphique à barres : statut des {total} actions du plan — " + ", ".join(parts) + "."
-           if parts else "Graphique : aucune action.")
+    alt = texts.STATUS_CHART_ALT.format(total=total, parts=", ".join(parts)) if parts else texts.NO_ACTION_ALT
     return Chart(_png(figure), alt)
 
 
@@ -113,11 +99,11 @@ def axes_chart(table: pd.DataFrame) -> Chart:
     axes.invert_yaxis()
     axes.set_xlim(0, 112)
     axes.set_xticks([0, 25, 50, 75, 100], ["0 %", "25 %", "50 %", "75 %", "100 %"])
-    axes.set_xlabel("Part des actions de l'axe")
-    axes.set_title("Taux de réalisation par axe", loc="left", fontweight="bold", pad=24)
+    axes.set_xlabel(texts.AXES_CHART_AXIS)
+    axes.set_title(texts.AXES_CHART_TITLE, loc="left", fontweight="bold", pad=24)
     axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, frameon=False, fontsize=8,
                 handlelength=2.5, borderaxespad=0.2)
-    parts = [f"{axe} : {percent_text(rate)} ({int(d)} sur {int(n)})"
+    parts = [texts.AXES_CHART_PART.format(axe=axe, rate=percent_text(rate), done=int(d), total=int(n))
              for axe, rate, d, n in zip(table[AXE], shares[0], done, table["Actions"])]
-    alt = "Graphique à barres : taux de réalisation par axe — " + " ; ".join(parts) + "."
+    alt = texts.AXES_CHART_ALT.format(parts=" ; ".join(parts))
     return Chart(_png(figure), alt)

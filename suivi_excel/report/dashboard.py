@@ -19,10 +19,12 @@ from suivi_excel.core.columns import (
     NUMBER,
     OBSTACLES,
     REPORT_STATUSES,
+    SERVICE,
+    SERVICE_EMAIL,
+    SERVICE_PERSON,
     STATUS,
-    YES,
 )
-from suivi_excel.report import achievements, evolution, followup, shares
+from suivi_excel.report import achievements, evolution, followup, shares, texts
 from suivi_excel.report.figures import KeyFigures
 from suivi_excel.report.indicators import RATE
 from suivi_excel.report.sheets import BY_AXE, BY_SERVICE, COLOURS, DASHBOARD, Formats
@@ -93,35 +95,35 @@ def _heading(sheet, result: Consolidation, formats: Formats, title: str) -> None
     plan, period = result.plan, result.period
     sheet.write_string(0, 0, f"{title} — {plan.title}", formats.title)
     sheet.write_string(1, 0, plan.municipality or "", formats.subtitle)
-    sheet.write_string(2, 0, f"Période {period.label} (du {period.start:%Y-%m-%d} au {period.end:%Y-%m-%d})"
-                       f" — produit le {result.created:%Y-%m-%d à %H:%M}", formats.subtitle)
+    sheet.write_string(2, 0, texts.PERIOD_LINE.format(period=period, created=result.created), formats.subtitle)
 
 
 def _key_figures(sheet, row: int, result: Consolidation, figures: KeyFigures, states: dict[str, int],
                  formats: Formats) -> int:
     """The key figures, the state of the returns, then the count of each status (which the statuses'
     chart reads); returns the row after them."""
-    sheet.write_string(row, 0, "Chiffres clés", formats.heading)
+    sheet.write_string(row, 0, texts.KEY_FIGURES, formats.heading)
     sheet.write_blank(row, 1, None, formats.heading)
     row += 1
     counts = severities(result.anomalies)
     errors, warnings = counts[ERROR], counts[WARNING]
     lines = [
-        ("Actions du plan", figures.actions, formats.figure),
-        ("Taux de réalisation (réalisées ou en continu)", figures.completion_rate, formats.figure_rate),
-        ("Actions en retard", figures.late, formats.figure),
-        ("Actions qui ont besoin de soutien", figures.support_needed, formats.figure),
-        ("Services qui ont répondu", f"{figures.services_answered} sur {figures.services_total}", formats.figure),
-        ("Budget prévu (toutes les années du plan)", figures.budget_planned, formats.figure_money),
-        ("Dépenses réelles déclarées", figures.spent, formats.figure_money),
-        ("Anomalies : erreurs / avertissements", f"{errors} / {warnings}", formats.figure),
+        (texts.PLAN_ACTIONS, figures.actions, formats.figure),
+        (texts.RATE_EXPLAINED, figures.completion_rate, formats.figure_rate),
+        (texts.LATE_ACTIONS, figures.late, formats.figure),
+        (texts.SUPPORT_ACTIONS, figures.support_needed, formats.figure),
+        (texts.SERVICES_ANSWERED, texts.ANSWERED_OF.format(answered=figures.services_answered,
+                                                          total=figures.services_total), formats.figure),
+        (texts.PLANNED_BUDGET, figures.budget_planned, formats.figure_money),
+        (texts.DECLARED_SPENDING, figures.spent, formats.figure_money),
+        (texts.ANOMALY_COUNTS, texts.ERRORS_WARNINGS.format(errors=errors, warnings=warnings), formats.figure),
     ]
     for label, value, style in lines:
         sheet.write_string(row, 0, label, formats.label)
         write_value(sheet, row, 1, value, style, style, style)
         row += 1
     row += 1
-    sheet.write_string(row, 0, "État des retours (onglet Retours)", formats.heading)
+    sheet.write_string(row, 0, texts.RETURN_STATES, formats.heading)
     sheet.write_blank(row, 1, None, formats.heading)
     row += 1
     for state, count in states.items():
@@ -129,7 +131,7 @@ def _key_figures(sheet, row: int, result: Consolidation, figures: KeyFigures, st
         sheet.write_number(row, 1, count, formats.figure)
         row += 1
     row += 1
-    sheet.write_string(row, 0, "Actions par statut", formats.heading)
+    sheet.write_string(row, 0, texts.BY_STATUS, formats.heading)
     sheet.write_blank(row, 1, None, formats.heading)
     row += 1
     for status in REPORT_STATUSES:
@@ -143,14 +145,14 @@ def _status_chart(book, sheet, top: int, figures_end: int) -> None:
     first = figures_end - len(REPORT_STATUSES)
     pie = book.add_chart({"type": "doughnut"})
     pie.add_series({
-        "name": "Actions par statut",
+        "name": texts.BY_STATUS,
         "categories": [DASHBOARD, first, 0, figures_end - 1, 0],
         "values": [DASHBOARD, first, 1, figures_end - 1, 1],
         "points": [shares.unreported_look() if s == NOT_REPORTED else {"fill": {"color": COLOURS[s]}}
                    for s in REPORT_STATUSES],
         "data_labels": {"value": True, "font": {"bold": True, **_FONT}},
     })
-    pie.set_title({"name": "Où en sont les actions", "name_font": {"size": 12}})
+    pie.set_title({"name": texts.STATUS_CHART, "name_font": {"size": 12}})
     pie.set_legend({"position": "right", "font": _FONT})
     pie.set_hole_size(45)
     pie.set_size({"width": 470, "height": 330})
@@ -159,12 +161,12 @@ def _status_chart(book, sheet, top: int, figures_end: int) -> None:
 
 def _axe_chart(book, sheet, row: int, axes: pd.DataFrame) -> int:
     """The completion rate of each axe, read from `Par axe`; returns the next free row."""
-    return shares.share_bars(book, sheet, row, BY_AXE, axes, "Taux de réalisation par axe", 34)
+    return shares.share_bars(book, sheet, row, BY_AXE, axes, texts.AXE_CHART, 34)
 
 
 def _service_chart(book, sheet, row: int, services: pd.DataFrame) -> int:
     """The statuses of each service's actions, stacked, read from `Par service`; returns the next free row."""
-    return status_bars(book, sheet, row, BY_SERVICE, services, "État des actions par service", 26)
+    return status_bars(book, sheet, row, BY_SERVICE, services, texts.SERVICE_CHART, 26)
 
 
 def rate_bars(book, sheet, row: int, source: str, table: pd.DataFrame, title: str, per_bar: int) -> int:
@@ -203,7 +205,7 @@ def status_bars(book, sheet, row: int, source: str, table: pd.DataFrame, title: 
         })
     chart.set_title({"name": title, "name_font": {"size": 12}})
     chart.set_y_axis({"reverse": True, "num_font": _FONT})
-    chart.set_x_axis({"major_gridlines": {"visible": True}, "name": "Nombre d'actions", "num_font": _FONT,
+    chart.set_x_axis({"major_gridlines": {"visible": True}, "name": texts.ACTION_COUNT, "num_font": _FONT,
                       "name_font": _FONT})
     chart.set_legend({"position": "bottom", "font": _FONT})
     chart.set_size({"width": 930, "height": height})
@@ -219,11 +221,11 @@ def _changes(sheet, row: int, result: Consolidation, history: pd.DataFrame, refe
     if change is None:
         return row
     described = result.actions.set_index(NUMBER)[[ACTION, LEAD]]
-    for label, frame in (("réalisées", change.done), ("en retard", change.late),
-                         ("bloquées (reportées ou avec besoin de soutien)", change.blocked)):
+    for what, frame in ((texts.NEWLY_DONE, change.done), (texts.NEWLY_LATE, change.late),
+                        (texts.NEWLY_BLOCKED, change.blocked)):
         shown = frame[[NUMBER, STATUS]].join(described, on=NUMBER)
-        row = listing(sheet, row, formats, f"Nouvellement {label} depuis {change.reference}", shown,
-                      [NUMBER, ACTION, LEAD, STATUS], "Aucune.")
+        row = listing(sheet, row, formats, texts.NEWLY.format(what=what, reference=change.reference), shown,
+                      [NUMBER, ACTION, LEAD, STATUS], texts.NONE_NEWLY)
     return row
 
 
@@ -231,25 +233,24 @@ def _lists(sheet, row: int, result: Consolidation, formats: Formats, listing=Non
     """The lists a committee acts on: late actions, support needed, obstacles, services without a return."""
     listing = listing or _list
     actions = result.actions
-    row = listing(sheet, row, formats, "Actions en retard", followup.late_list(actions), followup.LATE_COLUMNS,
-                  "Aucune action en retard.")
+    row = listing(sheet, row, formats, texts.LATE_LIST, followup.late_list(actions), followup.LATE_COLUMNS,
+                  texts.NO_LATE)
     support = actions[followup.needs_support(actions)]
-    row = listing(sheet, row, formats, "Actions qui ont besoin de soutien", support,
-                  [NUMBER, ACTION, LEAD, OBSTACLES, COMMENTS],
-                  "Aucun service n'a demandé de soutien.")
+    row = listing(sheet, row, formats, texts.SUPPORT_LIST, support, [NUMBER, ACTION, LEAD, OBSTACLES, COMMENTS],
+                  texts.NO_SUPPORT)
     obstacles = actions[followup.has_obstacles(actions)]
-    row = listing(sheet, row, formats, "Obstacles signalés", obstacles,
-                  [NUMBER, ACTION, LEAD, OBSTACLES, STATUS], "Aucun obstacle signalé.")
+    row = listing(sheet, row, formats, texts.OBSTACLES_LIST, obstacles, [NUMBER, ACTION, LEAD, OBSTACLES, STATUS],
+                  texts.NO_OBSTACLES)
     services = result.plan.services
-    missing = services[services["Service"].isin(result.missing)].copy()
-    missing["Actions"] = [result.plan.action_counts[s] for s in missing["Service"]]
-    return listing(sheet, row, formats, "Services sans retour", missing,
-                   ["Service", "Responsable", "Courriel", "Actions"], "Tous les services ont répondu.")
+    missing = services[services[SERVICE].isin(result.missing)].copy()
+    missing["Actions"] = [result.plan.action_counts[s] for s in missing[SERVICE]]
+    return listing(sheet, row, formats, texts.SILENT_LIST, missing,
+                   [SERVICE, SERVICE_PERSON, SERVICE_EMAIL, "Actions"], texts.NO_SILENT)
 
 
 def _evolution(book, sheet, row: int, table: pd.DataFrame, formats: Formats) -> int:
     """The count of each status per period, and its chart; returns the next free row."""
-    sheet.write_string(row, 0, "Évolution d'une période à l'autre", formats.heading)
+    sheet.write_string(row, 0, texts.EVOLUTION, formats.heading)
     for col in range(1, 6):
         sheet.write_blank(row, col, None, formats.heading)
     row += 1
@@ -271,10 +272,10 @@ def _evolution(book, sheet, row: int, table: pd.DataFrame, formats: Formats) -> 
                           "values": [DASHBOARD, first + 1, offset, last, offset],
                           **(shares.unreported_look() if status == NOT_REPORTED
                              else {"fill": {"color": COLOURS[status]}}), "gap": 80})
-    chart.set_title({"name": "Statuts des actions, période par période", "name_font": {"size": 12}})
+    chart.set_title({"name": texts.EVOLUTION_CHART, "name_font": {"size": 12}})
     chart.set_legend({"position": "bottom", "font": _FONT})
     chart.set_x_axis({"num_font": _FONT})
-    chart.set_y_axis({"name": "Nombre d'actions", "major_gridlines": {"visible": True}, "num_font": _FONT,
+    chart.set_y_axis({"name": texts.ACTION_COUNT, "major_gridlines": {"visible": True}, "num_font": _FONT,
                       "name_font": _FONT})
     chart.set_size({"width": 930, "height": 340})
     row += 2
@@ -288,7 +289,7 @@ def _list(sheet, row: int, formats: Formats, title: str, frame: pd.DataFrame, co
     are noted in `blocks`, to print on one page."""
     if blocks is not None:
         blocks.append((row, row + (1 if frame.empty else 1 + min(len(frame), 3))))
-    sheet.write_string(row, 0, f"{title} ({len(frame)})", formats.heading)
+    sheet.write_string(row, 0, texts.LIST_TITLE.format(title=title, count=len(frame)), formats.heading)
     combined = NUMBER in columns and ACTION in columns  # one column: "2.1 — the action"
     for col in range(1, len(columns) - combined):
         sheet.write_blank(row, col, None, formats.heading)
@@ -300,7 +301,7 @@ def _list(sheet, row: int, formats: Formats, title: str, frame: pd.DataFrame, co
     if NUMBER in shown.columns and ACTION in shown.columns:
         shown[ACTION] = shown[NUMBER].astype(str) + " — " + shown[ACTION].astype(str)
         shown = shown.drop(columns=[NUMBER])
-    headers = ["Service" if header == LEAD else header for header in shown.columns]
+    headers = [texts.SERVICE_SHORT if header == LEAD else header for header in shown.columns]
     for col, header in enumerate(headers):
         sheet.write_string(row, col, header, formats.header)
     sheet.set_row(row, printing.header_height(headers, _DASHBOARD_WIDTHS))
@@ -314,7 +315,6 @@ def _list(sheet, row: int, formats: Formats, title: str, frame: pd.DataFrame, co
             sheet.set_row(row, height)
         row += 1
     if len(frame) > _LIST_LIMIT:
-        sheet.write_string(row, 0, f"… et {len(frame) - _LIST_LIMIT} autres : voir l'onglet Actions.",
-                           formats.note)
+        sheet.write_string(row, 0, texts.LIST_MORE.format(count=len(frame) - _LIST_LIMIT), formats.note)
         row += 1
     return row + 1

@@ -80,8 +80,7 @@ def context(data: BilanData) -> dict:
         "axes": texts.axe_parts(data, axes),
         "suite_titre": suite_title, "suite_phrase": suite_sentence, "suite": suite,
         "annexe": texts.annex_rows(data.actions),
-        "annexe_phrase": f"Les {len(data.actions)} actions du plan dans l'ordre du plan, avec leur statut au "
-                         f"{french_date(data.last.end)}.",
+        "annexe_phrase": texts.annex_sentence(data),
     }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from suivi_excel.core import columns
 from suivi_excel.core.columns import BUDGET, REPORT_STATUSES, SPENT, SUPPORT
 from suivi_excel.report.figures import KeyFigures
 
@@ -35,7 +36,8 @@ def report_properties(result, figures: KeyFigures, states: dict[str, int]) -> di
     properties: dict[str, object] = {
         MARK: VERSION, PERIOD: result.period.label, PERIOD_END: result.period.end.isoformat(),
         PLAN: plan.title, MUNICIPALITY: plan.municipality, PLAN_ID: plan.identity,
-        COORDINATOR: params.get("Coordonnateur", ""), COORDINATOR_EMAIL: params.get("Courriel du coordonnateur", ""),
+        COORDINATOR: params.get(columns.COORDINATOR, ""),
+        COORDINATOR_EMAIL: params.get(columns.COORDINATOR_EMAIL, ""),
     }
     properties.update(figure_properties(figures))
     properties.update({RETURN + state: count for state, count in states.items()})

@@ -25,12 +25,14 @@ from suivi_excel.core.columns import (
 from suivi_excel.core.palette import STATUS_LOOKS
 from suivi_excel.core.printing import header_height, word_width
 from suivi_excel.core.text import column_letter
+from suivi_excel.report import texts
 from suivi_excel.report.indicators import MEAN_PROGRESS, RATE
 from suivi_excel.report.shares import UNREPORTED_SHARE
 
 DASHBOARD, ACTIONS, BY_AXE, BY_SERVICE, RETURNS, ANOMALIES, HISTORY = (
     "Tableau de bord", "Actions", "Par axe", "Par service", "Retours", "Anomalies", "Historique")
 PRINTABLE_ACTIONS = "Actions à imprimer"
+RETURN_RECEIVED = "Retour reçu"  # a column of `Par service`: Oui or Non
 STATE_COLOURS = {"Complet": "#C6EFCE", "Incomplet": "#FFEB9C", "À corriger": "#F8CBAD", "Non reçu": "#D9D9D9"}
 COLOURS = {status: look.colour for status, look in STATUS_LOOKS.items()}
 # one width per header, used both to set the column and to estimate wrapped rows' heights
@@ -127,8 +129,7 @@ def actions_sheet(sheet, actions: pd.DataFrame, formats: Formats) -> None:
     sheet.freeze_panes(1, 1)
     sheet.autofilter(0, 0, len(actions), len(actions.columns) - 1)
     # every column, legibly, over several pages wide; one page wide is the `Actions à imprimer` sheet
-    print_setup(sheet, column_widths(actions), header=f"&LActions : toutes les colonnes&RUne page de large : "
-                f"onglet « {PRINTABLE_ACTIONS} »")
+    print_setup(sheet, column_widths(actions), header=texts.ACTIONS_PRINT_HEADER.format(sheet=PRINTABLE_ACTIONS))
 
 
 def group_sheet(sheet, table: pd.DataFrame, formats: Formats) -> None:
@@ -141,10 +142,10 @@ def group_sheet(sheet, table: pd.DataFrame, formats: Formats) -> None:
     for col, header in enumerate(table.columns[1:], start=1):
         letter = column_letter(col)
         area = f"{letter}2:{letter}{total}"
-        if header in ("Retour reçu", "Source"):
-            value = f'=COUNTIF({area},"Oui")' if header == "Retour reçu" else None
+        if header in (RETURN_RECEIVED, "Source"):
+            value = f'=COUNTIF({area},"{YES}")' if header == RETURN_RECEIVED else None
             if value:
-                sheet.write_formula(total, col, value, formats.total, int((table[header] == "Oui").sum()))
+                sheet.write_formula(total, col, value, formats.total, int((table[header] == YES).sum()))
             else:
                 sheet.write_blank(total, col, None, formats.total)
         elif header == RATE:

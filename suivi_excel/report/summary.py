@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from suivi_excel.core.columns import PLAN_TOTAL, REPORT_STATUSES
+from suivi_excel.core.columns import PLAN_TOTAL, REPORT_STATUSES, SERVICE, YES
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.isolation import survives
 from suivi_excel.core.messages.report import REASONS
 from suivi_excel.core.safety import inspect_file, read_every_sheet, reader_died
 from suivi_excel.core.text import money_text, percent_text
 from suivi_excel.report import properties as props
+from suivi_excel.report import texts
 from suivi_excel.report.figures import KeyFigures, plausible
 
 
@@ -52,15 +53,13 @@ def read_report_summary(path: Path) -> ReportSummary:
             figures = figures_from_sheets(path)
         except Exception:  # noqa: BLE001 - pandas and calamine raise their own types on damaged sheets
             raise not_a_report from None
-    statuses = ", ".join(f"{figures.by_status[s]} « {s} »" for s in REPORT_STATUSES if figures.by_status[s])
-    lines = [
-        f"{figures.actions} actions : {statuses}",
-        f"Taux de réalisation : {percent_text(figures.completion_rate)}",
-        f"Actions en retard : {figures.late} ; besoin de soutien : {figures.support_needed}",
-        f"Services qui ont répondu : {figures.services_answered} sur {figures.services_total}",
-        f"Dépenses déclarées à ce jour : {money_text(figures.spent)} (budget prévu du plan, toutes années et tous "
-        f"services : {money_text(figures.budget_planned)})",
-    ]
+    statuses = ", ".join(texts.SUMMARY_STATUS.format(count=figures.by_status[s], status=s)
+                         for s in REPORT_STATUSES if figures.by_status[s])
+    values = {"actions": figures.actions, "statuses": statuses, "rate": percent_text(figures.completion_rate),
+              "late": figures.late, "support": figures.support_needed, "answered": figures.services_answered,
+              "services": figures.services_total, "spent": money_text(figures.spent),
+              "budget": money_text(figures.budget_planned)}
+    lines = [line.format(**values) for line in texts.SUMMARY_LINES]
     return ReportSummary(str(found[props.PERIOD]), str(found.get(props.PLAN, "")),
                          str(found.get(props.MUNICIPALITY, "")), lines, str(found.get(props.COORDINATOR, "")),
                          str(found.get(props.COORDINATOR_EMAIL, "")))
@@ -71,9 +70,10 @@ def figures_from_sheets(path: Path) -> KeyFigures:
     import pandas as pd
 
     from suivi_excel.report.indicators import key_figures
+    from suivi_excel.report.sheets import ACTIONS, BY_SERVICE, RETURN_RECEIVED
 
     read = {"dtype": object, "engine": "calamine", "keep_default_na": False, "na_values": [""]}
-    actions = pd.read_excel(path, sheet_name="Actions", **read)
-    services = pd.read_excel(path, sheet_name="Par service", **read)
-    services = services[services["Service"] != PLAN_TOTAL]
-    return key_figures(actions, len(services), int((services["Retour reçu"] == "Oui").sum()))
+    actions = pd.read_excel(path, sheet_name=ACTIONS, **read)
+    services = pd.read_excel(path, sheet_name=BY_SERVICE, **read)
+    services = services[services[SERVICE] != PLAN_TOTAL]
+    return key_figures(actions, len(services), int((services[RETURN_RECEIVED] == YES).sum()))

@@ -14,8 +14,19 @@ import xlsxwriter
 from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.consolidate.review import counts, review
 from suivi_excel.core.atomic import atomic_path
-from suivi_excel.core.columns import AXE, LEAD, NUMBER, PLAN_COLUMNS, TRACKING_COLUMNS, TRACKING_HEADERS
+from suivi_excel.core.columns import (
+    AXE,
+    LEAD,
+    NO,
+    NUMBER,
+    PLAN_COLUMNS,
+    SERVICE,
+    TRACKING_COLUMNS,
+    TRACKING_HEADERS,
+    YES,
+)
 from suivi_excel.core.xlsx import WORKBOOK_OPTIONS
+from suivi_excel.report import texts
 from suivi_excel.report.dashboard import write_dashboard
 from suivi_excel.report.indicators import by_group, key_figures
 from suivi_excel.report.shares import with_unreported_share
@@ -29,6 +40,7 @@ from suivi_excel.report.sheets import (
     DASHBOARD,
     HISTORY,
     PRINTABLE_ACTIONS,
+    RETURN_RECEIVED,
     RETURNS,
     Formats,
     actions_sheet,
@@ -63,13 +75,13 @@ def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame 
         dashboard = book.add_worksheet(DASHBOARD)
         actions_sheet(book.add_worksheet(ACTIONS), result.actions, formats)
         printable_sheet(book.add_worksheet(PRINTABLE_ACTIONS), result.actions, REPORT_PRINTED, formats,
-                        f"{result.plan.title} — {result.period.label} — actions")
+                        texts.PRINTABLE_TITLE.format(plan=result.plan.title, period=result.period.label))
         axes = with_unreported_share(by_group(result.actions, AXE))
         services_order = list(result.tabs)
         services = with_unreported_share(by_group(result.actions, LEAD, services_order)).rename(
-            columns={LEAD: "Service"})
-        services.insert(1, "Retour reçu", ["Oui" if s in result.answered else "Non" for s in services["Service"]])
-        services["Source"] = [result.answered.get(s, "") for s in services["Service"]]
+            columns={LEAD: SERVICE})
+        services.insert(1, RETURN_RECEIVED, [YES if s in result.answered else NO for s in services[SERVICE]])
+        services["Source"] = [result.answered.get(s, "") for s in services[SERVICE]]
         group_sheet(book.add_worksheet(BY_AXE), axes, formats)
         group_sheet(book.add_worksheet(BY_SERVICE), services, formats)
         states = review(result)
