@@ -18,10 +18,12 @@ from suivi_excel.consolidate.validation import TabValues, validate_tabs
 from suivi_excel.core.anomalies import ERROR, Anomaly, severities, sort_anomalies
 from suivi_excel.core.columns import (
     END,
+    LATE,
     LATE_STATUSES,
     NO,
     NOT_REPORTED,
     NUMBER,
+    SOURCE,
     STATUS,
     TRACKING_HEADERS,
     YES,
@@ -220,14 +222,14 @@ def _place_orphans(read: FileRead, plan: Plan, period: Period, anomalies: list[A
 def _merge(plan: Plan, period: Period, tracking: pd.DataFrame) -> pd.DataFrame:
     """The plan's actions with the retained values (one row per number, with `Source`), `En retard`."""
     actions = plan.actions.copy()
-    columns = [*TRACKING_HEADERS, "Source"]
+    columns = [*TRACKING_HEADERS, SOURCE]
     tracking = tracking.reindex(actions[NUMBER])[columns].reset_index(drop=True)
     for header in columns:
         actions[header] = tracking[header].astype(object).where(tracking[header].notna(), None)
     actions[STATUS] = actions[STATUS].fillna(NOT_REPORTED)
-    actions["Source"] = actions["Source"].fillna("")
+    actions[SOURCE] = actions[SOURCE].fillna("")
     # late without news too: an action due by now that nobody reported on (§13)
     late = (actions[STATUS].isin((*LATE_STATUSES, NOT_REPORTED))
             & (days(actions[END]) <= np.datetime64(period.end, "D")))
-    actions.insert(len(actions.columns) - 1, "En retard", late.map({True: YES, False: NO}))
+    actions.insert(len(actions.columns) - 1, LATE, late.map({True: YES, False: NO}))
     return actions

@@ -26,6 +26,7 @@ from suivi_excel.core.columns import (
     POSTPONED,
     PROGRESS,
     RESULT,
+    SOURCE,
     STATUS,
     TARGET,
     TARGET_MET,
@@ -71,7 +72,7 @@ class Checked:
         """
         picked = self.values[self.values["tab"].isin(sources.keys())].sort_values("own", kind="stable")
         picked = picked[~picked[NUMBER].duplicated(keep="last")]
-        return picked.assign(Source=picked["tab"].map(sources)).set_index(NUMBER)[[*_HEADERS, "Source"]]
+        return picked.assign(**{SOURCE: picked["tab"].map(sources)}).set_index(NUMBER)[[*_HEADERS, SOURCE]]
 
     def provenance_of(self, indexes: set[int]) -> list[tuple[str, str, str, str, str, str]]:
         """(number, header, file, sheet, cell, raw value) of every value filled in those tabs."""

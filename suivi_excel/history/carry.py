@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from suivi_excel.core.columns import FINAL_STATUSES, NO, NOT_REPORTED, NUMBER, PERIOD_REMARKS, STATUS
+from suivi_excel.core.columns import FINAL_STATUSES, LATE, NO, NOT_REPORTED, NUMBER, PERIOD_REMARKS, STATUS
 from suivi_excel.core.text import is_blank
 from suivi_excel.history.lastknown import Known
 
@@ -34,7 +34,7 @@ def with_last_known(actions: pd.DataFrame, known: dict[str, Known]) -> pd.DataFr
         if state.status in FINAL_STATUSES:
             row = actions.index[index]
             actions.at[row, STATUS] = state.status
-            actions.at[row, "En retard"] = NO
+            actions.at[row, LATE] = NO
             for header, value in state.values.items():
                 if header not in PERIOD_REMARKS and header in actions.columns and is_blank(actions.at[row, header]):
                     actions.at[row, header] = value

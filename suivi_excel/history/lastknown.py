@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from suivi_excel.core.columns import FINAL_STATUSES, STATUS, STATUSES, TRACKING_HEADERS
+from suivi_excel.core.columns import FINAL_STATUSES, PERIOD, STATUS, STATUSES, TRACKING_HEADERS
 from suivi_excel.core.text import is_blank
 
 
@@ -38,9 +38,9 @@ def last_known(rows: pd.DataFrame) -> dict[str, Known]:
         if status in STATUSES:
             values[STATUS] = status
             same_run = previous is not None and previous.status == status and status in FINAL_STATUSES
-            known[key] = Known(status, previous.since if same_run else record["Période"], values)
+            known[key] = Known(status, previous.since if same_run else record[PERIOD], values)
         else:
             values.pop(STATUS, None)
             if values and (previous is None or previous.status is None):
-                known[key] = Known(None, record["Période"], values)
+                known[key] = Known(None, record[PERIOD], values)
     return known

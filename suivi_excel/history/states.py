@@ -11,7 +11,7 @@ from pathlib import Path
 from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.consolidate.review import review
 from suivi_excel.core.anomalies import Anomaly
-from suivi_excel.core.columns import LEAD
+from suivi_excel.core.columns import LEAD, SOURCE
 from suivi_excel.core.periods import parse_period
 from suivi_excel.history import store as history
 
@@ -30,6 +30,6 @@ def return_states(store: Path, plan_id: str, period_label: str) -> dict[str, str
     period = parse_period(period_label)
     plan, actions, rows = history.load_period(store, plan_id, period)
     answered = {service: source for service, source in
-                zip(actions[LEAD], actions["Source"].fillna("")) if source}
+                zip(actions[LEAD], actions[SOURCE].fillna("")) if source}
     result = Consolidation(plan, period, actions, [Anomaly(*row) for row in rows], [], answered, plan.tabs)
     return {state.service: state.state for state in review(result)}

@@ -30,12 +30,15 @@ from suivi_excel.core.columns import (
     AXE,
     COMMENTS,
     GOOD_NEWS,
+    LATE,
     LEAD,
     NUMBER,
     OBSTACLES,
+    PERIOD,
     PERIOD_REMARKS,
     PROGRESS,
     RESULT,
+    SOURCE,
     SPENT,
     STATUS,
     SUPPORT,
@@ -237,7 +240,7 @@ def record(path: Path, result, then: Callable[[sqlite3.Connection], object] | No
         for order, action in enumerate(result.actions.to_dict("records")):
             rows.append((*where, action[NUMBER], keys[action[NUMBER]], order, action[LEAD],
                          action[AXE], action[ACTION], *(_sql_value(action[h]) for h in _COLUMNS),
-                         action["En retard"], action["Source"]))
+                         action[LATE], action[SOURCE]))
         marks = ", ".join("?" * len(rows[0])) if rows else ""
         if rows:  # columns named: an older file has the added ones last
             names = ("plan, periode, no, cle, ordre, service, axe, action, " + ", ".join(_COLUMNS.values())
@@ -264,7 +267,7 @@ def history_rows(path: Path, plan_id: str, up_to: Period | None = None) -> pd.Da
         return pd.DataFrame(columns=_ROWS_COLUMNS)
 
 
-_ROWS_COLUMNS = ["Période", NUMBER, *TRACKING_HEADERS, "En retard", "_cle", "_fin", "_ordre", "_source"]
+_ROWS_COLUMNS = [PERIOD, NUMBER, *TRACKING_HEADERS, LATE, "_cle", "_fin", "_ordre", "_source"]
 
 
 def rows_of(connection: sqlite3.Connection, plan_id: str, up_to: Period | None = None) -> pd.DataFrame:
@@ -291,7 +294,7 @@ def known_states(path: Path, plan: Plan, period: Period) -> dict[str, Known]:
             rows = rows_of(connection, plan.identity)
     except FileNotFoundError:
         return {}
-    rows = rows[[parse_period(label) < period for label in rows["Période"]]]
+    rows = rows[[parse_period(label) < period for label in rows[PERIOD]]]
     by_key = last_known(rows)
     return {number: by_key[key] for number, key in keys.items() if key in by_key}
 
@@ -334,7 +337,7 @@ def load_period(path: Path, plan_id: str, period: Period) -> tuple[Plan, pd.Data
             "SELECT code, gravite, fichier, feuille, cellule, valeur, probleme FROM anomalies "
             "WHERE plan = ? AND periode = ?", (plan_id, period.label)).fetchall()
     plan = Plan.from_json(plan_json)
-    tracking = _dates_read(pd.DataFrame(data, columns=[NUMBER, *TRACKING_HEADERS, "En retard", "Source"],
+    tracking = _dates_read(pd.DataFrame(data, columns=[NUMBER, *TRACKING_HEADERS, LATE, SOURCE],
                                         dtype=object))
     actions = plan.actions.merge(tracking, on=NUMBER, how="left")
     return plan, actions, anomalies
