@@ -29,6 +29,7 @@ from suivi_excel.core.columns import (
     YES,
 )
 from suivi_excel.core.errors import NothingUsable, SuiviError
+from suivi_excel.core.messages import REFUSALS
 from suivi_excel.core.periods import Period, parse_period
 from suivi_excel.core.values import days
 from suivi_excel.plan.model import Plan
@@ -206,7 +207,7 @@ def _numbers_by_version(reads: list[FileRead], plan: Plan) -> dict[str, frozense
 
 def _place_orphans(read: FileRead, plan: Plan, period: Period, anomalies: list[Anomaly]) -> None:
     """Give the form-like tabs of a file without metadata to the service their numbers belong to."""
-    reason = "données modifiées" if read.why_orphan.code == "meta-damaged" else "classeur sans données cachées"
+    reason = REFUSALS["meta-changed" if read.why_orphan.code == "meta-damaged" else "meta-none"]
     for tab in read.orphans:
         tab.service = service_of_numbers(plan, tab.numbers)
         if tab.service and tab.filled:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.messages import REFUSALS
 
 
 def ensure_folder(folder: Path) -> None:
@@ -147,5 +148,5 @@ def _remove_orphans(target: Path) -> None:
 
 def _why(error: OSError) -> str:
     if isinstance(error, PermissionError):
-        return "accès refusé"
+        return REFUSALS["access-denied"]
     return error.strerror or type(error).__name__

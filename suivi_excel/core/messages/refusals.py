@@ -57,4 +57,7 @@ REFUSALS: dict[str, str] = {
     "meta-plan-unreadable": "plan caché illisible",
     "meta-plan-edited": "le plan caché a été modifié à la main",
     "meta-plan-bomb": "plan caché démesuré (bombe de décompression ?)",
+    # why a form-like tab was placed by its action numbers (consolidate/consolidation.py): `meta-recovered`'s {reason}
+    "meta-changed": "données modifiées",
+    "meta-none": "classeur sans données cachées",
 }
