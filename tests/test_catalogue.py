@@ -34,6 +34,8 @@ def test_every_code_raised_is_in_the_catalogue_and_every_entry_is_used():
     assert reasons and reasons - set(REFUSALS) == set()
     problems = set(re.findall(r'_problem\(\s*"([^"]+)"', SOURCE))  # a problem of the plan workbook (plan/reading.py)
     assert problems - set(PLAN_PROBLEMS) == set()
+    notes = set(re.findall(r'(?:Note\.of|groups\.add)\(\s*"([^"]+)"', SOURCE))  # what `importer` guessed (plan/)
+    assert notes and notes - set(IMPORT_NOTES) == set()
     # once where it is declared, at least once where it is used
     unused = [code for code in (*ANOMALIES, *ERRORS, *REFUSALS, *IMPORT_NOTES, *REPORT_REASONS, *PLAN_PROBLEMS)
               if SOURCE.count(f'"{code}"') < 2]

@@ -578,6 +578,29 @@ def test_more_than_a_dozen_lead_services_are_flagged_with_every_action(tmp_path)
     assert len(flagged) == 1 and flagged[0]["No"].split(", ") == [f"1.{n}" for n in range(1, 15)]
 
 
+def test_each_note_carries_its_code_and_says_the_catalogue_s_sentence(tmp_path):
+    """A note is a code of `IMPORT_NOTES` with its values: a test (or a later filter) picks notes by code."""
+    from suivi_excel.core.messages import IMPORT_NOTES
+    from suivi_excel.plan.importing import import_plan
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["Axe", "Action", "Responsable", "Échéancier"])
+    for n in range(1, 15):
+        ws.append(["Axe 1 — Vie communautaire", f"Action numéro {n} du plan", f"Organisme {n}", "2026"])
+    book.save(str(tmp_path / "plan.xlsx"))
+    notes = import_plan(tmp_path / "plan.xlsx").notes
+    assert notes and all(n.code in IMPORT_NOTES for n in notes)
+    numbered = [n for n in notes if n.code == "numbered"]
+    assert [(n.number, n.what) for n in numbered[:2]] == [("1.1", "action sans numéro : numérotée 1.1"),
+                                                          ("1.2", "action sans numéro : numérotée 1.2")]
+    [many] = [n for n in notes if n.code == "many-leads"]
+    assert many.probable and many.what == (
+        "14 services responsables, plus qu'une municipalité n'en compte d'habitude : des partenaires ont peut-être "
+        "été lus comme responsables (14 actions)")
+    assert many.where.endswith(" et 13 autre(s)") and many.number.split(", ") == [f"1.{n}" for n in range(1, 15)]
+
+
 def test_an_axe_that_reads_like_a_header_is_flagged(tmp_path):
     book = openpyxl.Workbook()
     ws = book.active

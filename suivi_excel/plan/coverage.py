@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from suivi_excel.core.messages.import_notes import AND_MORE, HEADERS_PLACE
 from suivi_excel.core.text import fold
 from suivi_excel.plan.sources import WRAPPED_WORD, Source, SourceTable
 from suivi_excel.plan.tables import Note
@@ -75,12 +76,13 @@ def missing(tables: Snapshot, structure: set[tuple[int, int, int]], written: Cou
     lost = total - written
     places = [(table.origin, [w for w in counts if w in lost]) for table, counts in per_table]
     vocabulary = " ".join(written)  # a header cut by a page (`echeanci` / `er`) is in the word it makes
-    places.append(("en-têtes des tableaux", [w for w in headers if w in lost and w not in vocabulary and not any(
+    places.append((HEADERS_PLACE, [w for w in headers if w in lost and w not in vocabulary and not any(
         w in counts for _t, counts in per_table)]))
     notes = []
     for origin, here in places:
         if here:
-            shown = ", ".join(here[:_SHOWN]) + (f" et {len(here) - _SHOWN} autre(s)" if len(here) > _SHOWN else "")
-            notes.append(Note(origin, "mots du plan adopté non repris dans le plan écrit : vérifiez ce tableau (une "
-                              "cellule a pu être mal lue)", shown, probable=True))
+            shown = ", ".join(here[:_SHOWN])
+            if len(here) > _SHOWN:
+                shown = AND_MORE.format(first=shown, more=len(here) - _SHOWN)
+            notes.append(Note.of("words-missing", origin, shown, probable=True))
     return notes

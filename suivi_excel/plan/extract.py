@@ -76,7 +76,7 @@ class _Running:
         axe, objectif = context_section(lines, "axe", headings), context_section(lines, "objectif")
         if axe:
             self.axe, self.objectif = axe, objectif
-            self.heading_note = Note(origin, "axe lu dans le titre qui précède le tableau", axe)
+            self.heading_note = Note.of("axe-from-heading", origin, axe)
             self.fresh = bool(objectif)
         elif objectif:
             self.objectif, self.fresh = objectif, True
@@ -94,14 +94,13 @@ class _Running:
 
     def used(self, notes: list[Note]) -> None:
         for row, kind in self.pending:
-            notes.append(Note(row.where, f"ligne de section lue comme {'un axe' if kind == 'axe' else 'un objectif'}",
-                              row.text))
+            notes.append(Note.of("section-as-axe" if kind == "axe" else "section-as-objective", row.where, row.text))
         self.pending.clear()
 
     def unused(self, notes: list[Note]) -> None:
         """Sections no action followed (footnotes, a subtitle): set aside, the running ones restored."""
         for row, _kind in self.pending:
-            notes.append(Note(row.where, "ligne de texte sans action en dessous : laissée de côté", row.text))
+            notes.append(Note.of("section-unused", row.where, row.text))
         if self.pending:
             self.axe, self.objectif = self.before_pending
         self.pending.clear()
@@ -160,10 +159,10 @@ class _Walk:
             if whole is not None:  # the page ended on the header: its words end on this page
                 self.header, start = whole, 1
                 self.out.structure.add((id(table), 0, -1))
-                self.out.notes.append(Note(table.where(0, None), "en-tête coupé par le saut de page : complété "
-                                           "par cette ligne", " | ".join(c for c in table.rows[0] if c)))
+                self.out.notes.append(Note.of("header-cut-by-page", table.where(0, None),
+                                              " | ".join(c for c in table.rows[0] if c)))
                 self.out.notes.extend(header_notes(self.header_table, whole, self.told))
-            self.out.notes.append(Note(table.origin, "tableau sans en-tête : lu comme la suite du tableau précédent"))
+            self.out.notes.append(Note.of("table-continued", table.origin))
             if any(context_section(table.before, kind, table.headings) for kind in ("axe", "objectif")):
                 self.running.unused(self.out.notes)  # a heading before it gives this part its own axe
                 self.running.enter(table.before, table.headings, False, table.origin)
@@ -188,7 +187,7 @@ class _Walk:
                 if sheet_changed and not self.running.axe and "axe" not in own.columns and fold(
                         table.sheet).startswith(AXE_WORDS):  # a sheet per axe, named after it
                     self.running.axe = table.sheet
-                    self.running.heading_note = Note(table.origin, "axe lu dans le nom de la feuille", table.sheet)
+                    self.running.heading_note = Note.of("axe-from-sheet", table.origin, table.sheet)
             elif any(context_section(table.before, kind) for kind in ("axe", "objectif")):
                 self.running.enter(table.before, table.headings, False, table.origin)
         self._rows(table, start, own is None or again)
@@ -201,8 +200,7 @@ class _Walk:
             text = single_text(row) or " ".join(c for c in (clean_cell(x) for x in row) if c)
             if text:
                 above.append(clean_cell(text))
-                self.out.notes.append(Note(table.where(r, None), "ligne au-dessus du tableau (titre) : laissée de "
-                                           "côté", clean_cell(text)))
+                self.out.notes.append(Note.of("title-row-set-aside", table.where(r, None), clean_cell(text)))
         return above
 
     @staticmethod
@@ -223,8 +221,7 @@ class _Walk:
         texts = [t for t in texts if t]
         if texts:
             self.out.lines.extend(texts)
-            self.out.notes.append(Note(table.origin, "tableau sans en-tête reconnu : laissé de côté",
-                                       " / ".join(texts)))
+            self.out.notes.append(Note.of("table-set-aside", table.origin, " / ".join(texts)))
 
     def _rows(self, table: SourceTable, start: int, continued: bool) -> None:
         """The rows of a table from `start`; `continued` when it goes on from the previous one (a page)."""
@@ -247,8 +244,8 @@ class _Walk:
                 continue
             if row.kind in (Kind.NOTE, Kind.LEGEND):
                 self.out.lines.append(row.text)
-                what = "légende : lue pour les années" if row.kind is Kind.LEGEND else "ligne de note : laissée de côté"
-                self.out.notes.append(Note(row.where, what, row.text))
+                code = "legend-read" if row.kind is Kind.LEGEND else "note-set-aside"
+                self.out.notes.append(Note.of(code, row.where, row.text))
                 continue
             self._action_row(row, continued and r == start)
 
@@ -271,8 +268,7 @@ class _Walk:
                     row.cells[columns[name]] = getattr(found[-1], name)
             return
         if row.kind is Kind.PARTIAL:
-            notes.append(Note(row.where, "ligne sans action : laissée de côté",
-                              " | ".join(v for v in cells.values() if v)))
+            notes.append(Note.of("row-without-action", row.where, " | ".join(v for v in cells.values() if v)))
             return
         unwrap(cells, raw, notes, row.where, self.vocabulary)
         axe, objectif = self._carried(cells, columns, row.where)
@@ -312,8 +308,7 @@ class _Walk:
         for r, row in enumerate(table.rows):
             text = single_text(row)
             if r not in labelled and text:
-                self.out.notes.append(Note(table.where(r, None), "ligne de la fiche sans étiquette : laissée de côté",
-                                           clean_cell(text)))
+                self.out.notes.append(Note.of("fiche-row-unlabelled", table.where(r, None), clean_cell(text)))
         for fiche in records:
             cells = dict(fiche.cells)
             if fiche.number and not cells.get("no"):
@@ -330,9 +325,9 @@ class _Walk:
             if ("fiche", label) not in self.told:
                 self.told.add(("fiche", label))
                 name = field_of(bare_label(label))
-                what = f"étiquette de fiche lue comme « {FIELD_HEADERS[name]} »" if name else \
-                    f"étiquette de fiche sans équivalent : reprise telle quelle (colonne « {label} »)"
-                self.out.notes.append(Note(table.where(r, 0), what, label))
+                note = Note.of("fiche-label-read-as", table.where(r, 0), label, header=FIELD_HEADERS[name]) if name \
+                    else Note.of("fiche-label-kept", table.where(r, 0), label, label=label)
+                self.out.notes.append(note)
 
 
 def _two_rows(table: SourceTable, header: Header) -> bool:

@@ -11,7 +11,7 @@ correction first. The source is only read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from suivi_excel.core.columns import AXE, MUNICIPALITY, PLAN_TITLE, SERVICE
@@ -34,7 +34,8 @@ from suivi_excel.plan.tables import Note
 _CAPITALIZED = r"[A-ZÉÈÀÂÎÔÛ][\w'’\-]*"
 _MUNICIPALITY = re.compile(r"\b((?:Ville|Municipalité|Municipalite|MRC|Village|Paroisse|Canton|Cité)\s+"
                            rf"(?:de la |de l'|de l’|des |du |de |d'|d’){_CAPITALIZED}(?:[\s-]{_CAPITALIZED})*)")
-_ROUTINE_LAST = ("en-tête lu comme", "colonne sans équivalent", "étiquette de fiche")  # confirmations of the header, after the rest
+# the notes that confirm how a header was read: after the rest
+_ROUTINE_LAST = ("header-read-as", "column-kept", "fiche-label-read-as", "fiche-label-kept")
 
 
 @dataclass
@@ -86,7 +87,7 @@ def import_plan(path: Path, first_year: int | None = None,
     lines = opening + reading.lines
     settled = settle(reading.actions, lines, path, first_year, terms, reading.carried)
     numbers = {row.where: row.number for row in settled.rows}
-    notes = [n if n.number or n.where not in numbers else Note(n.where, n.what, n.text, numbers[n.where], n.probable)
+    notes = [n if n.number or n.where not in numbers else replace(n, number=numbers[n.where])
              for n in reading.notes] + settled.notes
     plan = ImportedPlan(path, settled.rows, _extra_columns(settled.rows, source), settled.services,
                         _parameters(opening, lines), notes, settled.years)
@@ -122,13 +123,13 @@ def _written(plan: ImportedPlan) -> list[object]:
 def _plain(note: Note) -> Note:
     """A note's text on one line: a PDF's uncertain line breaks read as spaces, not glued words."""
     text = note.text.replace(SOFT_BREAK, " ").replace("\n", " / ")
-    return note if text == note.text else Note(note.where, note.what, text, note.number, note.probable)
+    return note if text == note.text else replace(note, text=text)
 
 
 def _ordered(notes: list[Note]) -> list[Note]:
     """What probably needs a correction first, routine confirmations of the header last; else plan order."""
     def rank(note: Note) -> int:
-        return 0 if note.probable else 2 if note.what.startswith(_ROUTINE_LAST) else 1
+        return 0 if note.probable else 2 if note.code in _ROUTINE_LAST else 1
 
     return sorted(notes, key=rank)
 

@@ -61,8 +61,7 @@ def unwrap(cells: dict[str, str], raw: dict[str, str], notes: list[Note], where:
     for name, text in raw.items():  # the responsible and partner cells: names, split apart later
         raw[name] = text.replace(" " + WRAPPED_WORD, " ").replace(WRAPPED_WORD, "")
     if doubtful:
-        notes.append(Note(where, "mot peut-être coupé en deux par une colonne étroite du PDF : à recoller s'il le "
-                          "faut", ", ".join(dict.fromkeys(doubtful)), probable=True))
+        notes.append(Note.of("word-maybe-cut", where, ", ".join(dict.fromkeys(doubtful)), probable=True))
 
 
 def carry_over_page(row: list[str | None], previous: RawAction, columns: dict[str, int]) -> None:
@@ -127,7 +126,6 @@ def continue_previous(action: RawAction, cells: dict[str, str], raw: dict[str, s
             action.raw[name] = _joined(action.raw.get(name, ""), text, lines=True)
     glued = [f"{a} / {b}" for name, b in cells.items() if b and name not in ("axe", "objectif", "no")
              for a in [before.get(name, "")] if a and not (a.endswith("-") or " " in b[:2] or len(b) > 1)]
-    notes.append(Note(where, "ligne rattachée à l'action précédente (suite de son texte)",
-                      " | ".join(v for v in cells.values() if v)))
+    notes.append(Note.of("row-joined-to-previous", where, " | ".join(v for v in cells.values() if v)))
     if glued:
-        notes.append(Note(where, "mot coupé par le saut de page, recollé", ", ".join(glued)))
+        notes.append(Note.of("word-cut-by-page", where, ", ".join(glued)))

@@ -11,9 +11,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from suivi_excel.core.columns import (
+    ACTION,
+    AXE,
+    BUDGET,
+    END,
+    INDICATOR,
+    LEAD,
+    NUMBER,
+    OBJECTIVE,
+    PARTNERS,
+    PLAN_COLUMNS,
+    START,
+    TARGET,
+)
+from suivi_excel.core.messages.import_notes import ACTIONS, AND_MORE, IMPORT_NOTES, ONE_ACTION, QUOTED, TERM_YEARS
 from suivi_excel.core.text import fold
 from suivi_excel.core.values import parse_money
 from suivi_excel.plan.responsible import alone, looks_like_several, split_lines, split_responsible
@@ -40,8 +55,7 @@ SHEET_SOURCE = "Feuille du plan"
 NO_SERVICE = "À déterminer"
 NO_AXE = "Axe à préciser"
 MANY_SERVICES = 12  # a municipality has about a dozen services; more leads are probably partners read as leads
-DECLARED = ("No", "Axe", "Objectif", "Action", "Service responsable", "Partenaires", "Début", "Fin",
-            "Budget prévu ($)", "Indicateur", "Cible")
+DECLARED = tuple(c.header for c in PLAN_COLUMNS)
 
 
 @dataclass
@@ -53,7 +67,7 @@ class PlanRow:
 
     @property
     def number(self) -> str:
-        return str(self.values.get("No", ""))
+        return str(self.values.get(NUMBER, ""))
 
 
 @dataclass
@@ -65,21 +79,23 @@ class Settled:
 
 
 class _Groups:
-    """Guesses that changed several actions: one note each, naming every action it changed."""
+    """Guesses that changed several actions: one note each (a code of `IMPORT_NOTES` and its values), naming
+    every action it changed."""
 
     def __init__(self) -> None:
-        self.items: dict[tuple[str, bool, str], list[str]] = {}
+        self.items: dict[tuple[str, tuple, bool, str], list[str]] = {}
 
-    def add(self, what: str, where: str, probable: bool = True, text: str = "") -> None:
-        self.items.setdefault((what, probable, text), []).append(where)
+    def add(self, code: str, where: str, probable: bool = True, text: str = "", **params: object) -> None:
+        self.items.setdefault((code, tuple(params.items()), probable, text), []).append(where)
 
     def notes(self, numbers: dict[str, str]) -> list[Note]:
         out = []
-        for (what, probable, text), wheres in self.items.items():
+        for (code, params, probable, text), wheres in self.items.items():
             named = ", ".join(dict.fromkeys(numbers.get(w, "") for w in wheres if numbers.get(w)))
-            place = wheres[0] if len(wheres) == 1 else f"{wheres[0]} et {len(wheres) - 1} autre(s)"
-            out.append(Note(place, f"{what} ({len(wheres)} action{'s' if len(wheres) > 1 else ''})", text, named,
-                            probable))
+            place = wheres[0] if len(wheres) == 1 else AND_MORE.format(first=wheres[0], more=len(wheres) - 1)
+            what = IMPORT_NOTES[code].format(**dict(params))
+            what = ONE_ACTION.format(what=what) if len(wheres) == 1 else ACTIONS.format(what=what, count=len(wheres))
+            out.append(Note(place, what, text, named, probable, code))
         return out
 
 
@@ -110,13 +126,11 @@ def settle(raw: list[RawAction], lines: list[str], path: Path, first_year: int |
         rows.append(row)
     _axe_names(rows, lines, groups)
     numbers = _number(rows, notes)
-    for name in ("axe", "objectif"):
-        if carried.get(name):
-            what = f"{name} vide dans sa colonne : repris de l'action au-dessus (écrit une fois par groupe)"
-            groups.items[(what, False, "")] = list(carried[name])
+    for name, code in (("axe", "axe-carried-down"), ("objectif", "objective-carried-down")):
+        for where in carried.get(name, []):
+            groups.add(code, where, probable=False)
     _flags(rows, services, groups)
-    settled_notes = [n if n.number or n.where not in numbers else
-                     Note(n.where, n.what, n.text, numbers[n.where], n.probable) for n in notes]
+    settled_notes = [n if n.number or n.where not in numbers else replace(n, number=numbers[n.where]) for n in notes]
     return Settled(rows, services, years, groups.notes(numbers) + settled_notes)
 
 
@@ -132,19 +146,19 @@ def _plan_years(first_year: int | None, lines: list[str], raw: list[RawAction], 
     legend = legend_first_year(lines)
     if first_year is None and legend is not None:
         first_year = legend
-        notes.append(Note(path.name, "première année du plan lue dans sa légende", str(legend)))
+        notes.append(Note.of("first-year-from-legend", path.name, str(legend)))
     elif first_year is not None:
-        notes.append(Note(path.name, "première année du plan donnée par --debut", str(first_year)))
+        notes.append(Note.of("first-year-given", path.name, str(first_year)))
     if first_year is not None:
         last = titled[1] if titled and titled[1] >= first_year else None
         last = last or first_year + max([r for r in ranked if r] or [1]) - 1
         return first_year, max(last, first_year)
     if titled:
-        notes.append(Note(path.name, f"années du plan lues dans le titre : {titled[0]} à {titled[1]}",
-                          next(line for line in lines if str(titled[0]) in line)))
+        notes.append(Note.of("years-from-title", path.name, next(line for line in lines if str(titled[0]) in line),
+                             first=titled[0], last=titled[1]))
         return titled
     if ticked:
-        notes.append(Note(path.name, f"années du plan déduites des colonnes d'années : {ticked[0]} à {ticked[-1]}"))
+        notes.append(Note.of("years-from-ticks", path.name, first=ticked[0], last=ticked[-1]))
         return ticked[0], ticked[-1]
     return None
 
@@ -152,13 +166,12 @@ def _plan_years(first_year: int | None, lines: list[str], raw: list[RawAction], 
 def _term_years(given: dict[str, tuple[int, int]] | None, lines: list[str], notes: list[Note],
                 path: Path) -> dict[str, tuple[int, int]]:
     if given:
-        notes.append(Note(path.name, "années des termes données par --termes",
-                          " ; ".join(f"{t} terme : {a}–{b}" for t, (a, b) in given.items())))
+        notes.append(Note.of("terms-given", path.name, " ; ".join(TERM_YEARS.format(term=t, first=a, last=b)
+                                                                  for t, (a, b) in given.items())))
         return given
     found = legend_terms(lines)
     if found:
-        notes.append(Note(path.name, "années des termes lues dans la légende du plan",
-                          next((line for line in lines if legend_terms([line])), "")))
+        notes.append(Note.of("terms-from-legend", path.name, next((line for line in lines if legend_terms([line])), "")))
     return found
 
 
@@ -174,63 +187,59 @@ def _settle(action: RawAction, years: tuple[int, int] | None, terms: dict[str, t
             partners_known: Counter, one_per_line: bool, services: list[str], notes: list[Note],
             groups: _Groups) -> PlanRow:
     cells, where = action.cells, action.where
-    values: dict[str, object] = {"No": cells.get("no", ""), "Axe": action.axe, "Objectif": action.objectif,
-                                 "Action": cells["action"]}
+    values: dict[str, object] = {NUMBER: cells.get("no", ""), AXE: action.axe, OBJECTIVE: action.objectif,
+                                 ACTION: cells["action"]}
     if not action.axe:
-        values["Axe"] = NO_AXE
-        groups.add(f"aucun axe trouvé : « {NO_AXE} » inscrit", where)
+        values[AXE] = NO_AXE
+        groups.add("no-axe", where, placeholder=NO_AXE)
     written = action.raw.get("responsable", cells.get("responsable", ""))
     written = "" if is_placeholder(written) else written
     names, in_parentheses = split_responsible(written, known, action.combined)
     if not names and action.roles:  # a matrix: the service marked R leads, those marked P or C are partners
         leads = [s for s, mark in action.roles.items() if mark in LEAD_MARKS]
         names = leads + [s for s, mark in action.roles.items() if mark not in LEAD_MARKS]
-        groups.add("responsable et partenaires lus dans les colonnes des services (R, P)", where, probable=False)
+        groups.add("roles-from-matrix", where, probable=False)
         if len(leads) != 1:
-            groups.add("colonnes des services : pas un seul service marqué responsable (R) ; le premier marqué "
-                       "mène l'action", where)
+            groups.add("matrix-no-single-lead", where)
     if not names:
         names = [NO_SERVICE]
-        groups.add(f"aucun responsable : « {NO_SERVICE} » inscrit", where)
+        groups.add("no-lead", where, placeholder=NO_SERVICE)
     elif written and (len(names) > 1 or in_parentheses):
         weak = not re.search(r"[/;\n+&\u2028]", written) and not in_parentheses
         guessed = weak and not all(known[fold(n)] > 0 for n in names)
         as_written = "\n".join(clean_cell(line) for line in written.split("\n") if line.strip())  # its lines kept
-        notes.append(Note(where, f"responsable partagé : « {names[0]} » mène l'action, "
-                          f"{', '.join(f'« {n} »' for n in names[1:] + in_parentheses)} en partenaires",
-                          as_written, probable=guessed))
+        notes.append(Note.of("shared-lead", where, as_written, probable=guessed, lead=names[0],
+                             partners=", ".join(QUOTED.format(name=n) for n in names[1:] + in_parentheses)))
         values[RESPONSIBLE_SOURCE] = as_written
-    values["Service responsable"] = _service(names[0], services, notes, where)
+    values[LEAD] = _service(names[0], services, notes, where)
     partner_cell = action.raw.get("partenaires", cells.get("partenaires", ""))
     if is_placeholder(partner_cell):  # `—`, `s.o.`, `Aucun`: the plan says there is none
-        groups.add("partenaires « aucun » : laissés vides", where, probable=False, text=clean_cell(partner_cell))
+        groups.add("partners-none", where, probable=False, text=clean_cell(partner_cell))
         partner_cell = ""
     listed, uncertain = split_lines(partner_cell, partners_known, one_per_line) if partner_cell else ([], False)
     if len(listed) > 1:
-        groups.add("partenaires écrits un par ligne : séparés par « ; »", where, probable=False)
+        groups.add("partners-one-per-line", where, probable=False)
     if uncertain:
-        notes.append(Note(where, "partenaires sur plusieurs lignes du PDF lus comme un seul nom : séparez-les par "
-                          "« ; » s'il y en a plusieurs", "; ".join(listed), probable=True))
-    values["Partenaires"] = "; ".join(names[1:] + in_parentheses + listed)
+        notes.append(Note.of("partners-uncertain", where, "; ".join(listed), probable=True))
+    values[PARTNERS] = "; ".join(names[1:] + in_parentheses + listed)
     values.update(_schedule(action, years, terms, notes, groups))
-    for name, header in (("indicateur", "Indicateur"), ("cible", "Cible")):
+    for name, header, code in (("indicateur", INDICATOR, "indicator-none"), ("cible", TARGET, "target-none")):
         text = cells.get(name, "")
         values[header] = "" if is_placeholder(text) else text
         if text and is_placeholder(text):
-            groups.add(f"{header.lower()} « aucun » : laissé vide", where, probable=False, text=text)
+            groups.add(code, where, probable=False, text=text)
     budget_text = cells.get("budget", "")
     if budget_text:
         money = parse_money(budget_text)
-        values["Budget prévu ($)"] = money.value if not money.code else None
+        values[BUDGET] = money.value if not money.code else None
         if money.code:
             values[BUDGET_SOURCE] = budget_text
-            notes.append(Note(where, "budget sans montant lisible : gardé en texte", budget_text))
+            notes.append(Note.of("budget-kept-as-text", where, budget_text))
     values.update(action.extras)
     if action.table.sheet:
         values[SHEET_SOURCE] = action.table.sheet  # dropped when the plan has one sheet
     if action.marks:
-        groups.add("marque inhabituelle dans une colonne de l'échéancier, lue comme cochée", where, probable=False,
-                   text=", ".join(dict.fromkeys(action.marks)))
+        groups.add("unusual-tick", where, probable=False, text=", ".join(dict.fromkeys(action.marks)))
     return PlanRow(where, values)
 
 
@@ -247,7 +256,7 @@ def _service(name: str, services: list[str], notes: list[Note], where: str) -> s
     for known in services:
         if fold(known) == fold(name):
             if known != name:
-                notes.append(Note(where, f"service écrit autrement ailleurs : lu comme « {known} »", name))
+                notes.append(Note.of("service-spelt-otherwise", where, name, service=known))
             return known
     services.append(name)
     return name
@@ -273,43 +282,42 @@ def _schedule(action: RawAction, years: tuple[int, int] | None, terms: dict[str,
             else:
                 missing.append(period)
         if missing and any(p.term for p in missing):
-            groups.add("colonnes par terme sans années connues : précisez --termes (par exemple --termes "
-                       "court=2025,moyen=2026-2027,long=2028)", where)
+            groups.add("term-columns-without-years", where)
         elif missing:
-            groups.add("années relatives sans première année du plan : précisez --debut", where)
+            groups.add("ranks-without-first-year", where)
         if spans and not missing:
-            out["Début"], out["Fin"] = min(s for s, _ in spans), max(e for _, e in spans)
+            out[START], out[END] = min(s for s, _ in spans), max(e for _, e in spans)
             if any(p.term for p in action.periods):
-                groups.add("termes cochés lus en années selon la légende ou --termes", where, probable=False)
+                groups.add("terms-ticked", where, probable=False)
     if written:
         out[SCHEDULE_SOURCE] = "; ".join(dict.fromkeys(t for t in (out.get(SCHEDULE_SOURCE, ""), written) if t))
         read = read_schedule(written, first, last)
         term = term_of(fold(written))
         if read.how == READ_UNREADABLE and term in terms:
-            out.setdefault("Début", terms[term][0])
-            out.setdefault("Fin", terms[term][1])
-            notes.append(Note(where, f"échéancier « {written} » lu comme {terms[term][0]} à {terms[term][1]}", written))
-        elif read.start is not None and "Début" not in out:
-            out["Début"], out["Fin"] = read.start, read.end
+            out.setdefault(START, terms[term][0])
+            out.setdefault(END, terms[term][1])
+            notes.append(Note.of("schedule-read-as", where, written, written=written, first=terms[term][0],
+                                 last=terms[term][1]))
+        elif read.start is not None and START not in out:
+            out[START], out[END] = read.start, read.end
             if read.how in (READ_RELATIVE, READ_ONGOING):
-                notes.append(Note(where, f"échéancier « {written} » lu comme {read.start} à {read.end}", written))
+                notes.append(Note.of("schedule-read-as", where, written, written=written, first=read.start,
+                                     last=read.end))
         elif read.how == READ_WITHOUT_FIRST_YEAR:
-            groups.add("échéancier relatif ou continu sans années du plan connues : précisez --debut ANNÉE", where)
+            groups.add("schedule-without-years", where)
         elif read.how == READ_UNREADABLE and term in TERMS:
-            groups.add("échéancier par terme sans années connues : précisez --termes", where)
+            groups.add("schedule-term-without-years", where)
         elif read.how == READ_UNREADABLE:
-            notes.append(Note(where, "échéancier sans année lisible : Début et Fin laissés vides", written,
-                              probable=True))
-    for name, header in (("debut", "Début"), ("fin", "Fin")):
+            notes.append(Note.of("schedule-unreadable", where, written, probable=True))
+    for name, header in (("debut", START), ("fin", END)):
         text = cells.get(name, "")
         if text:
             year = read_schedule(text, first, last)
-            out[header] = (year.start if header == "Début" else year.end) if year.start is not None else text
-    if isinstance(out.get("Début"), int) and isinstance(out.get("Fin"), int) and out["Fin"] < out["Début"]:
-        notes.append(Note(where, "fin avant le début dans l'échéancier : à corriger", f"{out['Début']}–{out['Fin']}",
-                          probable=True))
-    if not out.get("Début") and not out.get("Fin") and not action.periods and not written:
-        groups.add("action sans échéancier : Début et Fin laissés vides", where)
+            out[header] = (year.start if header == START else year.end) if year.start is not None else text
+    if isinstance(out.get(START), int) and isinstance(out.get(END), int) and out[END] < out[START]:
+        notes.append(Note.of("schedule-end-first", where, f"{out[START]}–{out[END]}", probable=True))
+    if not out.get(START) and not out.get(END) and not action.periods and not written:
+        groups.add("no-schedule", where)
     return out
 
 
@@ -318,13 +326,13 @@ def _schedule(action: RawAction, years: tuple[int, int] | None, terms: dict[str,
 
 def _number(rows: list[PlanRow], notes: list[Note]) -> dict[str, str]:
     """Keep the plan's numbers; number the others axe.rank; make duplicates unique. Returns where -> number."""
-    axes = list(dict.fromkeys(str(r.values["Axe"]) for r in rows))
-    taken = {r.number for r in rows if r.values["No"]}
+    axes = list(dict.fromkeys(str(r.values[AXE]) for r in rows))
+    taken = {r.number for r in rows if r.values[NUMBER]}
     rank: dict[str, int] = {}
     for row in rows:
-        axe = str(row.values["Axe"])
+        axe = str(row.values[AXE])
         rank[axe] = rank.get(axe, 0) + 1
-        if row.values["No"]:
+        if row.values[NUMBER]:
             continue
         match = re.match(r"^\s*(?:axe|orientation|volet|champ d'action)?\s*(\d+)\b", fold(axe))
         index = match.group(1) if match else str(axes.index(axe) + 1)
@@ -332,9 +340,9 @@ def _number(rows: list[PlanRow], notes: list[Note]) -> dict[str, str]:
         while number in taken:
             n += 1
             number = f"{index}.{n}"
-        row.values["No"] = number
+        row.values[NUMBER] = number
         taken.add(number)
-        notes.append(Note(row.where, f"action sans numéro : numérotée {number}", str(row.values["Action"]), number))
+        notes.append(Note.of("numbered", row.where, str(row.values[ACTION]), number, assigned=number))
     seen: dict[str, int] = {}
     for row in rows:
         number = row.number
@@ -344,9 +352,8 @@ def _number(rows: list[PlanRow], notes: list[Note]) -> dict[str, str]:
             while new in taken:
                 seen[number] += 1
                 new = f"{number}-{seen[number]}"
-            notes.append(Note(row.where, f"numéro déjà pris par une autre action : renuméroté {new}", number, new,
-                              probable=True))
-            row.values["No"] = new
+            notes.append(Note.of("renumbered", row.where, number, new, probable=True, assigned=new))
+            row.values[NUMBER] = new
             taken.add(new)
         else:
             seen[number] = 1
@@ -366,30 +373,26 @@ def _axe_names(rows: list[PlanRow], lines: list[str], groups: _Groups) -> None:
         if match:
             names.setdefault(match.group(1), clean_cell(line))
     for row in rows:
-        code = _AXE_CODE.match(fold(str(row.values["Axe"])))
+        code = _AXE_CODE.match(fold(str(row.values[AXE])))
         if code is None:
             continue
         if code.group(1) in names:
-            groups.add("axe écrit par son numéro : nommé comme le plan le nomme ailleurs", row.where, probable=False,
-                       text=f"{row.values['Axe']} → {names[code.group(1)]}")
-            row.values["Axe"] = names[code.group(1)]
+            groups.add("axe-named", row.where, probable=False, text=f"{row.values[AXE]} → {names[code.group(1)]}")
+            row.values[AXE] = names[code.group(1)]
         else:
-            groups.add("axe réduit à un numéro ou une lettre : écrivez son nom", row.where, text=str(row.values["Axe"]))
+            groups.add("axe-only-number", row.where, text=str(row.values[AXE]))
 
 
 def _flags(rows: list[PlanRow], services: list[str], groups: _Groups) -> None:
     """What looks wrong in the result: a service name that holds partners, too many leads, an axe that
     reads like a header or a note."""
     for row in rows:
-        lead = str(row.values["Service responsable"])
+        lead = str(row.values[LEAD])
         if looks_like_several(lead):
-            groups.add("service responsable qui ressemble à un nom suivi de partenaires : à séparer", row.where,
-                       text=lead)
-        axe = str(row.values["Axe"])
+            groups.add("lead-looks-like-several", row.where, text=lead)
+        axe = str(row.values[AXE])
         if axe != NO_AXE and looks_like_header_or_note(axe):
-            groups.add("axe qui ressemble à un en-tête ou à une note : à vérifier", row.where, text=axe)
+            groups.add("axe-looks-like-header", row.where, text=axe)
     if len(services) > MANY_SERVICES:
         for row in rows:
-            groups.add(f"{len(services)} services responsables, plus qu'une municipalité n'en compte d'habitude : "
-                       "des partenaires ont peut-être été lus comme responsables", row.where,
-                       text=", ".join(services))
+            groups.add("many-leads", row.where, text=", ".join(services), count=len(services))

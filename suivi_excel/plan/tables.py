@@ -12,44 +12,58 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from suivi_excel.core.columns import (
+    ACTION,
+    AXE,
+    BUDGET,
+    END,
+    INDICATOR,
+    LEAD,
+    NUMBER,
+    OBJECTIVE,
+    PARTNERS,
+    START,
+    TARGET,
+)
+from suivi_excel.core.messages.import_notes import IMPORT_NOTES, QUOTED
 from suivi_excel.core.text import fold, match_key
 from suivi_excel.plan.schedule import Period, period_of
 from suivi_excel.plan.sources import SOFT_BREAK, WRAPPED_WORD, SourceTable
 
+SCHEDULE = "Échéancier"  # not a column of the plan workbook: a schedule is read into its Début and Fin
 # field -> the header words real plans use for it (compared without case, accents, spaces or punctuation)
 FIELDS: dict[str, tuple[str, ...]] = {
-    "no": ("No", "N°", "Nº", "No.", "Numéro", "Num", "#", "Réf", "Référence", "Code", "No action",
+    "no": (NUMBER, "N°", "Nº", "No.", "Numéro", "Num", "#", "Réf", "Référence", "Code", "No action",
            "Numéro de l'action"),
-    "axe": ("Axe", "Axes", "Axe d'intervention", "Axes d'intervention", "Champ d'action", "Champs d'action",
+    "axe": (AXE, "Axes", "Axe d'intervention", "Axes d'intervention", "Champ d'action", "Champs d'action",
             "Champ d'intervention", "Orientation", "Orientations", "Volet", "Thème", "Thématique"),
-    "objectif": ("Objectif", "Objectifs", "Objectif spécifique", "Objectifs spécifiques", "Objectif général",
+    "objectif": (OBJECTIVE, "Objectifs", "Objectif spécifique", "Objectifs spécifiques", "Objectif général",
                  "Objectifs généraux"),
-    "action": ("Action", "Actions", "Action(s)", "Moyen d'action", "Moyens d'action", "Moyen(s) d'action",
+    "action": (ACTION, "Actions", "Action(s)", "Moyen d'action", "Moyens d'action", "Moyen(s) d'action",
                "Mesure", "Mesures", "Actions à réaliser", "Actions proposées", "Description de l'action",
                "Activités", "Moyens", "Quoi", "Quoi ?"),
-    "responsable": ("Service responsable", "Services responsables", "Responsable", "Responsables",
+    "responsable": (LEAD, "Services responsables", "Responsable", "Responsables",
                     "Responsable(s)", "Porteur", "Porteurs", "Porteur(s)", "Porteur du dossier", "Responsabilité",
                     "Maître d'œuvre", "Service porteur", "Direction responsable", "Service(s) responsable(s)",
                     "Qui", "Qui ?", "Par qui"),
-    "partenaires": ("Partenaires", "Partenaire", "Partenaire(s)", "Collaborateurs", "Collaborateur",
+    "partenaires": (PARTNERS, "Partenaire", "Partenaire(s)", "Collaborateurs", "Collaborateur",
                     "Collaborateur(s)", "Partenaires potentiels", "Collaboration", "Partenaires et collaborateurs",
                     "Avec qui", "Avec qui ?"),
-    "echeancier": ("Échéancier", "Échéance", "Échéances", "Année", "Années", "Année(s)", "Calendrier",
+    "echeancier": (SCHEDULE, "Échéance", "Échéances", "Année", "Années", "Année(s)", "Calendrier",
                    "Période de réalisation", "Réalisation", "Horizon", "Échéancier de réalisation", "Quand",
                    "Quand ?"),
-    "debut": ("Début", "Année de début", "Date de début"),
-    "fin": ("Fin", "Année de fin", "Date de fin"),
-    "indicateur": ("Indicateur", "Indicateurs", "Indicateur(s)", "Résultats attendus", "Résultat attendu",
+    "debut": (START, "Année de début", "Date de début"),
+    "fin": (END, "Année de fin", "Date de fin"),
+    "indicateur": (INDICATOR, "Indicateurs", "Indicateur(s)", "Résultats attendus", "Résultat attendu",
                    "Indicateurs de résultat", "Indicateurs de suivi"),
-    "cible": ("Cible", "Cibles", "Cible(s)"),
-    "budget": ("Budget", "Budget prévu", "Budget prévu ($)", "Coût", "Coûts", "Coût estimé", "Ressources",
+    "cible": (TARGET, "Cibles", "Cible(s)"),
+    "budget": ("Budget", "Budget prévu", BUDGET, "Coût", "Coûts", "Coût estimé", "Ressources",
                "Ressources financières", "Investissement", "Budget ($)", "Coût ($)"),
 }
 # field -> the plan's own header for it
-FIELD_HEADERS = {"no": "No", "axe": "Axe", "objectif": "Objectif", "action": "Action",
-                 "responsable": "Service responsable", "partenaires": "Partenaires", "echeancier": "Échéancier",
-                 "debut": "Début", "fin": "Fin", "indicateur": "Indicateur", "cible": "Cible",
-                 "budget": "Budget prévu ($)"}
+FIELD_HEADERS = {"no": NUMBER, "axe": AXE, "objectif": OBJECTIVE, "action": ACTION, "responsable": LEAD,
+                 "partenaires": PARTNERS, "echeancier": SCHEDULE, "debut": START, "fin": END, "indicateur": INDICATOR,
+                 "cible": TARGET, "budget": BUDGET}
 _KEYS = {match_key(word): name for name, words in FIELDS.items() for word in words}
 _PREFIXES = sorted(((k, n) for k, n in _KEYS.items() if len(k) >= 5), key=lambda item: -len(item[0]))
 _HEADER_SCAN = 15  # header rows are found among the first rows of a table
@@ -60,6 +74,7 @@ _LABEL_WORDS = 8  # a header cell or a fiche's label is a few words; an action's
 class Note:
     """One interpretation the import made, for the `À vérifier` sheet.
 
+    `what` is the sentence of its `code` in the catalogue (`messages.IMPORT_NOTES`), `text` what was read;
     `probable` marks what probably needs a correction (listed first, with a box to tick);
     `number` names the action(s) it concerns once numbered (`1.1, 1.2`)."""
 
@@ -68,6 +83,13 @@ class Note:
     text: str = ""
     number: str = ""
     probable: bool = False
+    code: str = ""
+
+    @classmethod
+    def of(cls, code: str, where: str, text: str = "", number: str = "", probable: bool = False,
+           **params: object) -> "Note":
+        """The note `code` of the catalogue, its sentence filled with `params`."""
+        return cls(where, IMPORT_NOTES[code].format(**params), text, number, probable, code)
 
 
 @dataclass
@@ -325,21 +347,20 @@ def header_notes(table: SourceTable, header: Header, told: set[tuple[str, str]])
         title = header.titles.get(col, "")
         if match_key(title) != match_key(FIELD_HEADERS[name]) and (title, name) not in told:
             told.add((title, name))
-            notes.append(Note(table.where(row, col), f"en-tête lu comme « {FIELD_HEADERS[name]} »", title))
+            notes.append(Note.of("header-read-as", table.where(row, col), title, header=FIELD_HEADERS[name]))
     for col, title in header.extras.items():
         if (title, "") in told:
             continue
         told.add((title, ""))
-        notes.append(Note(table.where(row, col), "colonne sans équivalent dans le plan : reprise telle quelle "
-                          f"(colonne « {title} »)", title))
+        notes.append(Note.of("column-kept", table.where(row, col), title, title=title))
     for group, cols in header.groups.items():
         if (group, "group") not in told and not set(cols) <= set(header.periods):
             told.add((group, "group"))
-            notes.append(Note(table.where(row - 1, cols[0]), f"en-tête sur deux lignes : « {group} » au-dessus de "
-                              + ", ".join(f"« {header.titles[c]} »" for c in cols), group))
+            notes.append(Note.of("header-two-rows", table.where(row - 1, cols[0]), group, group=group,
+                                 columns=", ".join(QUOTED.format(name=header.titles[c]) for c in cols)))
     if header.periods:
         ticks = ", ".join(header.titles[c] for c in sorted(header.periods))
-        notes.append(Note(table.where(row, min(header.periods)), "colonnes cochées lues comme l'échéancier", ticks))
+        notes.append(Note.of("ticked-columns", table.where(row, min(header.periods)), ticks))
     return notes
 
 
