@@ -49,11 +49,11 @@ def load_template(kind: str, folder: Path | None = None) -> tuple[str, str]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as error:
-        raise SuiviError(f"modèle de courriel « {path} » illisible ({error.strerror}).") from None
+        raise SuiviError.of("template-unreadable", path=path, why=error.strerror) from None
     first, _, body = text.partition("\n")
     match = _SUBJECT.match(first)
     if not match:
-        raise SuiviError(f"le modèle « {path} » doit commencer par une ligne « Objet : … ».")
+        raise SuiviError.of("template-no-subject", path=path)
     return match.group(1).strip(), body.strip("\n") + "\n"
 
 
@@ -95,19 +95,16 @@ def mailbox(address: str, name: str = "") -> Address:
     address = one_line(address)
     local, at, domain = address.rpartition("@")
     if not (at and local and domain) or not is_email(address):
-        raise SuiviError(f"« {address} » n'est pas une adresse courriel.")
+        raise SuiviError.of("address-invalid", address=address)
     try:
         local.encode("ascii")
     except UnicodeEncodeError:
-        raise SuiviError(f"l'adresse « {address} » ne peut pas être utilisée : la partie avant le @ contient des "
-                         "lettres accentuées ou des caractères spéciaux, que la plupart des serveurs refusent. "
-                         "Corrigez-la dans la feuille Services du plan.") from None
+        raise SuiviError.of("address-accented", address=address) from None
     try:
         ascii_domain = domain.encode("idna").decode("ascii")
         return Address(display_name=one_line(name), username=local, domain=ascii_domain)
     except (UnicodeError, ValueError, IndexError):
-        raise SuiviError(f"l'adresse « {address} » ne peut pas être utilisée : son domaine (après le @) est "
-                         "invalide. Corrigez-la dans la feuille Services du plan.") from None
+        raise SuiviError.of("address-bad-domain", address=address) from None
 
 
 def build_message(sender: str, sender_name: str, recipients: list[str], subject: str, body: str,

@@ -15,6 +15,7 @@ import pandas as pd
 
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.inputs import find_files
+from suivi_excel.core.messages.mail import REASONS
 from suivi_excel.core.text import french_date
 from suivi_excel.forms.metadata import PER_SERVICE, MetaDamaged
 from suivi_excel.mail.compose import (
@@ -76,9 +77,8 @@ def find_forms(folder: Path) -> tuple[list[Form], list[str]]:
             meta = carried_meta(read)  # each form's hidden plan is checked, not only the first one's
             plan = plans.get(meta.plan_version) or plans.setdefault(meta.plan_version, meta.plan(name))
         except Exception as error:  # noqa: BLE001 - any damage to a form: name it, send the others
-            reason = str(error) if isinstance(error, MetaDamaged) else f"illisibles : {type(error).__name__}"
-            refused.append(f"{name} : les données cachées du formulaire sont abîmées ({reason}) ; il n'est "
-                           "pas envoyé. Générez-le de nouveau avec « suivi-excel generer ».")
+            refused.append(REASONS["form-damaged"].format(file=name, why=error) if isinstance(error, MetaDamaged)
+                           else REASONS["form-unreadable"].format(file=name, error=type(error).__name__))
             continue
         form = Form(path, read.meta.tabs[0].service, read.meta.period, read.meta.deadline, plan,
                     read.meta.corrections, read.meta.to_complete)
@@ -86,9 +86,7 @@ def find_forms(folder: Path) -> tuple[list[Form], list[str]]:
         if known is None or path.stat().st_mtime > known.path.stat().st_mtime:
             forms[form.service] = form
     if not forms:
-        detail = "".join(f"\n  - {line}" for line in refused)
-        raise SuiviError(f"aucun formulaire par service à envoyer dans « {folder} » : indiquez le dossier écrit "
-                         f"par « suivi-excel generer … --par-service DOSSIER ».{detail}")
+        raise SuiviError.of("no-form-to-send", folder=folder, set_aside="".join(f"\n  - {line}" for line in refused))
     return sorted(forms.values(), key=lambda f: f.service), refused
 
 
@@ -160,7 +158,7 @@ def report_message(report: Path, recipients: list[str], sender: str, templates: 
               "echeance": "", "service": "", "responsable": ""}
     sender = sender or summary.coordinator_email
     if not sender:
-        raise SuiviError("indiquez l'expéditeur du rapport : SUIVI_SMTP_FROM ou --de ADRESSE.")
+        raise SuiviError.of("report-no-sender")
     message = build_message(sender, summary.coordinator, recipients, render(subject_template, values),
                             render(body_template, values), report, reply_to=summary.coordinator_email)
     return Outgoing("rapport", summary.period, "", recipients, message, report, file_digest(report))

@@ -7,8 +7,9 @@ import os
 import re
 from pathlib import Path
 
-from suivi_excel.core.columns import NOT_REPORTED, STATUS
+from suivi_excel.core.columns import LEAD, NOT_REPORTED, NUMBER, STATUS
 from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.messages import LISTED_FILE
 from suivi_excel.core.text import is_email
 from suivi_excel.mail.compose import mailbox
 from suivi_excel.mail.smtp import read_config
@@ -46,8 +47,8 @@ def answered_services(forms: list, returns: Path | None, store: Path | None) -> 
 
         unreadable = [a for a in find_files([returns])[1] if a.code == "folder-unreadable"]
         if unreadable:
-            raise SuiviError("sans les retours, impossible de savoir qui a répondu ; rien n'est envoyé.\n"
-                             + "\n".join(f"  - {a.file} : {a.problem}" for a in unreadable))
+            raise SuiviError.of("reminder-returns-unreadable",
+                                files="\n".join(LISTED_FILE.format(file=a.file, problem=a.problem) for a in unreadable))
         try:
             return set(consolidate([returns], forms[0].plan, period).answered)
         except SuiviError:
@@ -58,14 +59,12 @@ def answered_services(forms: list, returns: Path | None, store: Path | None) -> 
         rows = history_rows(store, forms[0].plan.identity)
         rows = rows[rows["Période"] == period.label]
         if rows.empty:
-            raise SuiviError(f"l'historique « {store} » ne contient pas la période {period.label} : "
-                             "utilisez plutôt --retours DOSSIER.")
+            raise SuiviError.of("reminder-history-lacks-period", path=store, period=period.label)
         # a status kept from an earlier period (a silent service's finished action) is no answer
-        with_source = set(rows.loc[(rows[STATUS] != NOT_REPORTED) & (rows["_source"].fillna("") != ""), "No"])
-        owners = dict(zip(forms[0].plan.actions["No"], forms[0].plan.actions["Service responsable"]))
+        with_source = set(rows.loc[(rows[STATUS] != NOT_REPORTED) & (rows["_source"].fillna("") != ""), NUMBER])
+        owners = dict(zip(forms[0].plan.actions[NUMBER], forms[0].plan.actions[LEAD]))
         return {owners[n] for n in with_source if n in owners}
-    raise SuiviError("--relance a besoin de savoir qui a répondu : donnez --retours DOSSIER (les fichiers "
-                     "reçus) ou --historique FICHIER (si la période est consolidée).")
+    raise SuiviError.of("reminder-needs-answers")
 
 
 def still_to_fix(forms: list, folder: Path, store: Path | None) -> tuple[list, list, Path]:
@@ -105,5 +104,5 @@ def committee_addresses(recipients: tuple[str, ...]) -> list[str]:
     addresses = [a.strip() for value in recipients for a in re.split(r"[,;]", value) if a.strip()]
     wrong = [a for a in addresses if not is_email(a)]
     if wrong:
-        raise SuiviError(f"adresse(s) invalide(s) : {', '.join(wrong)}.")
+        raise SuiviError.of("addresses-invalid", addresses=", ".join(wrong))
     return [mailbox(a).addr_spec for a in addresses]  # refuses, naming it, one no server accepts

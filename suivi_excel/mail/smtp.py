@@ -24,12 +24,13 @@ from pathlib import Path
 
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.messages.mail import REASONS
 from suivi_excel.core.text import file_stems
 from suivi_excel.mail.compose import Outgoing
 from suivi_excel.mail.journal import day_of, read_journal, safe_cell, same, write_journal
 
 SECURITIES = {"starttls": 587, "ssl": 465, "aucune": 25}
-SENT, FAILED = "envoyé", "échec"
+SENT, FAILED, ALREADY_SENT = "envoyé", "échec", "déjà envoyé"  # a message's outcome
 DIGEST_MARK = "sha256:"  # a digest of digits only would become a number once Excel saved the journal
 LOG_HEADERS = ("horodatage", "type", "periode", "service", "destinataires", "fichier", "empreinte", "statut",
                "detail")
@@ -68,20 +69,18 @@ def read_config(config: Path) -> dict[str, str]:
         with open(config, encoding="utf-8") as handle:
             parser.read_file(handle)
     except UnicodeDecodeError:
-        raise SuiviError(f"fichier de configuration « {config} » illisible : enregistrez-le en UTF-8.") from None
+        raise SuiviError.of("smtp-config-not-utf8", path=config) from None
     except OSError as error:
-        raise SuiviError(f"fichier de configuration « {config} » illisible ({error.strerror}).") from None
+        raise SuiviError.of("smtp-config-unreadable", path=config, why=error.strerror) from None
     except configparser.Error as error:
-        where = f"ligne {error.lineno}" if getattr(error, "lineno", None) else "format"
-        raise SuiviError(f"fichier de configuration « {config} » illisible ({where} incompréhensible) : il "
-                         "commence par la ligne [smtp], puis une ligne « clé = valeur » par réglage.") from None
+        if getattr(error, "lineno", None):
+            raise SuiviError.of("smtp-config-garbled-line", path=config, line=error.lineno) from None
+        raise SuiviError.of("smtp-config-garbled", path=config) from None
     if not parser.has_section("smtp"):
-        raise SuiviError(f"le fichier de configuration « {config} » n'a pas de section [smtp] : voyez l'exemple "
-                         "du README (« Envoyer par courriel »).")
+        raise SuiviError.of("smtp-config-no-section", path=config)
     unknown = [key for key in parser["smtp"] if key not in _CONFIG_KEYS]
     if unknown:
-        raise SuiviError(f"clé(s) inconnue(s) dans la section [smtp] de « {config} » : {', '.join(unknown)}. "
-                         "Clés reconnues : serveur, port, securite, utilisateur, mot_de_passe, expediteur.")
+        raise SuiviError.of("smtp-config-unknown-keys", path=config, keys=", ".join(unknown))
     return {_CONFIG_KEYS[key]: value.strip() for key, value in parser["smtp"].items()}
 
 
@@ -96,16 +95,14 @@ def read_settings(config: Path | None = None, environ: Mapping[str, str] = os.en
         if environ.get(f"SUIVI_SMTP_{key.upper()}"):
             values[key] = environ[f"SUIVI_SMTP_{key.upper()}"]
     if not values.get("host"):
-        raise SuiviError("aucun serveur d'envoi configuré : définissez SUIVI_SMTP_HOST (et au besoin "
-                         "SUIVI_SMTP_PORT, SUIVI_SMTP_SECURITE, SUIVI_SMTP_USER, SUIVI_SMTP_PASSWORD, "
-                         "SUIVI_SMTP_FROM) ou donnez --config ; sinon utilisez --brouillons ou --essai.")
+        raise SuiviError.of("smtp-no-server")
     security = values.get("securite", "starttls").lower()
     if security not in SECURITIES:
-        raise SuiviError(f"SUIVI_SMTP_SECURITE « {security} » inconnue : starttls, ssl ou aucune.")
+        raise SuiviError.of("smtp-security-unknown", security=security)
     try:
         port = int(values.get("port") or SECURITIES[security])
     except ValueError:
-        raise SuiviError(f"port SMTP « {values['port']} » invalide : un nombre, par exemple 587.") from None
+        raise SuiviError.of("smtp-port-invalid", port=values["port"]) from None
     return SmtpSettings(values["host"], port, security, values.get("user", ""), values.get("password", ""),
                         values.get("from", ""))
 
@@ -120,8 +117,7 @@ class SendLog:
             try:
                 records, own_format = read_journal(path, LOG_HEADERS)
             except OSError as error:
-                raise SuiviError(f"le journal des envois « {path} » est illisible ({error.strerror}) : fermez-le "
-                                 "s'il est ouvert, ou indiquez-en un autre avec --journal.") from None
+                raise SuiviError.of("journal-unreadable", path=path, why=error.strerror) from None
             if not own_format:  # re-saved by a spreadsheet program: back to its own format before adding to it
                 write_journal(path, LOG_HEADERS, records)
             for row in records:
@@ -149,9 +145,7 @@ class SendLog:
             with open(self.path, "a", encoding="utf-8"):
                 pass
         except OSError as error:
-            raise SuiviError(f"le journal des envois « {self.path} » ne peut pas être écrit ({error.strerror}) : "
-                             "rien n'est envoyé. Fermez-le s'il est ouvert, ou indiquez-en un autre avec "
-                             "--journal.") from None
+            raise SuiviError.of("journal-unwritable", path=self.path, why=error.strerror) from None
 
     def record(self, item: Outgoing, status: str, detail: str = "") -> None:
         now = dt.datetime.now().isoformat(timespec="seconds")
@@ -168,11 +162,10 @@ class SendLog:
                 handle.flush()
                 os.fsync(handle.fileno())
         except OSError as error:
-            sent = f"le message à {', '.join(item.recipients)} est parti" if status == SENT else "rien de plus n'est envoyé"
-            raise SuiviError(f"le journal des envois « {self.path} » n'a pas pu être mis à jour ({error.strerror}) : "
-                             f"{sent}, mais le journal ne le dit pas. Libérez de la place, puis ajoutez-y cette "
-                             "ligne à la main ou attendez avant de relancer la commande, qui l'enverrait de "
-                             "nouveau.") from None
+            if status == SENT:
+                raise SuiviError.of("journal-not-updated-after-sending", path=self.path, why=error.strerror,
+                                    recipients=", ".join(item.recipients)) from None
+            raise SuiviError.of("journal-not-updated", path=self.path, why=error.strerror) from None
         if status == SENT:
             self._sent.add(self._key(item.kind, item.period, ", ".join(item.recipients), item.digest, now[:10]))
 
@@ -180,7 +173,7 @@ class SendLog:
 @dataclass
 class Delivery:
     item: Outgoing
-    status: str  # envoyé | échec | déjà envoyé
+    status: str  # SENT | FAILED | ALREADY_SENT
     detail: str = ""
 
 
@@ -201,18 +194,18 @@ def _reason(error: BaseException) -> str:
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         refused = "; ".join(f"{address} : {code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
                             for address, (code, text) in error.recipients.items())
-        return f"adresse refusée par le serveur ({refused})"
+        return REASONS["smtp-address-refused"].format(refused=refused)
     if isinstance(error, smtplib.SMTPAuthenticationError):
-        return "identification refusée par le serveur (vérifiez l'utilisateur et le mot de passe)"
+        return REASONS["smtp-auth-refused"]
     if isinstance(error, smtplib.SMTPServerDisconnected):
-        return "connexion coupée par le serveur"
+        return REASONS["smtp-disconnected"]
     if isinstance(error, smtplib.SMTPResponseException):
         text = error.smtp_error.decode(errors="replace") if isinstance(error.smtp_error, bytes) else error.smtp_error
-        return f"refus du serveur ({error.smtp_code} {text})"
+        return REASONS["smtp-refused"].format(code=error.smtp_code, text=text)
     if isinstance(error, (socket.timeout, TimeoutError)):
-        return "le serveur ne répond pas (délai dépassé)"
+        return REASONS["smtp-timeout"]
     if isinstance(error, (ConnectionError, OSError)):
-        return f"serveur injoignable ({error.strerror or error})"
+        return REASONS["smtp-unreachable"].format(why=error.strerror or error)
     return type(error).__name__
 
 
@@ -228,14 +221,14 @@ def deliver(items: list[Outgoing], settings: SmtpSettings, log: SendLog,
     try:
         for item in items:
             if log.already_sent(item):
-                outcome = Delivery(item, "déjà envoyé")
+                outcome = Delivery(item, ALREADY_SENT)
             else:
                 try:
                     if client is None:
                         client = _connect(settings)
                     refused = client.send_message(item.message, from_addr=settings.sender or None,
                                                   to_addrs=item.recipients)
-                    detail = ("adresses refusées : " + ", ".join(refused)) if refused else ""
+                    detail = REASONS["smtp-some-refused"].format(addresses=", ".join(refused)) if refused else ""
                     outcome = Delivery(item, SENT, detail)
                 except (smtplib.SMTPException, OSError) as error:
                     outcome = Delivery(item, FAILED, _reason(error))
