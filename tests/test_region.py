@@ -199,6 +199,29 @@ def test_damaged_or_edited_reports_and_two_of_one_period_are_each_one_anomaly(re
         assert rows.loc[name, "Taux de réalisation"] == pytest.approx(done)
 
 
+def test_two_reports_of_a_period_saved_within_a_minute_are_told_apart_by_their_seconds(region, tmp_path):
+    # the anomaly says which report is kept by when each was saved: to the minute, both would read alike
+    import datetime as dt
+
+    from suivi_excel.forms.simulate import set_saved_time
+
+    _base, reports = region
+    folder = tmp_path / "rapports"
+    later = _edited(reports["A"], folder / "a-second.xlsx", "xl/styles.xml", lambda d: d)
+    earlier = _edited(reports["A"], folder / "z-premier.xlsx", "xl/styles.xml", lambda d: d)
+    saved = {name: dt.datetime(2027, 1, 20, 12, 0, second, tzinfo=dt.timezone.utc) for name, second in
+             (("later", 40), ("earlier", 5))}
+    set_saved_time(later, saved["later"])
+    set_saved_time(earlier, saved["earlier"])
+    result = run("regrouper", folder, "-o", tmp_path / "bilan.xlsx")
+    assert result.exit_code == 0, result.output
+    found = sheet(tmp_path / "bilan.xlsx", "Anomalies").fillna("").set_index("Fichier")
+    problem = found.loc["z-premier.xlsx", "Problème"]
+    shown = {name: stamp.astimezone().strftime("%Y-%m-%d %H:%M:%S") for name, stamp in saved.items()}
+    assert f"celui enregistré le {shown['later']} (a-second.xlsx) est retenu" in problem
+    assert f"enregistré le {shown['earlier']}, ne l'est pas" in problem
+
+
 def test_an_axes_table_past_the_bounds_is_refused_before_any_reader(region, tmp_path):
     import xlsxwriter
     from conftest import no_crash

@@ -33,7 +33,7 @@ from suivi_excel.core.messages import REFUSALS
 from suivi_excel.core.periods import Period, parse_period
 from suivi_excel.core.values import days
 from suivi_excel.plan.model import Plan
-from suivi_excel.returns.file import FileRead, plan_of, service_of_numbers
+from suivi_excel.returns.file import FileRead, plan_of, saved_text, service_of_numbers
 
 _NEVER = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
 
@@ -99,12 +99,6 @@ def _choose_period(reads: list[FileRead], period: Period | None, anomalies: list
         raise NothingUsable("nothing-of-this-plan", anomalies)
     # the period most files were made for; on a tie the latest (an old form sent again by mistake)
     return max((parse_period(label) for label in labels), key=lambda p: (labels[p.label], p))
-
-
-def _saved_text(stamp: dt.datetime | None) -> str:
-    if stamp is None:
-        return "date inconnue"
-    return stamp.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def consolidate_reads(reads: list[FileRead], anomalies: list[Anomaly], plan: Plan | None = None,
@@ -178,8 +172,8 @@ def consolidate_reads(reads: list[FileRead], anomalies: list[Anomaly], plan: Pla
             anomalies.append(Anomaly.of(
                 "return-corrected" if corrected else "return-superseded", file=loser.tab.file,
                 sheet=loser.tab.sheet, service=service,
-                winner=winner.tab.file, winner_saved=_saved_text(winner.tab.saved),
-                saved=_saved_text(loser.tab.saved)))
+                winner=winner.tab.file, winner_saved=saved_text(winner.tab.saved),
+                saved=saved_text(loser.tab.saved)))
         anomalies.extend(winner.anomalies)
         answered[service] = winners[winner.index] = f"{winner.tab.file} › {winner.tab.sheet}"
         retained[service] = winner

@@ -43,7 +43,7 @@ from suivi_excel.core.text import clean_text, fold
 from suivi_excel.report import properties as props
 from suivi_excel.report.figures import KeyFigures, plausible
 from suivi_excel.report.summary import figures_from_sheets
-from suivi_excel.returns.file import saved_time
+from suivi_excel.returns.file import saved_text, saved_time
 
 # the columns of a report's Actions sheet the region keeps, in this order
 # (a report of an earlier version has no `Cible atteinte` nor `Bon coup`: they read as empty)
@@ -99,9 +99,9 @@ def read_reports(folder: Path, period: Period | None = None,
             continue
         previous = kept.get(report.key)
         if previous is not None and previous.period == report.period:  # the same period twice: saved last wins
-            anomalies.append(Anomaly.of("report-duplicate", file=previous.name, value=_saved_text(previous.saved),
+            anomalies.append(Anomaly.of("report-duplicate", file=previous.name, value=saved_text(previous.saved),
                                         municipality=previous.municipality, kept=report.name,
-                                        period=report.period.label, saved=_saved_text(report.saved)))
+                                        period=report.period.label, saved=saved_text(report.saved)))
         elif previous is not None:
             anomalies.append(Anomaly.of("report-superseded", file=previous.name, value=previous.period.label,
                                         municipality=previous.municipality, kept=report.name,
@@ -172,10 +172,6 @@ def read_report(path: Path, name: str, anomalies: list[Anomaly]) -> Report | Non
     municipality = str(found.get(props.MUNICIPALITY, "")) or Path(name).stem
     return Report(path, name, municipality, str(found.get(props.PLAN, "")), str(found.get(props.PLAN_ID, "")),
                   period, figures, actions, saved_time(kept.get("docProps/core.xml")))
-
-
-def _saved_text(stamp: dt.datetime | None) -> str:
-    return stamp.astimezone().strftime("%Y-%m-%d %H:%M") if stamp else "date inconnue"
 
 
 def _parsed(sheet: str) -> bool:

@@ -99,6 +99,14 @@ def saved_time(core_xml: bytes | None) -> dt.datetime | None:
     return None
 
 
+def saved_text(stamp: dt.datetime | None) -> str:
+    """A last-saved time (`saved_time`) as an anomaly says it, in local time, or that it is unknown: two copies
+    of a return, or two reports of one period, are told apart by it."""
+    if stamp is None:
+        return "date inconnue"
+    return stamp.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
 def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> FileRead:
     """Read one returned file; never raises for a bad file (the problem is an anomaly).
 
