@@ -103,9 +103,6 @@ NOT_YET_IN_THE_CATALOGUE = (
     "cli/demo.py",
     "cli/mailing.py",
     "plan/template.py",
-    "region/reports.py",
-    "region/rollup.py",
-    "region/workbook.py",
 )
 # Where the words users read are declared: the catalogue of messages, the columns, each stage's workbook texts.
 TEXT_MODULES = ("core/messages/", "core/columns.py")

@@ -21,6 +21,7 @@ from suivi_excel.core.columns import (
     BUDGET,
     END,
     GOOD_NEWS,
+    LATE,
     LEAD,
     NUMBER,
     OBJECTIVE,
@@ -36,6 +37,8 @@ from suivi_excel.core.columns import (
 )
 from suivi_excel.core.inputs import find_files
 from suivi_excel.core.isolation import Isolated
+from suivi_excel.core.messages import REFUSALS
+from suivi_excel.core.messages.report import REASONS
 from suivi_excel.core.periods import Period, parse_period
 from suivi_excel.core.rawsheet import reraise_interrupts
 from suivi_excel.core.safety import inspect_file
@@ -49,7 +52,7 @@ from suivi_excel.returns.file import saved_text, saved_time
 # (a report of an earlier version has no `Cible atteinte` nor `Bon coup`: they read as empty)
 ACTION_COLUMNS = (NUMBER, AXE, OBJECTIVE, ACTION, LEAD, START, END, BUDGET,
                   TARGET, STATUS, PROGRESS, SPENT, RESULT,
-                  TARGET_MET, SUPPORT, OBSTACLES, GOOD_NEWS, "En retard")
+                  TARGET_MET, SUPPORT, OBSTACLES, GOOD_NEWS, LATE)
 
 
 @dataclass
@@ -125,14 +128,13 @@ def read_one(path: Path, name: str) -> tuple[Report | None, list[Anomaly]]:
         return read_report(path, name, anomalies), anomalies
     except BaseException as error:  # noqa: BLE001 - calamine and the XML readers raise their own types
         reraise_interrupts(error)
-        return None, [*anomalies, Anomaly.of("report-unreadable", file=name, reason="le lecteur de classeurs n'a "
-                                             f"pas pu le lire ({type(error).__name__})")]
+        reason = REFUSALS["reader-failed"].format(error=type(error).__name__)
+        return None, [*anomalies, Anomaly.of("report-unreadable", file=name, reason=reason)]
 
 
 def unreadable(_path: Path, name: str) -> tuple[None, list[Anomaly]]:
     """What stands for a report whose reading brought its process down."""
-    return None, [Anomaly.of("file-unreadable", file=name, reason="sa lecture a fait échouer le programme de "
-                                                                  "lecture")]
+    return None, [Anomaly.of("file-unreadable", file=name, reason=REFUSALS["reader-crashed"])]
 
 
 def read_report(path: Path, name: str, anomalies: list[Anomaly]) -> Report | None:
@@ -181,7 +183,7 @@ def _parsed(sheet: str) -> bool:
 def _older(path: Path) -> KeyFigures:
     """The key figures of a report written before they were properties, from its sheets."""
     if inspect_file(path) is not None:
-        raise ValueError("onglets illisibles")
+        raise ValueError(REASONS["report-sheets-unreadable"])
     return figures_from_sheets(path)
 
 
@@ -191,7 +193,7 @@ def _sheet(path: Path, name: str) -> list[list[object]]:
     book = CalamineWorkbook.from_path(str(path))
     try:
         if name not in book.sheet_names:
-            raise KeyError(f"onglet « {name} » absent")
+            raise KeyError(REASONS["report-sheet-missing"].format(sheet=name))
         return book.get_sheet_by_name(name).to_python()
     finally:
         book.close()

@@ -20,19 +20,23 @@ from suivi_excel.core.columns import (
     BUDGET,
     DONE_STATUSES,
     GOOD_NEWS,
+    LATE,
     LEAD,
     NUMBER,
+    PERIOD,
     REPORT_STATUSES,
     SPENT,
     STATUS,
     SUPPORT,
 )
 from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.messages.report import REASONS
 from suivi_excel.core.text import clean_text, is_blank, match_key
 from suivi_excel.region.reports import ACTION_COLUMNS, Report
+from suivi_excel.report import texts as report_texts
 
 RATE = "Taux de réalisation"
-MUNICIPALITY_COLUMNS = ("Municipalité", "Plan", "Période", "Actions", *REPORT_STATUSES, RATE, "En retard",
+MUNICIPALITY_COLUMNS = ("Municipalité", "Plan", PERIOD, "Actions", *REPORT_STATUSES, RATE, LATE,
                         SUPPORT, "Services", "Services qui ont répondu", BUDGET,
                         SPENT, "Rapport")
 _NUMBERING = re.compile(r"^\s*(?:(?:axe|orientation|champ d['’]action|volet|th[eè]me)\s*)?(?:[0-9]+[.)]?|[ivx]+[.)])?"
@@ -78,12 +82,12 @@ def _bounded(path: Path) -> str:
     from suivi_excel.core.safety import inspect_archive, inspect_file, read_every_sheet
 
     if path.suffix.lower() == ".csv":
-        return f"{path.stat().st_size // 1_000_000} Mo, bien plus qu'une table d'axes" if (
-            path.stat().st_size > _MAX_AXES_FILE) else ""
+        size = path.stat().st_size
+        return REASONS["axes-too-large"].format(megabytes=size // 1_000_000) if size > _MAX_AXES_FILE else ""
     refusal = inspect_archive(path) if path.suffix.lower() == ".ods" else inspect_file(path)
     if refusal is not None:
-        return refusal.reason or "protégée par un mot de passe"
-    return "" if survives(read_every_sheet, path) else "elle fait échouer le programme de lecture"
+        return refusal.reason or REASONS["axes-encrypted"]
+    return "" if survives(read_every_sheet, path) else REASONS["axes-kills-reader"]
 
 
 def read_axes_map(path: Path) -> dict[str, str]:
@@ -160,8 +164,9 @@ def regional_figures(region: Region) -> dict[str, object]:
     actions = int(m["Actions"].sum())
     done = int(sum(m[s].sum() for s in DONE_STATUSES))
     return {"Municipalités": int(m["Municipalité"].nunique()), "Plans": len(m), "Actions": actions,
-            RATE: done / actions if actions else 0.0, "En retard": int(m["En retard"].sum()),
+            RATE: done / actions if actions else 0.0, LATE: int(m[LATE].sum()),
             SUPPORT: int(m[SUPPORT].sum()),
-            "Services qui ont répondu": f"{int(m['Services qui ont répondu'].sum())} sur {int(m['Services'].sum())}",
+            "Services qui ont répondu": report_texts.ANSWERED_OF.format(answered=int(m["Services qui ont répondu"].sum()),
+                                                                      total=int(m["Services"].sum())),
             BUDGET: float(m[BUDGET].sum()),
             SPENT: float(m[SPENT].sum())}

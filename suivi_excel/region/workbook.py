@@ -13,11 +13,13 @@ import xlsxwriter
 
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.cells import write_value
-from suivi_excel.core.columns import AXE, BUDGET, REPORT_STATUSES, SPENT, SUPPORT
+from suivi_excel.core.columns import AXE, BUDGET, LATE, REPORT_STATUSES, SPENT, SUPPORT
 from suivi_excel.core.printing import word_width
 from suivi_excel.core.xlsx import WORKBOOK_OPTIONS
+from suivi_excel.region import texts
 from suivi_excel.region.rollup import RATE, Region, regional_figures
 from suivi_excel.report import properties as props
+from suivi_excel.report import texts as report_texts
 from suivi_excel.report.dashboard import keep, print_pages, rate_bars, status_bars
 from suivi_excel.report.figures import KeyFigures
 from suivi_excel.report.printable import REGION_PRINTED, printable_sheet
@@ -53,10 +55,9 @@ def write_region(region: Region, path: Path, title: str) -> Path:
         widths = write_table(actions, region.actions, formats, fit_rows=False, blanks=False)  # thousands of rows
         actions.freeze_panes(1, 1)
         actions.autofilter(0, 0, max(len(region.actions), 1), len(region.actions.columns) - 1)
-        print_setup(actions, widths, header=f"&LActions : toutes les colonnes&RUne page de large : onglet "
-                    f"« {PRINTABLE_ACTIONS} »")
+        print_setup(actions, widths, header=report_texts.ACTIONS_PRINT_HEADER.format(sheet=PRINTABLE_ACTIONS))
         printable_sheet(book.add_worksheet(PRINTABLE_ACTIONS), region.actions, REGION_PRINTED, formats,
-                        f"{title} — actions")
+                        texts.PRINTABLE_TITLE.format(title=title))
         _good_news_sheet(book.add_worksheet(GOOD_NEWS_SHEET), region, formats)
         anomalies_sheet(book.add_worksheet(ANOMALIES), region.anomalies, formats)
         figures = regional_figures(region)
@@ -74,8 +75,7 @@ def _good_news_sheet(sheet, region: Region, formats: Formats) -> None:
     told = region.good_news
     widths = write_table(sheet, told, formats, widths=[20, 20, 6, 18, 34, 20, 44][:len(told.columns)])
     if told.empty:
-        sheet.write_string(1, 0, "Aucun bon coup dans les rapports regroupés (colonne « Bon coup » des "
-                           "formulaires, depuis la version qui l'a ajoutée).", formats.note)
+        sheet.write_string(1, 0, texts.NO_GOOD_NEWS, formats.note)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(told), 1), len(told.columns) - 1)
     print_setup(sheet, widths)
@@ -85,13 +85,13 @@ def _properties(region: Region, title: str) -> dict[str, object]:
     m = region.municipalities
     totals = KeyFigures(
         actions=int(m["Actions"].sum()), by_status={s: int(m[s].sum()) for s in REPORT_STATUSES},
-        late=int(m["En retard"].sum()), completion_rate=float(regional_figures(region)[RATE]),
+        late=int(m[LATE].sum()), completion_rate=float(regional_figures(region)[RATE]),
         services_total=int(m["Services"].sum()), services_answered=int(m["Services qui ont répondu"].sum()),
         budget_planned=float(m[BUDGET].sum()), spent=float(m[SPENT].sum()),
         support_needed=int(m[SUPPORT].sum()))
     period = " et ".join(region.periods) if region.periods else "-"
     return {props.MARK: props.VERSION, props.PERIOD: period, props.PLAN: title,
-            props.MUNICIPALITY: f"{len(m)} plan(s) de {m['Municipalité'].nunique()} municipalité(s)",
+            props.MUNICIPALITY: texts.WHO.format(plans=len(m), municipalities=m["Municipalité"].nunique()),
             **props.figure_properties(totals)}
 
 
@@ -100,11 +100,10 @@ def _dashboard(book, sheet, region: Region, figures: dict[str, object], formats:
     for col, width in enumerate(_DASHBOARD_WIDTHS):
         sheet.set_column(col, col, width)
     sheet.write_string(0, 0, title, formats.title)
-    periods = ", ".join(region.periods) or "aucune"
-    sheet.write_string(1, 0, f"Période(s) : {periods} — produit le {dt.datetime.now():%Y-%m-%d à %H:%M}",
-                       formats.subtitle)
+    periods = ", ".join(region.periods) or texts.NO_PERIOD
+    sheet.write_string(1, 0, texts.PERIODS_LINE.format(periods=periods, created=dt.datetime.now()), formats.subtitle)
     row = 3
-    sheet.write_string(row, 0, "Chiffres clés de la région", formats.heading)
+    sheet.write_string(row, 0, texts.KEY_FIGURES, formats.heading)
     sheet.write_blank(row, 1, None, formats.heading)
     styles = {RATE: formats.figure_rate, BUDGET: formats.figure_money,
               SPENT: formats.figure_money}
@@ -116,13 +115,13 @@ def _dashboard(book, sheet, region: Region, figures: dict[str, object], formats:
     count = len(region.municipalities)
     blocks: list[tuple[int, int]] = []
     if not count:
-        sheet.write_string(row + 2, 0, "Aucun rapport regroupé : voyez l'onglet Anomalies.", formats.note)
+        sheet.write_string(row + 2, 0, texts.NOTHING_GATHERED, formats.note)
     else:
         row += 2
         row = keep(blocks, row, rate_bars(book, sheet, row, MUNICIPALITIES, region.municipalities,
-                                          "Taux de réalisation par municipalité", 24))
+                                          texts.RATE_CHART, 24))
         keep(blocks, row, status_bars(book, sheet, row, MUNICIPALITIES, region.municipalities,
-                                      "Statuts des actions par municipalité", 22))
+                                      texts.STATUS_CHART, 22))
     print_pages(sheet, list(_DASHBOARD_WIDTHS), blocks)
 
 

@@ -23,6 +23,8 @@ from suivi_excel.core.columns import (
     LEAD,
     NUMBER,
     ONGOING,
+    PERIOD as PERIOD_COLUMN,  # PERIOD, here, is a kind of span (below)
+    SOURCE,
     START,
     STATUS,
 )
@@ -129,12 +131,12 @@ def gather(store, span: Span) -> BilanData:
     rows = history.history_rows(store, plan_id, up_to=last)
     reference = _reference(recorded, plan_id, periods, span)
     changes = evolution.changes(rows, last.label, reference) if reference else None
-    answered = actions.loc[actions["Source"].fillna("") != "", LEAD].unique()
+    answered = actions.loc[actions[SOURCE].fillna("") != "", LEAD].unique()
     figures = key_figures(actions, len(plan.tabs), len(answered))
     covered = {p.label for p in periods}
     next_actions, start, end = _next(plan, actions, span, last)
     return BilanData(span, plan, periods, actions, figures, rows, changes,
-                     _good_news(rows[rows["Période"].isin(covered)], actions), next_actions, start, end)
+                     _good_news(rows[rows[PERIOD_COLUMN].isin(covered)], actions), next_actions, start, end)
 
 
 def _reference(recorded, plan_id: str, periods: list[Period], span: Span) -> str | None:
@@ -149,13 +151,13 @@ def _reference(recorded, plan_id: str, periods: list[Period], span: Span) -> str
 
 def _good_news(rows: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:
     """The bons coups told during the span, once each, in plan order, with the action they belong to."""
-    columns = [NUMBER, AXE, ACTION, LEAD, GOOD_NEWS, "Période"]
-    told = rows[~rows[GOOD_NEWS].map(is_blank)][[NUMBER, GOOD_NEWS, "Période"]] if len(rows) else rows
+    columns = [NUMBER, AXE, ACTION, LEAD, GOOD_NEWS, PERIOD_COLUMN]
+    told = rows[~rows[GOOD_NEWS].map(is_blank)][[NUMBER, GOOD_NEWS, PERIOD_COLUMN]] if len(rows) else rows
     if told.empty:
         return pd.DataFrame(columns=columns)
     told = told.drop_duplicates([NUMBER, GOOD_NEWS], keep="last")
     described = actions[[NUMBER, AXE, ACTION, LEAD]].assign(_order=range(len(actions)))
-    merged = told.merge(described, on=NUMBER, how="inner").sort_values(["_order", "Période"], kind="stable")
+    merged = told.merge(described, on=NUMBER, how="inner").sort_values(["_order", PERIOD_COLUMN], kind="stable")
     return merged[columns].reset_index(drop=True)
 
 

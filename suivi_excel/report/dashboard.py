@@ -18,6 +18,7 @@ from suivi_excel.core.columns import (
     NOT_REPORTED,
     NUMBER,
     OBSTACLES,
+    PERIOD,
     REPORT_STATUSES,
     SERVICE,
     SERVICE_EMAIL,
@@ -256,7 +257,7 @@ def _evolution(book, sheet, row: int, table: pd.DataFrame, formats: Formats) -> 
     row += 1
     first = row
     statuses = [s for s in REPORT_STATUSES if table[s].sum() > 0]
-    columns = ["Période", *statuses, RATE]
+    columns = [PERIOD, *statuses, RATE]
     # a compact table beside the key figures' columns: periods as rows
     for col, header in enumerate(columns):
         sheet.write_string(row, col, header, formats.header)

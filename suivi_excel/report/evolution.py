@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from suivi_excel.core.columns import DONE_STATUSES, POSTPONED, REPORT_STATUSES, STATUS, SUPPORT, YES
+from suivi_excel.core.columns import DONE_STATUSES, LATE, PERIOD, POSTPONED, REPORT_STATUSES, STATUS, SUPPORT, YES
 from suivi_excel.report.indicators import RATE
 
 
@@ -21,19 +21,19 @@ class Changes:
 
 
 def periods(history: pd.DataFrame) -> list[str]:
-    return list(dict.fromkeys(history["Période"]))
+    return list(dict.fromkeys(history[PERIOD]))
 
 
 def status_by_period(history: pd.DataFrame) -> pd.DataFrame:
     """One row per period (oldest first): the count of each status and the completion rate."""
     order = periods(history)
-    counts = pd.crosstab(history["Période"], history[STATUS]).reindex(
+    counts = pd.crosstab(history[PERIOD], history[STATUS]).reindex(
         index=order, columns=list(REPORT_STATUSES), fill_value=0)
-    totals = history.groupby("Période", sort=False).size().reindex(order)
-    done = history[STATUS].isin(DONE_STATUSES).groupby(history["Période"], sort=False).sum().reindex(order)
+    totals = history.groupby(PERIOD, sort=False).size().reindex(order)
+    done = history[STATUS].isin(DONE_STATUSES).groupby(history[PERIOD], sort=False).sum().reindex(order)
     table = counts.astype(int)
     table[RATE] = (done / totals).astype(float)
-    table.index.name = "Période"
+    table.index.name = PERIOD
     return table.reset_index()
 
 
@@ -51,17 +51,17 @@ def changes(history: pd.DataFrame, current: str, reference: str | None = None) -
         if index == 0:
             return None
         reference = order[index - 1]
-    now = history[history["Période"] == current].set_index("_cle")
-    before = history[history["Période"] == reference].set_index("_cle")
+    now = history[history[PERIOD] == current].set_index("_cle")
+    before = history[history[PERIOD] == reference].set_index("_cle")
     before = before.reindex(now.index)
     was_done = before[STATUS].isin(DONE_STATUSES)
-    was_late = before["En retard"] == YES
+    was_late = before[LATE] == YES
     was_blocked = (before[STATUS] == POSTPONED) | (before[SUPPORT] == YES)
     is_blocked = (now[STATUS] == POSTPONED) | (now[SUPPORT] == YES)
     pick = lambda mask: now[mask.to_numpy()].reset_index(drop=True)  # noqa: E731
     return Changes(
         reference=reference,
         done=pick(now[STATUS].isin(DONE_STATUSES) & ~was_done),
-        late=pick((now["En retard"] == YES) & ~was_late),
+        late=pick((now[LATE] == YES) & ~was_late),
         blocked=pick(is_blocked & ~was_blocked),
     )

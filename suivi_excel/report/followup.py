@@ -10,6 +10,7 @@ from suivi_excel.core.columns import (
     DONE,
     END,
     FINAL_STATUSES,
+    LATE,
     LEAD,
     NOT_REPORTED,
     NUMBER,
@@ -38,7 +39,7 @@ def has_obstacles(actions: pd.DataFrame) -> pd.Series:
 
 def late_list(actions: pd.DataFrame) -> pd.DataFrame:
     """The late actions, each with its last known status (`En cours (2026)`) when nobody reported on it."""
-    late = actions[actions["En retard"] == YES].copy()
+    late = actions[actions[LATE] == YES].copy()
     if LAST_STATUS in late.columns:
         late[LAST_STATUS] = [f"{status} ({since})" if not is_blank(status) else ("Aucun" if now == NOT_REPORTED
                                                                                  else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from suivi_excel.core.columns import BUDGET, DONE_STATUSES, PROGRESS, REPORT_STATUSES, SPENT, STATUS, YES
+from suivi_excel.core.columns import BUDGET, DONE_STATUSES, LATE, PROGRESS, REPORT_STATUSES, SPENT, STATUS, YES
 from suivi_excel.report.figures import KeyFigures
 from suivi_excel.report.followup import needs_support
 
@@ -25,7 +25,7 @@ def key_figures(actions: pd.DataFrame, services_total: int, services_answered: i
     return KeyFigures(
         actions=total,
         by_status={s: int(counts.get(s, 0)) for s in REPORT_STATUSES},
-        late=int((actions["En retard"] == YES).sum()),
+        late=int((actions[LATE] == YES).sum()),
         completion_rate=done / total if total else 0.0,
         services_total=services_total,
         services_answered=services_answered,
@@ -50,7 +50,7 @@ def by_group(actions: pd.DataFrame, column: str, order: list[str] | None = None)
     order = order or list(dict.fromkeys(actions[column]))
     frame = actions.assign(
         _done=actions[STATUS].isin(DONE_STATUSES),
-        _late=actions["En retard"] == YES,
+        _late=actions[LATE] == YES,
         _progress=numbers(actions[PROGRESS]),
         _budget=numbers(actions[BUDGET]),
         _spent=numbers(actions[SPENT]),
@@ -61,7 +61,7 @@ def by_group(actions: pd.DataFrame, column: str, order: list[str] | None = None)
     table = table.join(counts)
     table[RATE] = groups["_done"].sum() / table["Actions"]
     table[MEAN_PROGRESS] = groups["_progress"].mean().round(0)
-    table["En retard"] = groups["_late"].sum()
+    table[LATE] = groups["_late"].sum()
     table[BUDGET] = groups["_budget"].sum()
     table[SPENT] = groups["_spent"].sum()
     table = table.reindex(order).fillna({s: 0 for s in REPORT_STATUSES})

@@ -20,6 +20,7 @@ from suivi_excel.core.columns import (
     COMMENTS,
     END,
     GOOD_NEWS,
+    LATE,
     LEAD,
     NUMBER,
     OBSTACLES,
@@ -35,11 +36,11 @@ from suivi_excel.report import texts
 # what the committee reads on paper: the action, who carries it, where it stands, what blocks it.
 # Headers absent from a table are skipped; a column added here prints at its declared width.
 REPORT_PRINTED = (NUMBER, ACTION, LEAD, END, STATUS, "Dernier statut connu",
-                  PROGRESS, "En retard", SUPPORT, OBSTACLES, GOOD_NEWS, COMMENTS)
+                  PROGRESS, LATE, SUPPORT, OBSTACLES, GOOD_NEWS, COMMENTS)
 REGION_PRINTED = ("Municipalité", *REPORT_PRINTED)
 CHOSEN = texts.PRINTED_COLUMNS
 _DECLARED = {c.header: c.printed_width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)}
-_OTHERS = {"Municipalité": 16, "En retard": 8, "Dernier statut connu": 11.5, "Depuis": 8}
+_OTHERS = {"Municipalité": 16, LATE: 8, "Dernier statut connu": 11.5, "Depuis": 8}
 
 
 def printed_widths(headers: Sequence[str]) -> list[float]:

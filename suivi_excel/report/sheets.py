@@ -13,10 +13,12 @@ from suivi_excel.core.cells import rate_formula, row_height, write_value
 from suivi_excel.core.columns import (
     ABANDONED,
     DONE_STATUSES,
+    LATE,
     NOT_REPORTED,
     PLAN_COLUMNS,
     PLAN_TOTAL,
     PROGRESS,
+    SOURCE,
     STATUS,
     TO_CHECK,
     TRACKING_COLUMNS,
@@ -36,7 +38,7 @@ RETURN_RECEIVED = "Retour reçu"  # a column of `Par service`: Oui or Non
 STATE_COLOURS = {"Complet": "#C6EFCE", "Incomplet": "#FFEB9C", "À corriger": "#F8CBAD", "Non reçu": "#D9D9D9"}
 COLOURS = {status: look.colour for status, look in STATUS_LOOKS.items()}
 # one width per header, used both to set the column and to estimate wrapped rows' heights
-_WIDTHS = {c.header: c.width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)} | {"Source": 40, "En retard": 9}
+_WIDTHS = {c.header: c.width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)} | {SOURCE: 40, LATE: 9}
 _ANOMALY_WIDTHS = (12, 26, 22, 8, 16, 60, 18)
 
 
@@ -123,7 +125,7 @@ def actions_sheet(sheet, actions: pd.DataFrame, formats: Formats) -> None:
     for status, style in formats.status.items():
         sheet.conditional_format(1, status_col, len(actions), status_col,
                                  {"type": "cell", "criteria": "==", "value": f'"{status}"', "format": style})
-    late_col = list(actions.columns).index("En retard")
+    late_col = list(actions.columns).index(LATE)
     sheet.conditional_format(1, late_col, len(actions), late_col, {
         "type": "cell", "criteria": "==", "value": f'"{YES}"', "format": formats.severity[ERROR]})
     sheet.freeze_panes(1, 1)
@@ -134,15 +136,15 @@ def actions_sheet(sheet, actions: pd.DataFrame, formats: Formats) -> None:
 
 def group_sheet(sheet, table: pd.DataFrame, formats: Formats) -> None:
     # counts as narrow as their headers' words allow, so that the table prints one page wide
-    counts = {str(h): max(8.0, word_width(h)) for h in table.columns[1:] if "$" not in str(h) and str(h) != "Source"}
+    counts = {str(h): max(8.0, word_width(h)) for h in table.columns[1:] if "$" not in str(h) and str(h) != SOURCE}
     widths = write_table(sheet, table, formats, widths=column_widths(
-        table, {**counts, str(table.columns[0]): 30, "Source": 30, **{str(h): 12 for h in table.columns if "$" in str(h)}}))
+        table, {**counts, str(table.columns[0]): 30, SOURCE: 30, **{str(h): 12 for h in table.columns if "$" in str(h)}}))
     total = len(table) + 1
     sheet.write_string(total, 0, PLAN_TOTAL, formats.total)
     for col, header in enumerate(table.columns[1:], start=1):
         letter = column_letter(col)
         area = f"{letter}2:{letter}{total}"
-        if header in (RETURN_RECEIVED, "Source"):
+        if header in (RETURN_RECEIVED, SOURCE):
             value = f'=COUNTIF({area},"{YES}")' if header == RETURN_RECEIVED else None
             if value:
                 sheet.write_formula(total, col, value, formats.total, int((table[header] == YES).sum()))
@@ -164,7 +166,7 @@ def group_sheet(sheet, table: pd.DataFrame, formats: Formats) -> None:
             sheet.write_formula(total, col, f"=SUM({area})", style, float(pd.to_numeric(table[header]).sum()))
     sheet.freeze_panes(1, 1)
     # the retained file (`Source`, last) is for the screen: on paper, the counts
-    shown = [h for h in table.columns if h != "Source"]
+    shown = [h for h in table.columns if h != SOURCE]
     print_setup(sheet, widths, printed=(total, len(shown)) if len(shown) < len(table.columns) else None)
 
 

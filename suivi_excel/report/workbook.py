@@ -19,8 +19,10 @@ from suivi_excel.core.columns import (
     LEAD,
     NO,
     NUMBER,
+    PERIOD,
     PLAN_COLUMNS,
     SERVICE,
+    SOURCE,
     TRACKING_COLUMNS,
     TRACKING_HEADERS,
     YES,
@@ -81,7 +83,7 @@ def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame 
         services = with_unreported_share(by_group(result.actions, LEAD, services_order)).rename(
             columns={LEAD: SERVICE})
         services.insert(1, RETURN_RECEIVED, [YES if s in result.answered else NO for s in services[SERVICE]])
-        services["Source"] = [result.answered.get(s, "") for s in services[SERVICE]]
+        services[SOURCE] = [result.answered.get(s, "") for s in services[SERVICE]]
         group_sheet(book.add_worksheet(BY_AXE), axes, formats)
         group_sheet(book.add_worksheet(BY_SERVICE), services, formats)
         states = review(result)
@@ -89,10 +91,10 @@ def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame 
         anomalies_sheet(book.add_worksheet(ANOMALIES), result.anomalies, formats,
                         {tab: service for service, tab in result.tabs.items()})
         if history is not None:
-            kept = history[["Période", NUMBER, *TRACKING_HEADERS]]
+            kept = history[[PERIOD, NUMBER, *TRACKING_HEADERS]]
             past = book.add_worksheet(HISTORY)
             widths = write_table(past, kept, formats, widths=column_widths(  # compact: one row per action and period
-                kept, {"Période": 9, **{c.header: c.printed_width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)}}))
+                kept, {PERIOD: 9, **{c.header: c.printed_width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)}}))
             past.freeze_panes(1, 2)
             print_setup(past, widths)
         figures = key_figures(result.actions, len(result.tabs), len(result.answered))

@@ -41,4 +41,11 @@ REASONS: dict[str, str] = {
     "template-tag-malformed": "une balise est mal formée ({error})",
     "template-tag-unknown": "une balise nomme ce que le bilan ne connaît pas ({error})",
     "template-not-filled": "il n'a pas pu être rempli ({kind} : {error})",
+    # a municipality's report that `regrouper` cannot read (`report-unreadable`)
+    "report-sheets-unreadable": "onglets illisibles",
+    "report-sheet-missing": "onglet « {sheet} » absent",
+    # the region's table of axes (`axes-refused`)
+    "axes-too-large": "{megabytes} Mo, bien plus qu'une table d'axes",
+    "axes-encrypted": "protégée par un mot de passe",
+    "axes-kills-reader": "elle fait échouer le programme de lecture",
 }
