@@ -16,6 +16,7 @@ from pathlib import Path
 
 import openpyxl
 
+from suivi_excel.core.columns import NUMBER
 from suivi_excel.core.targets import leading_number
 from suivi_excel.core.text import action_number
 
@@ -38,7 +39,7 @@ def fill_form(source: Path, target: Path, values: Mapping[str, Mapping[str, obje
     sheet = book[tab] if tab else _tab_holding(book, values)
     header = {str(c.value).strip(): c.column for c in sheet[1] if c.value is not None}
     for row in sheet.iter_rows(min_row=2):
-        number = action_number(row[header["No"] - 1].value)
+        number = action_number(row[header[NUMBER] - 1].value)
         for title, value in values.get(number, {}).items():
             sheet.cell(row=row[0].row, column=header[title], value=value)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -54,8 +55,8 @@ def _tab_holding(book, values: Mapping[str, object]):
         if sheet.sheet_state != "visible" or sheet.max_row < 2:
             continue
         first = [c.value for c in sheet[1]]
-        if "No" in first:
-            column = first.index("No")
+        if NUMBER in first:
+            column = first.index(NUMBER)
             numbers = {action_number(r[column]) for r in sheet.iter_rows(min_row=2, values_only=True)}
             if numbers & wanted or not wanted:  # nothing to type: the form's first tab
                 return sheet
