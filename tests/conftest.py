@@ -24,7 +24,7 @@ from defusedxml import ElementTree
 
 from suivi_excel.cli.commands import main
 from suivi_excel.core.periods import parse_period
-from suivi_excel.forms.generation import Options, generate
+from suivi_excel.forms.generation import Generated, Options, generate
 from suivi_excel.forms.simulate import fill_form
 from suivi_excel.plan.reading import read_plan
 
@@ -77,16 +77,39 @@ def write_test_plan(path: Path, rows=ROWS, headers=HEADERS, services=SERVICES, p
     return path
 
 
-@pytest.fixture
-def plan_path(tmp_path: Path) -> Path:
-    return write_test_plan(tmp_path / "plan.xlsx")
+@pytest.fixture(scope="session")
+def generated_once(tmp_path_factory) -> tuple[Path, Generated]:
+    """The test plan and its forms for period 2026, written once for the whole run and never touched
+    again: each test that asks for them works on its own copy (`plan_path`, `forms`)."""
+    base = tmp_path_factory.mktemp("generated-once")
+    plan = write_test_plan(base / "plan.xlsx")
+    return base, generate(read_plan(plan), Options(parse_period("2026")), base / "suivi-2026.xlsx", base / "envois")
+
+
+def _copy_of(source: Path, target: Path) -> Path:
+    """A fresh file with `source`'s bytes: its own mode (from the umask) and times, as if just written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copyfile(source, target))
 
 
 @pytest.fixture
-def forms(tmp_path: Path, plan_path: Path):
-    """The generated integrated workbook and per-service workbooks for period 2026."""
-    plan = read_plan(plan_path)
-    return generate(plan, Options(parse_period("2026")), tmp_path / "suivi-2026.xlsx", tmp_path / "envois")
+def plan_path(tmp_path: Path, generated_once) -> Path:
+    base, _ = generated_once
+    return _copy_of(base / "plan.xlsx", tmp_path / "plan.xlsx")
+
+
+@pytest.fixture
+def forms(tmp_path: Path, plan_path: Path, generated_once) -> Generated:
+    """The generated integrated workbook and per-service workbooks for period 2026, in this test's
+    tmp_path (copies of those written once: generating them again for each test cost a tenth of a
+    second each)."""
+    base, once = generated_once
+
+    def here(path: Path) -> Path:
+        return _copy_of(path, tmp_path / path.relative_to(base))
+
+    return Generated(here(once.integrated), {service: here(path) for service, path in once.per_service.items()},
+                     dict(once.tabs))
 
 
 def fill(forms, service: str, values: dict, target: Path, saved: dt.datetime | None = None) -> Path:
