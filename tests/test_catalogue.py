@@ -29,6 +29,7 @@ def test_every_code_raised_is_in_the_catalogue_and_every_entry_is_used():
     raised = set(re.findall(r'Anomaly\.of\(\s*"([^"]+)"', SOURCE))
     assert raised - set(ANOMALIES) == set()
     errors = set(re.findall(r'(?:SuiviError\.of|NothingUsable)\(\s*"([^"]+)"', SOURCE))
+    errors |= set(re.findall(r'\bERRORS\["([^"]+)"\]', SOURCE))  # said through click's own errors (cli/)
     assert errors - set(ERRORS) == set()
     reasons = set(re.findall(r'Refusal\.of\(\s*"[^"]+",\s*"([^"]+)"', SOURCE))
     reasons |= set(re.findall(r'(?:REFUSALS\[|MetaDamaged\.of\()\s*"([^"]+)"', SOURCE))

@@ -28,16 +28,14 @@ def run_bilan(year: int | None, period: Period | None, whole_plan: bool, store: 
     if output is not None and output.suffix.lower() == ".xlsx":
         return _workbook(span, store, output)
     if output is not None and output.suffix.lower() != ".docx":
-        raise SuiviError(f"« {output.name} » : le bilan s'écrit en Word (.docx, avec son PDF à côté) ou en "
-                         "classeur (.xlsx) ; choisissez un nom qui finit par .docx.")
+        raise SuiviError.of("bilan-not-docx", name=output.name)
     from suivi_excel.report.bilan_data import gather
     from suivi_excel.report.document import soffice, write_document, write_pdf
 
     data = gather(store, span)
     output = output or Path(data.file_name)
     if output.exists() and not replace:  # a document the committee may have retouched
-        raise SuiviError(f"« {output} » existe déjà (il a peut-être été retouché) : choisissez un autre nom avec -o "
-                         "ou ajoutez --ecraser.")
+        raise SuiviError.of("bilan-exists", path=output)
     write_document(data, output, template)
     click.echo(click.style(f"Bilan écrit : {output}", bold=True))
     figures = data.figures
@@ -66,8 +64,7 @@ def _workbook(span, store: Path, output: Path) -> None:
     from suivi_excel.report.bilan_data import YEAR
 
     if span.kind != YEAR:
-        raise SuiviError("le classeur du bilan (.xlsx) se fait pour une année (--annee) ; pour une période ou "
-                         "tout le plan, écrivez le document Word (-o bilan.docx).")
+        raise SuiviError.of("bilan-workbook-for-a-year")
     result, periods = write_annual_review(store, span.year, output)
     click.echo(click.style(f"Classeur du bilan annuel écrit : {output}", bold=True))
     click.echo(f"Périodes de {span.year} : {', '.join(p.label for p in periods)} — situation à la fin de "

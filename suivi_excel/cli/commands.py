@@ -11,6 +11,7 @@ from suivi_excel import __version__
 from suivi_excel.cli import click_fr, next_steps
 from suivi_excel.cli.defect import GuardedGroup
 from suivi_excel.core.errors import EXIT_ERRORS_FOUND, SuiviError
+from suivi_excel.core.messages import ERRORS, LISTED_FILE
 
 click_fr.install()
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -35,7 +36,7 @@ def _date(_ctx, _param, value):
 
     found = read_date_text(value)
     if found is None:
-        raise click.BadParameter(f"« {value} » n'est pas une date : écrivez par exemple 2026-03-31.")
+        raise click.BadParameter(ERRORS["option-not-a-date"].format(value=value))
     return found
 
 
@@ -46,8 +47,7 @@ def _terms(_ctx, _param, value):
 
     found = parse_terms(value)
     if found is None:
-        raise click.BadParameter(f"« {value} » : écrivez les années de chaque terme, par exemple "
-                                 "court=2025,moyen=2026-2027,long=2028.")
+        raise click.BadParameter(ERRORS["option-terms"].format(value=value))
     return found
 
 
@@ -109,7 +109,7 @@ def modele(fichier: Path, ecraser: bool) -> None:
     from suivi_excel.plan.template import write_plan
 
     if fichier.exists() and not ecraser:
-        raise SuiviError(f"« {fichier} » existe déjà : choisissez un autre nom ou ajoutez --ecraser.")
+        raise SuiviError.of("model-exists", path=fichier)
     write_plan(fichier)
     click.echo(f"Plan vierge écrit : {fichier}")
     click.echo("Remplissez les feuilles Actions, Services et Paramètres (une ligne d'exemple vous guide).")
@@ -132,10 +132,9 @@ def importer(source: Path, sortie: Path, debut: int | None, termes, ecraser: boo
     from suivi_excel.plan.importing import import_plan, write_imported
 
     if sortie.resolve() == source.resolve():
-        raise SuiviError(f"« {sortie} » est le plan adopté lui-même : il n'est jamais modifié ; choisissez un "
-                         "autre nom avec -o.")
+        raise SuiviError.of("import-over-source", path=sortie)
     if sortie.exists() and not ecraser:
-        raise SuiviError(f"« {sortie} » existe déjà : choisissez un autre nom avec -o ou ajoutez --ecraser.")
+        raise SuiviError.of("import-output-exists", path=sortie)
     imported = import_plan(source, debut, termes)
     from suivi_excel.core.columns import PLAN_ID
     from suivi_excel.plan.reading import identifier_of
@@ -211,10 +210,9 @@ def _refuse_to_replace(plan, period, output: Path, per_service: Path | None) -> 
         existing += [per_service / name for name in names.values() if (per_service / name).exists()]
     if existing:
         shown = "\n".join(f"  - {path}" for path in existing[:5])
-        more = f"\n  … et {len(existing) - 5} autre(s)" if len(existing) > 5 else ""
-        raise SuiviError(f"la période {period.label} est déjà générée ; ces fichiers existent et seraient remplacés "
-                         f"(rien n'est écrit) :\n{shown}{more}\nChoisissez un autre nom avec -o ou --par-service, "
-                         "ou ajoutez --ecraser pour les remplacer.")
+        if len(existing) > 5:
+            raise SuiviError.of("period-generated-more", period=period.label, files=shown, more=len(existing) - 5)
+        raise SuiviError.of("period-generated", period=period.label, files=shown)
 
 
 @main.command(context_settings=CONTEXT)
@@ -330,9 +328,10 @@ def regrouper(dossier: Path, sortie: Path, periode, axes: Path | None, titre: st
 
     mapping = read_axes_map(axes) if axes else None
     if not reports:
-        detail = "".join(f"\n  - {a.file} : {a.problem}" for a in anomalies[:10])
-        raise SuiviError(f"aucun rapport de « suivi-excel consolider » trouvé dans « {dossier} »"
-                         + (f" pour la période {periode.label}" if periode else "") + f" ; rien n'est écrit.{detail}")
+        files = "".join("\n" + LISTED_FILE.format(file=a.file, problem=a.problem) for a in anomalies[:10])
+        if periode:
+            raise SuiviError.of("no-report-of-the-period", folder=dossier, period=periode.label, files=files)
+        raise SuiviError.of("no-report-to-gather", folder=dossier, files=files)
     region = roll_up(reports, anomalies, mapping)
     write_region(region, sortie, titre)
     console.regional(region, sortie)
@@ -362,8 +361,8 @@ def bilan(annee: int | None, periode, whole_plan: bool, historique: Path, sortie
 
     chosen = [name for name, value in (("--annee", annee), ("--periode", periode), ("--plan", whole_plan)) if value]
     if len(chosen) != 1:
-        raise click.UsageError("indiquez une seule de ces options : --annee ANNÉE, --periode PÉRIODE ou --plan"
-                               + (f" (reçu : {', '.join(chosen)})" if chosen else "") + ".")
+        raise click.UsageError(ERRORS["option-one-bilan-span-given"].format(given=", ".join(chosen)) if chosen
+                               else ERRORS["option-one-bilan-span"])
     run_bilan(annee, periode, whole_plan, historique, sortie, modele, not sans_pdf, ecraser)
 
 

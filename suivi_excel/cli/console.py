@@ -11,7 +11,17 @@ from pathlib import Path
 import click
 
 from suivi_excel.core.anomalies import ERROR, INFO, WARNING, Anomaly, severities
-from suivi_excel.core.columns import REPORT_STATUSES
+from suivi_excel.core.columns import (
+    BUDGET,
+    LATE,
+    LEAD,
+    MUNICIPALITY,
+    PLAN_TITLE,
+    REPORT_STATUSES,
+    SERVICE,
+    SERVICE_EMAIL,
+    SUPPORT,
+)
 
 _INDENT = 16  # two spaces, the severity (13) and a space
 _SUMMARY_LINES = 9  # the anomalies' share of a 24-line screen, after the figures and before what comes next
@@ -74,7 +84,7 @@ def generated(plan, result, per_service: Path | None) -> None:
         click.echo(f"Classeurs par service : {len(result.per_service)} fichiers dans {per_service}")
     if plan.unused_services:
         click.echo("Services sans action (aucun onglet) : " + ", ".join(plan.unused_services))
-    no_email = [s for s, e in zip(plan.services["Service"], plan.services["Courriel"])
+    no_email = [s for s, e in zip(plan.services[SERVICE], plan.services[SERVICE_EMAIL])
                 if not e and s in result.tabs]
     if no_email:
         click.echo("Services sans courriel dans le plan (envoi manuel) : " + ", ".join(no_email))
@@ -85,7 +95,7 @@ def imported(plan, output: Path) -> None:
 
     click.echo(click.style(f"Plan écrit : {output}", bold=True) + f" (lu dans {plan.source.name})")
     if plan.parameters:
-        click.echo(" — ".join(plan.parameters.get(k, "") for k in ("Municipalité", "Titre du plan")
+        click.echo(" — ".join(plan.parameters.get(k, "") for k in (MUNICIPALITY, PLAN_TITLE)
                               if plan.parameters.get(k)))
     years = f" ; années {plan.years[0]} à {plan.years[1]}" if plan.years else " ; années du plan inconnues"
     click.echo(f"Actions : {len(plan.actions)} ; axes : {len(plan.axes)}{years}")
@@ -119,7 +129,7 @@ def regional(region, output: Path) -> None:
     click.echo(f"Rapports regroupés : {figures['Plans']} ({figures['Municipalités']} municipalité(s)) — période(s) "
                f"{', '.join(region.periods)}")
     click.echo(f"Actions : {figures['Actions']} — taux de réalisation : {percent_text(figures[RATE])} — en retard : "
-               f"{figures['En retard']} — besoin de soutien : {figures['Besoin de soutien']}")
+               f"{figures[LATE]} — besoin de soutien : {figures[SUPPORT]}")
     click.echo(f"Axes de la région : {len(region.axes)}")
     if region.anomalies:
         click.echo(f"Anomalies : {_count_text(region.anomalies)} (onglet Anomalies)")
@@ -212,7 +222,7 @@ def spending_line(result, spent: float) -> str:
     from suivi_excel.report.indicators import numbers
 
     actions = result.actions
-    answered = actions[actions["Service responsable"].isin(result.answered)]
-    budget = float(numbers(answered["Budget prévu ($)"]).sum())
+    answered = actions[actions[LEAD].isin(result.answered)]
+    budget = float(numbers(answered[BUDGET]).sum())
     return (f"Dépenses déclarées : {money_text(spent)} ; budget prévu des actions des services qui ont répondu "
             f"(toutes années) : {money_text(budget)}")

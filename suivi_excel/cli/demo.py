@@ -15,6 +15,29 @@ import xlsxwriter
 from suivi_excel.cli import console
 from suivi_excel.cli.recording import record_and_report
 from suivi_excel.consolidate.pipeline import consolidate
+from suivi_excel.core.columns import (
+    ACTUAL_END,
+    ACTUAL_START,
+    COMMENTS,
+    DONE,
+    GOOD_NEWS,
+    IN_PROGRESS,
+    NO,
+    NOT_STARTED,
+    NUMBER,
+    OBSTACLES,
+    ONGOING,
+    POSTPONED,
+    PROGRESS,
+    RESULT,
+    SPENT,
+    STATUS,
+    SUPPORT,
+    TARGET,
+    TARGET_MET,
+    TARGET_YES,
+    YES,
+)
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.periods import parse_period
 from suivi_excel.core.resources import example_plan, models_dir
@@ -32,7 +55,7 @@ SILENT_SERVICE = "Service de sécurité incendie"  # the one that never answers
 TWICE_SERVICE = "Service des travaux publics"  # answers twice
 COPY_SERVICE = "Direction générale"  # answers in a copy of the integrated workbook
 SLOPPY_SERVICE = "Service des loisirs, de la culture et de la vie communautaire"
-GOOD_NEWS = (  # what services tell the committee, in their own words
+GOOD_NEWS_SAID = (  # what services tell the committee, in their own words
     "Les inscriptions ont affiché complet en deux jours ; une liste d'attente est ouverte.",
     "Le club de l'âge d'or s'est joint au projet et en a doublé la portée.",
     "Des citoyens sont venus remercier l'équipe à la séance du conseil.",
@@ -48,32 +71,31 @@ def _values_for(plan: Plan, service: str, rng: random.Random) -> dict[str, dict[
     for action in plan.service_actions(service).itertuples(index=False):
         number, start, budget = action[0], action[6], action[8] or 0
         if start and start.year > 2026:
-            status = "Non débutée"
+            status = NOT_STARTED
         else:
-            status = rng.choices(["Réalisée", "En cours", "En continu", "Non débutée", "Reportée"],
-                                 [3, 5, 2, 1, 1])[0]
-        progress = {"Réalisée": 100, "En continu": 100, "Non débutée": 0, "Reportée": rng.choice([0, 10, 20]),
-                    "En cours": rng.choice([20, 35, 50, 60, 75, 90])}[status]
-        values: dict[str, object] = {"Statut": status, "Avancement (%)": progress}
-        if status != "Non débutée":
-            values["Date de début réelle"] = dt.datetime(2026, rng.randint(1, 6), rng.randint(1, 28))
-            values["Dépenses réelles ($)"] = round(budget * progress / 100 * rng.uniform(0.7, 1.1))
-            values["Besoin de soutien"] = "Oui" if rng.random() < 0.15 else "Non"
-        share = {"Réalisée": rng.choice([0.9, 1.0, 1.0, 1.15, 1.3]), "En continu": rng.choice([0.8, 1.0, 1.1]),
-                 "En cours": progress / 100 * rng.uniform(0.7, 1.1)}.get(status)
+            status = rng.choices([DONE, IN_PROGRESS, ONGOING, NOT_STARTED, POSTPONED], [3, 5, 2, 1, 1])[0]
+        progress = {DONE: 100, ONGOING: 100, NOT_STARTED: 0, POSTPONED: rng.choice([0, 10, 20]),
+                    IN_PROGRESS: rng.choice([20, 35, 50, 60, 75, 90])}[status]
+        values: dict[str, object] = {STATUS: status, PROGRESS: progress}
+        if status != NOT_STARTED:
+            values[ACTUAL_START] = dt.datetime(2026, rng.randint(1, 6), rng.randint(1, 28))
+            values[SPENT] = round(budget * progress / 100 * rng.uniform(0.7, 1.1))
+            values[SUPPORT] = YES if rng.random() < 0.15 else NO
+        share = {DONE: rng.choice([0.9, 1.0, 1.0, 1.15, 1.3]), ONGOING: rng.choice([0.8, 1.0, 1.1]),
+                 IN_PROGRESS: progress / 100 * rng.uniform(0.7, 1.1)}.get(status)
         result = typed_result(action[10], share) if share is not None and rng.random() < 0.85 else None
         if result:
-            values["Résultat de l'indicateur"] = result
-        if status == "Réalisée":
-            values["Date de fin réelle"] = dt.datetime(2026, rng.randint(7, 11), rng.randint(1, 28))
-            values["Commentaires"] = rng.choice(["Très bonne participation.", "Bilan à présenter au comité.",
-                                                 "À reconduire l'an prochain."])
-        if rng.random() < {"Réalisée": 0.5, "En continu": 0.4, "En cours": 0.1}.get(status, 0):
-            values["Bon coup"] = rng.choice(GOOD_NEWS)
-        if status in ("Reportée", "En cours") and rng.random() < 0.4:
-            values["Obstacles"] = rng.choice(["Manque de personnel cet été.", "Soumissions trop élevées.",
-                                              "En attente d'une subvention.", "Délais du partenaire."])
-            values["Besoin de soutien"] = "Oui"
+            values[RESULT] = result
+        if status == DONE:
+            values[ACTUAL_END] = dt.datetime(2026, rng.randint(7, 11), rng.randint(1, 28))
+            values[COMMENTS] = rng.choice(["Très bonne participation.", "Bilan à présenter au comité.",
+                                           "À reconduire l'an prochain."])
+        if rng.random() < {DONE: 0.5, ONGOING: 0.4, IN_PROGRESS: 0.1}.get(status, 0):
+            values[GOOD_NEWS] = rng.choice(GOOD_NEWS_SAID)
+        if status in (POSTPONED, IN_PROGRESS) and rng.random() < 0.4:
+            values[OBSTACLES] = rng.choice(["Manque de personnel cet été.", "Soumissions trop élevées.",
+                                            "En attente d'une subvention.", "Délais du partenaire."])
+            values[SUPPORT] = YES
         answers[number] = values
     return answers
 
@@ -88,16 +110,16 @@ def _simulate_returns(plan: Plan, generated, returns: Path) -> None:
         when = saved + dt.timedelta(hours=5 * index)
         if service == SLOPPY_SERVICE:
             numbers = list(values)
-            values[numbers[0]]["Statut"] = "realisee"  # typed by hand, no accents
-            values[numbers[1]].update({"Statut": "en cours ", "Avancement (%)": 0.45})  # a fraction
-            values[numbers[2]]["Date de début réelle"] = "15 mars 2026"  # a date as text
-            values[numbers[3]].update({"Statut": "Presque fini", "Dépenses réelles ($)": "1 234,56 $"})
-            values[numbers[4]].update({"Statut": "Réalisée", "Avancement (%)": 80})
-            values[numbers[5]].update({"Statut": "En cours", "Avancement (%)": 50,  # says reached at half
-                                       "Résultat de l'indicateur": typed_result(plan.actions.set_index("No").at[
-                                           numbers[5], "Cible"], 0.5), "Cible atteinte": "Oui"})
+            values[numbers[0]][STATUS] = "realisee"  # typed by hand, no accents
+            values[numbers[1]].update({STATUS: "en cours ", PROGRESS: 0.45})  # a fraction
+            values[numbers[2]][ACTUAL_START] = "15 mars 2026"  # a date as text
+            values[numbers[3]].update({STATUS: "Presque fini", SPENT: "1 234,56 $"})
+            values[numbers[4]].update({STATUS: DONE, PROGRESS: 80})
+            values[numbers[5]].update({STATUS: IN_PROGRESS, PROGRESS: 50,  # says reached at half
+                                       RESULT: typed_result(plan.actions.set_index(NUMBER).at[numbers[5], TARGET],
+                                                            0.5), TARGET_MET: TARGET_YES})
         if service == TWICE_SERVICE:
-            first = {n: {**v, "Statut": "En cours", "Avancement (%)": 10} for n, v in values.items()}
+            first = {n: {**v, STATUS: IN_PROGRESS, PROGRESS: 10} for n, v in values.items()}
             fill_form(form, returns / "courriels" / "suivi TP - brouillon.xlsx", first, saved=when)
             when += dt.timedelta(days=3)
         name = {TWICE_SERVICE: "Travaux publics FINAL (2).xlsx"}.get(service, f"Retour - {form.name}")
@@ -132,17 +154,17 @@ def check_folder(folder: Path) -> None:
     if not folder.exists():
         return
     if not folder.is_dir():
-        raise SuiviError(f"« {folder} » est un fichier : donnez à la démonstration un dossier vide ou nouveau.")
+        raise SuiviError.of("demo-folder-is-a-file", folder=folder)
     try:
         known = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         known = {}
     foreign = [name for name, digest in _files(folder).items() if not isinstance(known, dict) or known.get(name) != digest]
     if foreign:
-        shown = ", ".join(foreign[:5]) + (f" et {len(foreign) - 5} autre(s)" if len(foreign) > 5 else "")
-        raise SuiviError(f"le dossier « {folder} » contient des fichiers que la démonstration n'a pas écrits, ou qui "
-                         f"ont changé depuis ({shown}) : elle n'efface ni ne remplace rien de vos fichiers. "
-                         "Choisissez un dossier vide ou nouveau, par exemple « suivi-excel demo essai-demo ».")
+        if len(foreign) > 5:
+            raise SuiviError.of("demo-folder-not-its-own-more", folder=folder, files=", ".join(foreign[:5]),
+                                more=len(foreign) - 5)
+        raise SuiviError.of("demo-folder-not-its-own", folder=folder, files=", ".join(foreign))
 
 
 def run_demo(folder: Path) -> None:

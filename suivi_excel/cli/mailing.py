@@ -75,8 +75,7 @@ def send_corrections(folder: Path, plan_path: Path | None, delivery: Delivery, s
         click.echo("Aucun classeur de correction à envoyer : les services concernés ont tous un retour complet.")
         return
     if not forms:
-        raise SuiviError(f"aucun classeur de correction dans « {folder} » : indiquez le dossier écrit par "
-                         "« suivi-excel consolider … --corrections DOSSIER ».")
+        raise SuiviError.of("no-correction-workbook", folder=folder)
     services = read_plan(plan_path).services if plan_path else None
     outbox = form_messages(forms, sender_address(delivery.sender, delivery.config), False, set(),
                            delivery.templates, services)

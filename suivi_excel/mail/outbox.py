@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from suivi_excel.core.columns import COORDINATOR, COORDINATOR_EMAIL, SERVICE, SERVICE_EMAIL, SERVICE_PERSON
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.inputs import find_files
 from suivi_excel.core.messages.mail import REASONS
@@ -94,8 +95,8 @@ def _placeholders(plan: Plan, period: str, deadline: str) -> dict[str, str]:
     params = plan.parameters
     when = french_date(dt.date.fromisoformat(deadline)) if deadline else "la date convenue"
     return {"municipalite": plan.municipality or "la municipalité", "plan": plan.title, "periode": period,
-            "echeance": when, "coordonnateur": params.get("Coordonnateur", ""),
-            "courriel_coordonnateur": params.get("Courriel du coordonnateur", "")}
+            "echeance": when, "coordonnateur": params.get(COORDINATOR, ""),
+            "courriel_coordonnateur": params.get(COORDINATOR_EMAIL, "")}
 
 
 def form_messages(forms: list[Form], sender: str, reminder: bool, answered: set[str] = frozenset(),
@@ -120,25 +121,25 @@ def form_messages(forms: list[Form], sender: str, reminder: bool, answered: set[
             outbox.skipped.append(form.service)
             continue
         listing = services if services is not None else form.plan.services
-        row = listing[listing["Service"] == form.service]
-        email = str(row["Courriel"].iloc[0]).strip() if len(row) and row["Courriel"].iloc[0] else ""
+        row = listing[listing[SERVICE] == form.service]
+        email = str(row[SERVICE_EMAIL].iloc[0]).strip() if len(row) and row[SERVICE_EMAIL].iloc[0] else ""
         if not email:
             outbox.without_address.append(form.service)
             continue
         values = _placeholders(form.plan, form.period, deadline.isoformat() if deadline else form.deadline)
         values.update(service=form.service, a_faire="À compléter" if form.to_complete else "À corriger",
-                      responsable=(str(row["Responsable"].iloc[0]).strip() or "") if len(row) else "",
+                      responsable=(str(row[SERVICE_PERSON].iloc[0]).strip() or "") if len(row) else "",
                       problemes="\n".join(f"- {f'cellule {cell} : ' if cell else ''}{text}"
                                            for cell, text in form.corrections))
         if not values["responsable"]:
             values["responsable"] = "à l'équipe du service"
-        coordinator = form.plan.parameters.get("Courriel du coordonnateur", "")
+        coordinator = form.plan.parameters.get(COORDINATOR_EMAIL, "")
         try:
             email = mailbox(email).addr_spec  # an accented domain as servers read it
         except SuiviError as error:  # this service is reached another way; the others get theirs
             outbox.refused.append(f"{form.service} : {error.message}")
             continue
-        message = build_message(sender or coordinator, form.plan.parameters.get("Coordonnateur", ""), [email],
+        message = build_message(sender or coordinator, form.plan.parameters.get(COORDINATOR, ""), [email],
                                 render(subject_template, values), render(body_template, values), form.path,
                                 reply_to=coordinator)
         outbox.items.append(Outgoing(kind, form.period, form.service, [email], message, form.path,

@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from suivi_excel.core.columns import LEAD, NOT_REPORTED, NUMBER, STATUS
+from suivi_excel.core.columns import LEAD, NOT_REPORTED, NUMBER, PERIOD, STATUS
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.messages import LISTED_FILE
 from suivi_excel.core.text import is_email
@@ -57,7 +57,7 @@ def answered_services(forms: list, returns: Path | None, store: Path | None) -> 
         from suivi_excel.history.store import history_rows
 
         rows = history_rows(store, forms[0].plan.identity)
-        rows = rows[rows["Période"] == period.label]
+        rows = rows[rows[PERIOD] == period.label]
         if rows.empty:
             raise SuiviError.of("reminder-history-lacks-period", path=store, period=period.label)
         # a status kept from an earlier period (a silent service's finished action) is no answer
