@@ -19,17 +19,10 @@ from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.text import fold
 from suivi_excel.plan import coverage
 from suivi_excel.plan.extract import read_tables
-from suivi_excel.plan.settle import (
-    BUDGET_SOURCE,
-    DECLARED,
-    RESPONSIBLE_SOURCE,
-    SCHEDULE_SOURCE,
-    SHEET_SOURCE,
-    PlanRow,
-    settle,
-)
+from suivi_excel.plan.settle import DECLARED, PlanRow, settle
 from suivi_excel.plan.sources import SOFT_BREAK, Source, read_source
 from suivi_excel.plan.tables import Note
+from suivi_excel.plan.texts import BUDGET_SOURCE, RESPONSIBLE_SOURCE, SCHEDULE_SOURCE, SHEET_SOURCE
 
 _CAPITALIZED = r"[A-ZÉÈÀÂÎÔÛ][\w'’\-]*"
 _MUNICIPALITY = re.compile(r"\b((?:Ville|Municipalité|Municipalite|MRC|Village|Paroisse|Canton|Cité)\s+"

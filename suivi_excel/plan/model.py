@@ -34,6 +34,7 @@ from suivi_excel.core.text import (
     match_key,
     sheet_names,
 )
+from suivi_excel.plan.texts import DEFAULT_TITLE
 
 ACTIONS_SHEET, SERVICES_SHEET, PARAMETERS_SHEET = "Actions", "Services", "Paramètres"
 # headers of the optional column that maps a revised plan's numbers to the previous version's
@@ -77,7 +78,7 @@ class Plan:
 
     @property
     def title(self) -> str:
-        return self.parameters.get(PLAN_TITLE, "") or "Plan d'action"
+        return self.parameters.get(PLAN_TITLE, "") or DEFAULT_TITLE
 
     @property
     def identifier(self) -> str:

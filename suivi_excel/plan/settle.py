@@ -47,13 +47,8 @@ from suivi_excel.plan.schedule import (
     term_of,
 )
 from suivi_excel.plan.tables import LEAD_MARKS, Note, clean_cell
+from suivi_excel.plan.texts import BUDGET_SOURCE, NO_AXE, NO_SERVICE, RESPONSIBLE_SOURCE, SCHEDULE_SOURCE, SHEET_SOURCE
 
-SCHEDULE_SOURCE = "Échéancier (texte du plan)"
-RESPONSIBLE_SOURCE = "Responsable(s) (texte du plan)"
-BUDGET_SOURCE = "Budget (texte du plan)"
-SHEET_SOURCE = "Feuille du plan"
-NO_SERVICE = "À déterminer"
-NO_AXE = "Axe à préciser"
 MANY_SERVICES = 12  # a municipality has about a dozen services; more leads are probably partners read as leads
 DECLARED = tuple(c.header for c in PLAN_COLUMNS)
 
