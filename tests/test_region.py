@@ -222,6 +222,16 @@ def test_two_reports_of_a_period_saved_within_a_minute_are_told_apart_by_their_s
     assert f"enregistré le {shown['earlier']}, ne l'est pas" in problem
 
 
+def test_a_report_without_its_actions_sheet_says_so_plainly(region, tmp_path):
+    _base, reports = region
+    folder = tmp_path / "rapports"
+    _edited(reports["A"], folder / "sans-actions.xlsx", "xl/workbook.xml",
+            lambda d: d.replace(b'name="Actions"', b'name="Actions (copie)"'))
+    result = run("regrouper", folder, "-o", tmp_path / "bilan.xlsx")
+    assert result.exit_code == 2, result.output  # nothing else to gather
+    assert "sans-actions.xlsx : Rapport illisible (onglet « Actions » absent) : il n'est pas regroupé" in result.output
+
+
 def test_an_axes_table_past_the_bounds_is_refused_before_any_reader(region, tmp_path):
     import xlsxwriter
     from conftest import no_crash

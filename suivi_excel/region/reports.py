@@ -193,7 +193,7 @@ def _sheet(path: Path, name: str) -> list[list[object]]:
     book = CalamineWorkbook.from_path(str(path))
     try:
         if name not in book.sheet_names:
-            raise KeyError(REASONS["report-sheet-missing"].format(sheet=name))
+            raise ValueError(REASONS["report-sheet-missing"].format(sheet=name))  # a KeyError's text is quoted
         return book.get_sheet_by_name(name).to_python()
     finally:
         book.close()
