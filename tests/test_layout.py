@@ -165,10 +165,10 @@ def test_the_words_stages_pass_each_other_are_named_not_spelt():
 
 
 def test_the_first_stages_raise_errors_from_the_catalogue():
-    # core/, returns/, consolidate/, history/ and region/ say nothing themselves: `SuiviError.of(code, …)` fills a
-    # template of `core/messages.ERRORS`, so every sentence of theirs is in one place (more stages to follow)
+    # core/, returns/, consolidate/, history/, report/ and region/ say nothing themselves: `SuiviError.of(code, …)`
+    # fills a template of `core/messages.ERRORS`, so every sentence of theirs is in one place (more stages to follow)
     written = []
-    for stage in ("core", "returns", "consolidate", "history", "region"):
+    for stage in ("core", "returns", "consolidate", "history", "report", "region"):
         for path in sorted((PACKAGE / stage).rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "SuiviError":
@@ -177,9 +177,9 @@ def test_the_first_stages_raise_errors_from_the_catalogue():
 
 
 def test_the_status_header_is_named_not_spelt_in_the_stages_that_pass_it_on():
-    # `columns.STATUS`, not "Statut": a typo fails at import (report/ and its bilan are to follow)
+    # `columns.STATUS`, not "Statut": a typo fails at import
     spelt = []
-    for stage in ("core", "returns", "consolidate", "history", "region", "mail"):
+    for stage in ("core", "returns", "consolidate", "history", "report", "region", "mail"):
         for path in sorted((PACKAGE / stage).rglob("*.py")):
             if path.name == "columns.py":
                 continue
