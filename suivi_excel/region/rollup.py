@@ -34,9 +34,9 @@ from suivi_excel.core.messages.report import REASONS
 from suivi_excel.core.text import clean_text, is_blank, match_key
 from suivi_excel.region.reports import ACTION_COLUMNS, Report
 from suivi_excel.report import texts as report_texts
+from suivi_excel.report.indicators import COUNT, RATE
 
-RATE = "Taux de réalisation"
-MUNICIPALITY_COLUMNS = ("Municipalité", "Plan", PERIOD, "Actions", *REPORT_STATUSES, RATE, LATE,
+MUNICIPALITY_COLUMNS = ("Municipalité", "Plan", PERIOD, COUNT, *REPORT_STATUSES, RATE, LATE,
                         SUPPORT, "Services", "Services qui ont répondu", BUDGET,
                         SPENT, "Rapport")
 _NUMBERING = re.compile(r"^\s*(?:(?:axe|orientation|champ d['’]action|volet|th[eè]me)\s*)?(?:[0-9]+[.)]?|[ivx]+[.)])?"
@@ -137,7 +137,7 @@ def _municipality_row(report: Report) -> list[object]:
 
 
 def _axes(actions: pd.DataFrame, axes_map: dict[str, str]) -> pd.DataFrame:
-    columns = [AXE, "Municipalités", "Actions", *REPORT_STATUSES, RATE]
+    columns = [AXE, "Municipalités", COUNT, *REPORT_STATUSES, RATE]
     if actions.empty:
         return pd.DataFrame(columns=columns)
     names = actions[AXE].fillna("").astype(str)
@@ -151,19 +151,19 @@ def _axes(actions: pd.DataFrame, axes_map: dict[str, str]) -> pd.DataFrame:
     counts = frame.groupby(["axe", STATUS], sort=False).size().unstack(fill_value=0)
     table = pd.DataFrame({AXE: [label_of[k] for k in counts.index]}, index=counts.index)
     table["Municipalités"] = frame.groupby("axe", sort=False)["Municipalité"].nunique()
-    table["Actions"] = counts.sum(axis=1)
+    table[COUNT] = counts.sum(axis=1)
     for status in REPORT_STATUSES:
         table[status] = counts[status] if status in counts.columns else 0
-    table[RATE] = sum(table[s] for s in DONE_STATUSES) / table["Actions"]
-    return table.sort_values(["Actions", AXE], ascending=[False, True]).reset_index(drop=True)[columns]
+    table[RATE] = sum(table[s] for s in DONE_STATUSES) / table[COUNT]
+    return table.sort_values([COUNT, AXE], ascending=[False, True]).reset_index(drop=True)[columns]
 
 
 def regional_figures(region: Region) -> dict[str, object]:
     """The region's key figures, summed from its municipalities'."""
     m = region.municipalities
-    actions = int(m["Actions"].sum())
+    actions = int(m[COUNT].sum())
     done = int(sum(m[s].sum() for s in DONE_STATUSES))
-    return {"Municipalités": int(m["Municipalité"].nunique()), "Plans": len(m), "Actions": actions,
+    return {"Municipalités": int(m["Municipalité"].nunique()), "Plans": len(m), COUNT: actions,
             RATE: done / actions if actions else 0.0, LATE: int(m[LATE].sum()),
             SUPPORT: int(m[SUPPORT].sum()),
             "Services qui ont répondu": report_texts.ANSWERED_OF.format(answered=int(m["Services qui ont répondu"].sum()),

@@ -17,11 +17,12 @@ from suivi_excel.core.columns import AXE, BUDGET, LATE, REPORT_STATUSES, SPENT, 
 from suivi_excel.core.printing import word_width
 from suivi_excel.core.xlsx import WORKBOOK_OPTIONS
 from suivi_excel.region import texts
-from suivi_excel.region.rollup import RATE, Region, regional_figures
+from suivi_excel.region.rollup import Region, regional_figures
 from suivi_excel.report import properties as props
 from suivi_excel.report import texts as report_texts
 from suivi_excel.report.dashboard import keep, print_pages, rate_bars, status_bars
 from suivi_excel.report.figures import KeyFigures
+from suivi_excel.report.indicators import COUNT, RATE
 from suivi_excel.report.printable import REGION_PRINTED, printable_sheet
 from suivi_excel.report.sheets import (
     PRINTABLE_ACTIONS,
@@ -84,7 +85,7 @@ def _good_news_sheet(sheet, region: Region, formats: Formats) -> None:
 def _properties(region: Region, title: str) -> dict[str, object]:
     m = region.municipalities
     totals = KeyFigures(
-        actions=int(m["Actions"].sum()), by_status={s: int(m[s].sum()) for s in REPORT_STATUSES},
+        actions=int(m[COUNT].sum()), by_status={s: int(m[s].sum()) for s in REPORT_STATUSES},
         late=int(m[LATE].sum()), completion_rate=float(regional_figures(region)[RATE]),
         services_total=int(m["Services"].sum()), services_answered=int(m["Services qui ont répondu"].sum()),
         budget_planned=float(m[BUDGET].sum()), spent=float(m[SPENT].sum()),

@@ -17,6 +17,7 @@ from suivi_excel.core.columns import AXE, DONE, IN_PROGRESS, ONGOING, REPORT_STA
 from suivi_excel.core.palette import STATUS_LOOKS
 from suivi_excel.core.text import percent_text
 from suivi_excel.report import texts
+from suivi_excel.report.indicators import COUNT
 
 # colour (distinct in grey too) and hatch of each status, and of the three parts of the axes' bars
 _STATUS_STYLE = {status: (look.print_colour, look.hatch) for status, look in STATUS_LOOKS.items()}
@@ -86,7 +87,7 @@ def axes_chart(table: pd.DataFrame) -> Chart:
     figure, axes = _figure(0.32 * lines + 0.35 * len(names) + 1.2)
     done = (table[DONE] + table[ONGOING]).astype(float)
     going = table[IN_PROGRESS].astype(float)
-    totals = table["Actions"].astype(float).where(table["Actions"] > 0, 1.0)
+    totals = table[COUNT].astype(float).where(table[COUNT] > 0, 1.0)
     shares = [done / totals, going / totals, 1 - (done + going) / totals]
     left = pd.Series(0.0, index=table.index)
     for (label, colour, hatch), share in zip(_PARTS, shares):
@@ -104,6 +105,6 @@ def axes_chart(table: pd.DataFrame) -> Chart:
     axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, frameon=False, fontsize=8,
                 handlelength=2.5, borderaxespad=0.2)
     parts = [texts.AXES_CHART_PART.format(axe=axe, rate=percent_text(rate), done=int(d), total=int(n))
-             for axe, rate, d, n in zip(table[AXE], shares[0], done, table["Actions"])]
+             for axe, rate, d, n in zip(table[AXE], shares[0], done, table[COUNT])]
     alt = texts.AXES_CHART_ALT.format(parts=" ; ".join(parts))
     return Chart(_png(figure), alt)

@@ -27,7 +27,7 @@ from suivi_excel.core.columns import (
 )
 from suivi_excel.report import achievements, evolution, followup, shares, texts
 from suivi_excel.report.figures import KeyFigures
-from suivi_excel.report.indicators import RATE
+from suivi_excel.report.indicators import COUNT, RATE
 from suivi_excel.report.sheets import BY_AXE, BY_SERVICE, COLOURS, DASHBOARD, Formats
 
 _LIST_LIMIT = 60  # rows per dashboard list; the Actions sheet has them all
@@ -244,9 +244,9 @@ def _lists(sheet, row: int, result: Consolidation, formats: Formats, listing=Non
                   texts.NO_OBSTACLES)
     services = result.plan.services
     missing = services[services[SERVICE].isin(result.missing)].copy()
-    missing["Actions"] = [result.plan.action_counts[s] for s in missing[SERVICE]]
+    missing[COUNT] = [result.plan.action_counts[s] for s in missing[SERVICE]]
     return listing(sheet, row, formats, texts.SILENT_LIST, missing,
-                   [SERVICE, SERVICE_PERSON, SERVICE_EMAIL, "Actions"], texts.NO_SILENT)
+                   [SERVICE, SERVICE_PERSON, SERVICE_EMAIL, COUNT], texts.NO_SILENT)
 
 
 def _evolution(book, sheet, row: int, table: pd.DataFrame, formats: Formats) -> int:

@@ -9,6 +9,7 @@ from suivi_excel.report.figures import KeyFigures
 from suivi_excel.report.followup import needs_support
 
 RATE = "Taux de réalisation"
+COUNT = "Actions"  # how many actions a row of a table counts (an axe, a service, a municipality)
 MEAN_PROGRESS = "Avancement moyen (%)"
 
 
@@ -57,9 +58,9 @@ def by_group(actions: pd.DataFrame, column: str, order: list[str] | None = None)
     )
     groups = frame.groupby(column, sort=False)
     counts = pd.crosstab(frame[column], frame[STATUS]).reindex(columns=list(REPORT_STATUSES), fill_value=0)
-    table = pd.DataFrame({"Actions": groups.size()})
+    table = pd.DataFrame({COUNT: groups.size()})
     table = table.join(counts)
-    table[RATE] = groups["_done"].sum() / table["Actions"]
+    table[RATE] = groups["_done"].sum() / table[COUNT]
     table[MEAN_PROGRESS] = groups["_progress"].mean().round(0)
     table[LATE] = groups["_late"].sum()
     table[BUDGET] = groups["_budget"].sum()

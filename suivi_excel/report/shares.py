@@ -13,7 +13,7 @@ import math
 import pandas as pd
 
 from suivi_excel.core.columns import NOT_REPORTED
-from suivi_excel.report.indicators import RATE
+from suivi_excel.report.indicators import COUNT, RATE
 
 UNREPORTED_SHARE = "Part non renseignée"
 _DONE_COLOUR = "#70AD47"
@@ -22,7 +22,7 @@ _DONE_COLOUR = "#70AD47"
 def with_unreported_share(table: pd.DataFrame) -> pd.DataFrame:
     """`table` (`indicators.by_group`) with the share of its actions nobody reported on, after the rate."""
     table = table.copy()
-    actions = pd.to_numeric(table["Actions"])
+    actions = pd.to_numeric(table[COUNT])
     share = (pd.to_numeric(table[NOT_REPORTED]) / actions.where(actions > 0)).fillna(0.0).astype(float)
     table.insert(list(table.columns).index(RATE) + 1, UNREPORTED_SHARE, share)
     return table

@@ -28,7 +28,7 @@ from suivi_excel.core.palette import STATUS_LOOKS
 from suivi_excel.core.printing import header_height, word_width
 from suivi_excel.core.text import column_letter
 from suivi_excel.report import texts
-from suivi_excel.report.indicators import MEAN_PROGRESS, RATE
+from suivi_excel.report.indicators import COUNT, MEAN_PROGRESS, RATE
 from suivi_excel.report.shares import UNREPORTED_SHARE
 
 DASHBOARD, ACTIONS, BY_AXE, BY_SERVICE, RETURNS, ANOMALIES, HISTORY = (
@@ -152,12 +152,12 @@ def group_sheet(sheet, table: pd.DataFrame, formats: Formats) -> None:
                 sheet.write_blank(total, col, None, formats.total)
         elif header == RATE:
             cell = lambda header: f"{column_letter(list(table.columns).index(header))}{total + 1}"  # noqa: E731
-            sheet.write_formula(total, col, rate_formula(cell("Actions"), [cell(s) for s in DONE_STATUSES]),
+            sheet.write_formula(total, col, rate_formula(cell(COUNT), [cell(s) for s in DONE_STATUSES]),
                                 formats.total_rate, _rate(table))
         elif header == UNREPORTED_SHARE:  # a share of the total's actions, not a sum of shares
             cell = lambda header: f"{column_letter(list(table.columns).index(header))}{total + 1}"  # noqa: E731
-            actions = table["Actions"].sum()
-            sheet.write_formula(total, col, rate_formula(cell("Actions"), [cell(NOT_REPORTED)]), formats.total_rate,
+            actions = table[COUNT].sum()
+            sheet.write_formula(total, col, rate_formula(cell(COUNT), [cell(NOT_REPORTED)]), formats.total_rate,
                                 float(table[NOT_REPORTED].sum() / actions) if actions else 0.0)
         elif header == MEAN_PROGRESS:
             sheet.write_blank(total, col, None, formats.total)
@@ -171,7 +171,7 @@ def group_sheet(sheet, table: pd.DataFrame, formats: Formats) -> None:
 
 
 def _rate(table: pd.DataFrame) -> float:
-    actions = table["Actions"].sum()
+    actions = table[COUNT].sum()
     return float(sum(table[s].sum() for s in DONE_STATUSES) / actions) if actions else 0.0
 
 
