@@ -19,6 +19,7 @@ from suivi_excel.core.inputs import find_files
 from suivi_excel.core.messages.mail import REASONS
 from suivi_excel.core.text import french_date
 from suivi_excel.forms.metadata import PER_SERVICE, MetaDamaged
+from suivi_excel.mail import texts
 from suivi_excel.mail.compose import (
     Outgoing,
     build_message,
@@ -93,8 +94,8 @@ def find_forms(folder: Path) -> tuple[list[Form], list[str]]:
 
 def _placeholders(plan: Plan, period: str, deadline: str) -> dict[str, str]:
     params = plan.parameters
-    when = french_date(dt.date.fromisoformat(deadline)) if deadline else "la date convenue"
-    return {"municipalite": plan.municipality or "la municipalité", "plan": plan.title, "periode": period,
+    when = french_date(dt.date.fromisoformat(deadline)) if deadline else texts.NO_DEADLINE
+    return {"municipalite": plan.municipality or texts.NO_MUNICIPALITY, "plan": plan.title, "periode": period,
             "echeance": when, "coordonnateur": params.get(COORDINATOR, ""),
             "courriel_coordonnateur": params.get(COORDINATOR_EMAIL, "")}
 
@@ -127,12 +128,12 @@ def form_messages(forms: list[Form], sender: str, reminder: bool, answered: set[
             outbox.without_address.append(form.service)
             continue
         values = _placeholders(form.plan, form.period, deadline.isoformat() if deadline else form.deadline)
-        values.update(service=form.service, a_faire="À compléter" if form.to_complete else "À corriger",
+        values.update(service=form.service, a_faire=texts.TO_COMPLETE if form.to_complete else texts.TO_FIX,
                       responsable=(str(row[SERVICE_PERSON].iloc[0]).strip() or "") if len(row) else "",
-                      problemes="\n".join(f"- {f'cellule {cell} : ' if cell else ''}{text}"
-                                           for cell, text in form.corrections))
+                      problemes="\n".join(texts.PROBLEM_AT_CELL.format(cell=cell, problem=text) if cell
+                                           else texts.PROBLEM.format(problem=text) for cell, text in form.corrections))
         if not values["responsable"]:
-            values["responsable"] = "à l'équipe du service"
+            values["responsable"] = texts.NO_PERSON
         coordinator = form.plan.parameters.get(COORDINATOR_EMAIL, "")
         try:
             email = mailbox(email).addr_spec  # an accented domain as servers read it
@@ -153,8 +154,9 @@ def report_message(report: Path, recipients: list[str], sender: str, templates: 
 
     summary = read_report_summary(report)
     subject_template, body_template = load_template("rapport", templates)
-    values = {"municipalite": summary.municipality or "la municipalité", "plan": summary.plan,
-              "periode": summary.period, "resume": "\n".join(f"- {line}" for line in summary.lines),
+    values = {"municipalite": summary.municipality or texts.NO_MUNICIPALITY, "plan": summary.plan,
+              "periode": summary.period, "resume": "\n".join(texts.SUMMARY_LINE.format(line=line)
+                                                             for line in summary.lines),
               "coordonnateur": summary.coordinator, "courriel_coordonnateur": summary.coordinator_email,
               "echeance": "", "service": "", "responsable": ""}
     sender = sender or summary.coordinator_email
