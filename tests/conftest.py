@@ -78,38 +78,57 @@ def write_test_plan(path: Path, rows=ROWS, headers=HEADERS, services=SERVICES, p
 
 
 @pytest.fixture(scope="session")
-def generated_once(tmp_path_factory) -> tuple[Path, Generated]:
-    """The test plan and its forms for period 2026, written once for the whole run and never touched
-    again: each test that asks for them works on its own copy (`plan_path`, `forms`)."""
-    base = tmp_path_factory.mktemp("generated-once")
-    plan = write_test_plan(base / "plan.xlsx")
-    return base, generate(read_plan(plan), Options(parse_period("2026")), base / "suivi-2026.xlsx", base / "envois")
+def made_once(tmp_path_factory):
+    """`made_once(name, make, into)`: the folder `make(folder)` writes, made the first time `name` is asked
+    for in this run, then copied into `into` (a test's own tmp_path) for every test that asks; gives back
+    what `make` returned, its paths moved to the copy.
+
+    For what several tests start from and none may change (a plan, its forms, a history): each test works
+    on its own copy, so no test sees what another did. `make` must write nothing that names its folder.
+    """
+    made: dict[str, tuple[Path, object]] = {}
+
+    def copy(name: str, make, into: Path):
+        if name not in made:
+            folder = tmp_path_factory.mktemp(name)
+            made[name] = folder, make(folder)
+        folder, result = made[name]
+        # copyfile: each copy gets its own times and a mode from the umask, as a file just written does
+        shutil.copytree(folder, into, dirs_exist_ok=True, copy_function=shutil.copyfile)
+        return _moved(result, folder, into)
+
+    return copy
 
 
-def _copy_of(source: Path, target: Path) -> Path:
-    """A fresh file with `source`'s bytes: its own mode (from the umask) and times, as if just written."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(shutil.copyfile(source, target))
+def _moved(value, source: Path, target: Path):
+    """`value` with every path under `source` pointing to the same place under `target`."""
+    if isinstance(value, Path):
+        return target / value.relative_to(source) if value.is_relative_to(source) else value
+    if isinstance(value, Generated):
+        return Generated(_moved(value.integrated, source, target),
+                         {s: _moved(p, source, target) for s, p in value.per_service.items()}, dict(value.tabs))
+    if isinstance(value, tuple):
+        return tuple(_moved(v, source, target) for v in value)
+    return value
+
+
+def _generate(plan: Path, folder: Path, options: Options | None = None) -> Generated:
+    """The integrated workbook (suivi-2026.xlsx) and the per-service ones (envois/) of `plan`, in `folder`."""
+    options = options or Options(parse_period("2026"))
+    return generate(read_plan(plan), options, folder / f"suivi-{options.period.label}.xlsx", folder / "envois")
 
 
 @pytest.fixture
-def plan_path(tmp_path: Path, generated_once) -> Path:
-    base, _ = generated_once
-    return _copy_of(base / "plan.xlsx", tmp_path / "plan.xlsx")
+def plan_path(tmp_path: Path, made_once) -> Path:
+    return made_once("plan", lambda folder: write_test_plan(folder / "plan.xlsx"), tmp_path)
 
 
 @pytest.fixture
-def forms(tmp_path: Path, plan_path: Path, generated_once) -> Generated:
+def forms(tmp_path: Path, plan_path: Path, made_once) -> Generated:
     """The generated integrated workbook and per-service workbooks for period 2026, in this test's
     tmp_path (copies of those written once: generating them again for each test cost a tenth of a
     second each)."""
-    base, once = generated_once
-
-    def here(path: Path) -> Path:
-        return _copy_of(path, tmp_path / path.relative_to(base))
-
-    return Generated(here(once.integrated), {service: here(path) for service, path in once.per_service.items()},
-                     dict(once.tabs))
+    return made_once("forms", lambda folder: _generate(write_test_plan(folder / "plan.xlsx"), folder), tmp_path)
 
 
 def fill(forms, service: str, values: dict, target: Path, saved: dt.datetime | None = None) -> Path:

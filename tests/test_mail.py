@@ -23,11 +23,14 @@ from suivi_excel.plan.reading import read_plan
 
 
 @pytest.fixture
-def envois(tmp_path, plan_path):
-    plan = read_plan(plan_path)
-    generate(plan, Options(parse_period("2026"), deadline=dt.date(2027, 1, 15)), tmp_path / "suivi.xlsx",
-             tmp_path / "envois")
-    return tmp_path / "envois"
+def envois(tmp_path, plan_path, made_once):
+    def make(folder):
+        plan = read_plan(plan_path)
+        generate(plan, Options(parse_period("2026"), deadline=dt.date(2027, 1, 15)), folder / "suivi.xlsx",
+                 folder / "envois")
+        return folder / "envois"
+
+    return made_once("envois", make, tmp_path)
 
 
 def _log(folder: Path) -> list[dict]:

@@ -68,13 +68,16 @@ def _xml_parts_parse(path: Path) -> None:
 
 
 @pytest.fixture
-def odd_names(tmp_path):
-    services = [{"Service": BELL, "Responsable": "Ana\nMarie-Ève", "Courriel": "loisirs@exemple.québec"},
-                {"Service": TP, "Responsable": "Bob, chef\x0b de division", "Courriel": "josé@exemple.québec"},
-                {"Service": "Direction\ngénérale", "Responsable": "Zoé", "Courriel": "dg@ville.test"}]
-    plan = write_plan(tmp_path / "plan.xlsx", services)
-    result = run("generer", plan, "-p", "2026", "-o", tmp_path / "suivi.xlsx", "--par-service", tmp_path / "envois")
-    assert no_crash(result) and result.exit_code == 0, result.output
+def odd_names(tmp_path, made_once):
+    def make(folder):
+        services = [{"Service": BELL, "Responsable": "Ana\nMarie-Ève", "Courriel": "loisirs@exemple.québec"},
+                    {"Service": TP, "Responsable": "Bob, chef\x0b de division", "Courriel": "josé@exemple.québec"},
+                    {"Service": "Direction\ngénérale", "Responsable": "Zoé", "Courriel": "dg@ville.test"}]
+        plan = write_plan(folder / "plan.xlsx", services)
+        result = run("generer", plan, "-p", "2026", "-o", folder / "suivi.xlsx", "--par-service", folder / "envois")
+        assert no_crash(result) and result.exit_code == 0, result.output
+
+    made_once("odd-names", make, tmp_path)
     return tmp_path
 
 

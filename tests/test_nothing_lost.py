@@ -20,13 +20,16 @@ def _sha(path: Path) -> str:
 
 
 @pytest.fixture
-def history(tmp_path, forms, plan_path):
+def history(tmp_path, forms, plan_path, made_once):
     """A history holding period 2026, and the returns folder it came from."""
-    fill(forms, TP, {"2.1": {"Statut": "En cours"}}, tmp_path / "retours" / "tp.xlsx")
-    store = tmp_path / "h.sqlite"
-    result = run("consolider", tmp_path / "retours", "-o", tmp_path / "r.xlsx", "--historique", store)
-    assert result.exit_code == 0, result.output
-    return store
+    def make(folder):
+        fill(forms, TP, {"2.1": {"Statut": "En cours"}}, folder / "retours" / "tp.xlsx")
+        store = folder / "h.sqlite"
+        result = run("consolider", folder / "retours", "-o", folder / "r.xlsx", "--historique", store)
+        assert result.exit_code == 0, result.output
+        return store
+
+    return made_once("history", make, tmp_path)
 
 
 def _commands(tmp_path, plan_path, store):

@@ -114,16 +114,34 @@ def test_missing_plan_sheet_is_named(tmp_path):
     assert result.exit_code == 2 and "feuille « Actions » introuvable" in result.output
 
 
+def _plan_with_an_odd_date(path):
+    """The test plan with a number no calendar holds in a date-formatted cell (Actions!E2)."""
+    plan = write_test_plan(path)
+    book = openpyxl.load_workbook(plan)
+    cell = book["Actions"]["E2"]
+    cell.value, cell.number_format = -106_751_991_169, "yyyy-mm-dd"
+    book.save(plan)
+    return plan
+
+
+def test_odd_value_in_a_plan_date_cell_is_named_at_its_cell_and_nothing_else_reaches_the_screen(tmp_path, capfd):
+    """In-process twin of the whole-process test below, for the quick loop: the process's own error
+    stream (descriptor 2, where a native reader's panic would go) is read as well as click's."""
+    plan = _plan_with_an_odd_date(tmp_path / "p.xlsx")
+    result = run("generer", plan, "-p", "2026", "-o", tmp_path / "s.xlsx")
+    written = capfd.readouterr().err
+    assert no_crash(result) and result.exit_code == 2 and "Actions!E2" in result.stderr
+    for screen in (result.stderr, written):
+        assert "panicked" not in screen and "Traceback" not in screen
+
+
+@pytest.mark.slow  # a whole process; its in-process twin above is in the quick loop
 def test_odd_value_in_a_plan_date_cell_is_a_problem_not_a_crash(tmp_path):
     """A number no calendar holds, in a date-formatted cell, named at its cell (no Rust backtrace)."""
     import subprocess
     import sys
 
-    plan = write_test_plan(tmp_path / "p.xlsx")
-    book = openpyxl.load_workbook(plan)
-    cell = book["Actions"]["E2"]
-    cell.value, cell.number_format = -106_751_991_169, "yyyy-mm-dd"
-    book.save(plan)
+    plan = _plan_with_an_odd_date(tmp_path / "p.xlsx")
     done = subprocess.run([sys.executable, "-m", "suivi_excel", "generer", plan, "-p", "2026", "-o",
                            tmp_path / "s.xlsx"], capture_output=True, text=True)
     assert done.returncode == 2 and "Actions!E2" in done.stderr

@@ -46,9 +46,12 @@ def test_target_answer_is_matched_like_a_status():
 
 
 @pytest.fixture
-def target_forms(tmp_path):
-    plan = read_plan(write_test_plan(tmp_path / "plan.xlsx", rows=ROWS, headers=HEADERS))
-    return generate(plan, Options(parse_period("2026")), tmp_path / "suivi.xlsx", tmp_path / "envois")
+def target_forms(tmp_path, made_once):
+    def make(folder):
+        plan = read_plan(write_test_plan(folder / "plan.xlsx", rows=ROWS, headers=HEADERS))
+        return generate(plan, Options(parse_period("2026")), folder / "suivi.xlsx", folder / "envois")
+
+    return made_once("target-forms", make, tmp_path)
 
 
 def test_empty_answer_is_deduced_from_the_numbers_and_a_contradiction_warned(tmp_path, target_forms):
