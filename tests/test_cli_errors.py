@@ -1,0 +1,71 @@
+"""What the command line refuses itself (`core/messages/commands.py`): an output it would replace, nothing to
+gather, a folder the demo did not write. Each ends with exit code 2, writes nothing, and says so in French."""
+
+from __future__ import annotations
+
+from conftest import run
+
+
+def _error(result) -> str:
+    assert result.exit_code == 2, result.output
+    return result.stderr.removeprefix("Erreur : ").rstrip("\n")
+
+
+def test_the_demo_never_replaces_files_it_did_not_write(tmp_path):
+    folder = tmp_path / "essai"
+    folder.mkdir()
+    for index in range(7):
+        (folder / f"f{index}.txt").write_text("à moi")
+    assert _error(run("demo", folder)) == (
+        f"le dossier « {folder} » contient des fichiers que la démonstration n'a pas écrits, ou qui ont changé "
+        "depuis (f0.txt, f1.txt, f2.txt, f3.txt, f4.txt et 2 autre(s)) : elle n'efface ni ne remplace rien de vos "
+        "fichiers. Choisissez un dossier vide ou nouveau, par exemple « suivi-excel demo essai-demo ».")
+    for index in range(6):
+        (folder / f"f{index}.txt").unlink()
+    assert "depuis (f6.txt) : elle n'efface" in _error(run("demo", folder))
+    assert sorted(p.name for p in folder.iterdir()) == ["f6.txt"]
+
+
+def test_a_bilan_is_a_word_document_or_a_year_s_workbook(tmp_path):
+    history = tmp_path / "suivi-historique.sqlite"
+    assert _error(run("bilan", "--annee", "2026", "--historique", history, "-o", tmp_path / "bilan.pdf")) == (
+        "« bilan.pdf » : le bilan s'écrit en Word (.docx, avec son PDF à côté) ou en classeur (.xlsx) ; choisissez "
+        "un nom qui finit par .docx.")
+    assert _error(run("bilan", "--periode", "2026-S1", "--historique", history, "-o", tmp_path / "bilan.xlsx")) == (
+        "le classeur du bilan (.xlsx) se fait pour une année (--annee) ; pour une période ou tout le plan, écrivez le "
+        "document Word (-o bilan.docx).")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_importer_never_writes_over_the_adopted_plan_nor_an_existing_file(tmp_path):
+    adopted = tmp_path / "plan-adopte.docx"
+    adopted.write_bytes(b"le plan du conseil")
+    assert _error(run("importer", adopted, "-o", adopted)) == (
+        f"« {adopted} » est le plan adopté lui-même : il n'est jamais modifié ; choisissez un autre nom avec -o.")
+    kept = tmp_path / "plan.xlsx"
+    kept.write_bytes(b"corrige a la main")
+    assert _error(run("importer", adopted, "-o", kept)) == (
+        f"« {kept} » existe déjà : choisissez un autre nom avec -o ou ajoutez --ecraser.")
+    assert adopted.read_bytes() == b"le plan du conseil" and kept.read_bytes() == b"corrige a la main"
+
+
+def test_generer_lists_what_it_would_replace_and_writes_nothing(tmp_path, plan_path, forms):
+    before = {path: path.stat().st_mtime_ns for path in [forms.integrated, *forms.per_service.values()]}
+    message = _error(run("generer", plan_path, "-p", "2026", "-o", forms.integrated, "--par-service",
+                         forms.integrated.parent / "envois"))
+    first, *listed, last = message.split("\n")
+    assert first == "la période 2026 est déjà générée ; ces fichiers existent et seraient remplacés (rien n'est écrit) :"
+    assert sorted(listed) == sorted(f"  - {path}" for path in before)
+    assert last == "Choisissez un autre nom avec -o ou --par-service, ou ajoutez --ecraser pour les remplacer."
+    assert {path: path.stat().st_mtime_ns for path in before} == before
+
+
+def test_regrouper_without_a_report_writes_nothing(tmp_path):
+    (tmp_path / "rapports").mkdir()
+    output = tmp_path / "bilan-regional.xlsx"
+    assert _error(run("regrouper", tmp_path / "rapports", "-o", output)) == (
+        f"aucun rapport de « suivi-excel consolider » trouvé dans « {tmp_path / 'rapports'} » ; rien n'est écrit.")
+    assert _error(run("regrouper", tmp_path / "rapports", "-o", output, "-p", "2026-S2")) == (
+        f"aucun rapport de « suivi-excel consolider » trouvé dans « {tmp_path / 'rapports'} » pour la période "
+        "2026-S2 ; rien n'est écrit.")
+    assert not output.exists()
