@@ -21,8 +21,9 @@ from suivi_excel.core.columns import (
     YES,
 )
 from suivi_excel.core.text import is_blank
+from suivi_excel.history.carry import LAST_STATUS, SINCE
+from suivi_excel.report import texts
 
-LAST_STATUS, SINCE = "Dernier statut connu", "Depuis"  # as `history.carry` writes them
 LATE_COLUMNS = [NUMBER, ACTION, LEAD, STATUS, LAST_STATUS, END, PROGRESS]
 
 
@@ -41,8 +42,8 @@ def late_list(actions: pd.DataFrame) -> pd.DataFrame:
     """The late actions, each with its last known status (`En cours (2026)`) when nobody reported on it."""
     late = actions[actions[LATE] == YES].copy()
     if LAST_STATUS in late.columns:
-        late[LAST_STATUS] = [f"{status} ({since})" if not is_blank(status) else ("Aucun" if now == NOT_REPORTED
-                                                                                 else "")
+        late[LAST_STATUS] = [texts.LAST_KNOWN.format(status=status, since=since) if not is_blank(status)
+                             else texts.NONE_KNOWN if now == NOT_REPORTED else ""
                              for status, since, now in zip(late[LAST_STATUS], late[SINCE], late[STATUS])]
     else:  # a period read back from the history
         late[LAST_STATUS] = ""

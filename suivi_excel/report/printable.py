@@ -31,16 +31,17 @@ from suivi_excel.core.columns import (
     TRACKING_COLUMNS,
     printed_width,
 )
+from suivi_excel.history.carry import LAST_STATUS, SINCE
 from suivi_excel.report import texts
 
 # what the committee reads on paper: the action, who carries it, where it stands, what blocks it.
 # Headers absent from a table are skipped; a column added here prints at its declared width.
-REPORT_PRINTED = (NUMBER, ACTION, LEAD, END, STATUS, "Dernier statut connu",
+REPORT_PRINTED = (NUMBER, ACTION, LEAD, END, STATUS, LAST_STATUS,
                   PROGRESS, LATE, SUPPORT, OBSTACLES, GOOD_NEWS, COMMENTS)
 REGION_PRINTED = ("Municipalité", *REPORT_PRINTED)
 CHOSEN = texts.PRINTED_COLUMNS
 _DECLARED = {c.header: c.printed_width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)}
-_OTHERS = {"Municipalité": 16, LATE: 8, "Dernier statut connu": 11.5, "Depuis": 8}
+_OTHERS = {"Municipalité": 16, LATE: 8, LAST_STATUS: 11.5, SINCE: 8}
 
 
 def printed_widths(headers: Sequence[str]) -> list[float]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from suivi_excel.consolidate.review import COMPLETE, INCOMPLETE, NOT_RECEIVED, TO_FIX
 from suivi_excel.core import printing
 from suivi_excel.core.anomalies import ANOMALY_HEADERS, ERROR, INFO, WARNING
 from suivi_excel.core.cells import rate_formula, row_height, write_value
@@ -35,7 +36,7 @@ DASHBOARD, ACTIONS, BY_AXE, BY_SERVICE, RETURNS, ANOMALIES, HISTORY = (
     "Tableau de bord", "Actions", "Par axe", "Par service", "Retours", "Anomalies", "Historique")
 PRINTABLE_ACTIONS = "Actions à imprimer"
 RETURN_RECEIVED = "Retour reçu"  # a column of `Par service`: Oui or Non
-STATE_COLOURS = {"Complet": "#C6EFCE", "Incomplet": "#FFEB9C", "À corriger": "#F8CBAD", "Non reçu": "#D9D9D9"}
+STATE_COLOURS = {COMPLETE: "#C6EFCE", INCOMPLETE: "#FFEB9C", TO_FIX: "#F8CBAD", NOT_RECEIVED: "#D9D9D9"}
 COLOURS = {status: look.colour for status, look in STATUS_LOOKS.items()}
 # one width per header, used both to set the column and to estimate wrapped rows' heights
 _WIDTHS = {c.header: c.width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)} | {SOURCE: 40, LATE: 9}

@@ -56,6 +56,8 @@ OBSTACLES_LIST, NO_OBSTACLES = "Obstacles signalés", "Aucun obstacle signalé."
 SILENT_LIST, NO_SILENT = "Services sans retour", "Tous les services ont répondu."
 LIST_TITLE = "{title} ({count})"
 LIST_MORE = "… et {count} autres : voir l'onglet Actions."
+# a late action's last known status in its list: `En cours (2026)`, or none ever reported
+LAST_KNOWN, NONE_KNOWN = "{status} ({since})", "Aucun"
 SERVICE_SHORT = "Service"  # the `Service responsable` column, headed short in the dashboard's narrow lists
 
 # what went well (report/achievements.py): the Cibles block and the Bons coups list
