@@ -64,3 +64,24 @@ def test_a_refusal_carries_its_reason_as_data_and_says_it_as_before():
         "file-too-large", "sheet-rows", {"sheet": "Voirie", "rows": 20001, "limit": 20000}, "--lignes-max")
     assert refusal.reason == "la feuille Voirie atteint la ligne 20001, plus que la limite de 20000"
     assert Refusal("file-encrypted").reason == ""
+
+
+def test_each_template_gets_every_value_it_names_where_it_is_filled():
+    # a placeholder left out would raise KeyError in a user's run, on a path a test may never take
+    import ast
+    import string
+
+    from suivi_excel.core.messages.plan import PLAN_PROBLEMS
+
+    kinds = {"Note.of": IMPORT_NOTES, "groups.add": IMPORT_NOTES, "_problem": PLAN_PROBLEMS, "SuiviError.of": ERRORS}
+    missing = []
+    for path in sorted((ROOT / "suivi_excel").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and ast.unparse(node.func) in kinds and node.args
+                    and isinstance(node.args[0], ast.Constant)) or any(k.arg is None for k in node.keywords):
+                continue
+            template = kinds[ast.unparse(node.func)][node.args[0].value]
+            named = {name for _text, name, _spec, _conversion in string.Formatter().parse(template) if name}
+            if named - {k.arg for k in node.keywords}:
+                missing.append(f"{path.name}:{node.lineno} {node.args[0].value}")
+    assert missing == []
