@@ -10,6 +10,7 @@ from suivi_excel.core.columns import LEAD, PERIOD, SOURCE
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.periods import Period
 from suivi_excel.history import store as history
+from suivi_excel.report import texts
 from suivi_excel.report.workbook import write_report
 
 
@@ -29,7 +30,7 @@ def write_annual_review(store: Path, year: int, output: Path) -> tuple[Consolida
     last = year_periods[-1]
     plan, actions, rows = history.load_period(store, plan_id, last)
     anomalies = [Anomaly(*row) for row in rows]
-    answered = {s: "historique" for s in actions.loc[actions[SOURCE].fillna("") != "", LEAD]}
+    answered = {s: texts.FROM_HISTORY for s in actions.loc[actions[SOURCE].fillna("") != "", LEAD]}
     result = Consolidation(plan, last, actions, anomalies, [], answered, plan.tabs)
     rows_all = history.history_rows(store, plan_id, up_to=last)
     labels = {p.label for p in year_periods}
@@ -39,5 +40,5 @@ def write_annual_review(store: Path, year: int, output: Path) -> tuple[Consolida
         labels.add(before.label)
     shown = rows_all[rows_all[PERIOD].isin(labels)]
     reference = before.label if before is not None else (year_periods[0].label if len(year_periods) > 1 else None)
-    write_report(result, output, shown, reference=reference, title=f"Bilan annuel {year}")
+    write_report(result, output, shown, reference=reference, title=texts.ANNUAL_REVIEW_TITLE.format(year=year))
     return result, year_periods

@@ -23,6 +23,10 @@ from suivi_excel.core.columns import (
     TO_CHECK,
 )
 
+# the dashboard's title: a period's report, or the annual review's workbook (`bilan --annee … -o x.xlsx`)
+REPORT_TITLE, ANNUAL_REVIEW_TITLE = "Bilan du suivi", "Bilan annuel {year}"
+# where the annual review's answers came from (the `Source` of `Par service`)
+FROM_HISTORY = "historique"
 # the dashboard (report/dashboard.py): its heading, then its blocks top to bottom
 PERIOD_LINE = ("Période {period.label} (du {period.start:%Y-%m-%d} au {period.end:%Y-%m-%d}) — produit le "
                "{created:%Y-%m-%d à %H:%M}")

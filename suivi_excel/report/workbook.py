@@ -56,7 +56,7 @@ from suivi_excel.report.sheets import (
 
 
 def write_report(result: Consolidation, path: str | Path, history: pd.DataFrame | None = None,
-                 reference: str | None = None, title: str = "Bilan du suivi") -> Path:
+                 reference: str | None = None, title: str = texts.REPORT_TITLE) -> Path:
     """Write the report workbook of a consolidation, atomically.
 
     Args:
