@@ -4,6 +4,7 @@ from itself and the stages before it, so a newcomer reads the cycle from `ls sui
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -16,6 +17,12 @@ STATUS_WORDS = {*columns.TRACKING_HEADERS, *(c.header for c in columns.PLAN_COLU
 STAGES = ("core", "plan", "forms", "returns", "consolidate", "history", "report", "region", "mail", "cli")
 
 
+@functools.lru_cache(maxsize=None)
+def _tree(path: Path) -> ast.Module:
+    """A module's syntax tree, parsed once for all the checks below (they only read it)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def _stage(module: str) -> str | None:
     parts = module.split(".")
     return parts[1] if len(parts) > 1 and parts[0] == "suivi_excel" and parts[1] in STAGES else None
@@ -23,7 +30,7 @@ def _stage(module: str) -> str | None:
 
 def _imports(path: Path) -> list[tuple[int, str]]:
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.ImportFrom) and node.module:
             found += [(node.lineno, node.module)]
             if node.module == "suivi_excel":
@@ -72,7 +79,7 @@ def test_platform_error_numbers_are_named():
     # `error.errno == errno.ELOOP`, not `== 40`: numbers differ between platforms and say nothing
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             if (isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute)
                     and node.left.attr == "errno" and any(isinstance(c, ast.Constant) and isinstance(c.value, int)
                                                           for c in node.comparators)):
@@ -129,7 +136,7 @@ def test_errors_come_from_the_catalogue():
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.name == "errors.py" and path.parent.name == "core" or _pending(path):
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "SuiviError":
                 written.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert written == [], "\n".join(written)
@@ -145,7 +152,7 @@ def test_no_user_sentence_outside_the_catalogues():
         if (name.startswith(TEXT_MODULES) or path.stem.endswith("texts") or name.startswith("cli/")
                 or _pending(path)):
             continue
-        for node in _strings(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _strings(_tree(path)):
             text = node.value
             if len(re.findall(r"[^\W\d_]{2,}", text)) >= 3 and SENTENCE.search(text) and not PATTERN.search(text):
                 found.append(f"{name}:{node.lineno}: {text[:60]!r}")
@@ -159,7 +166,7 @@ def test_the_words_stages_pass_each_other_are_named_not_spelt():
         if path.name == "columns.py" or _pending(path):
             continue
         spelt += [f"{path.relative_to(PACKAGE)}:{node.lineno}: {node.value!r}"
-                  for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                  for node in ast.walk(_tree(path))
                   if isinstance(node, ast.Constant) and node.value in STATUS_WORDS]
     assert spelt == [], "\n".join(spelt)
 
@@ -170,7 +177,7 @@ def test_the_first_stages_raise_errors_from_the_catalogue():
     written = []
     for stage in ("core", "returns", "consolidate", "history", "report", "region"):
         for path in sorted((PACKAGE / stage).rglob("*.py")):
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            for node in ast.walk(_tree(path)):
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "SuiviError":
                     written.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert written == []
@@ -184,6 +191,6 @@ def test_the_status_header_is_named_not_spelt_in_the_stages_that_pass_it_on():
             if path.name == "columns.py":
                 continue
             spelt += [f"{path.relative_to(PACKAGE)}:{node.lineno}"
-                      for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                      for node in ast.walk(_tree(path))
                       if isinstance(node, ast.Constant) and node.value == "Statut"]
     assert spelt == []
