@@ -22,7 +22,8 @@ BELL = "Service\x07 des loisirs"  # stored as _x0007_ in the cell, as Excel writ
 COORDINATOR = "Catherine Ouellet, chargée de projet PFM-MADA"
 
 
-def write_plan(path: Path, services: list[dict], coordinator: str = COORDINATOR) -> Path:
+def write_plan(path: Path, services: list[dict], coordinator: str = COORDINATOR,
+               coordinator_email: str = "coord@ville.test") -> Path:
     """A plan typed in Excel: xlsxwriter keeps what openpyxl refuses (control characters, as `_x0007_`)."""
     book = xlsxwriter.Workbook(str(path))
     actions = book.add_worksheet("Actions")
@@ -36,7 +37,7 @@ def write_plan(path: Path, services: list[dict], coordinator: str = COORDINATOR)
     settings = book.add_worksheet("Paramètres")
     settings.write_row(0, 0, ["Paramètre", "Valeur"])
     for row, pair in enumerate([("Municipalité", "Ville-Test"), ("Titre du plan", "Plan\nMADA"),
-                                ("Coordonnateur", coordinator), ("Courriel du coordonnateur", "coord@ville.test")], 1):
+                                ("Coordonnateur", coordinator), ("Courriel du coordonnateur", coordinator_email)], 1):
         settings.write_row(row, 0, pair)
     book.close()
     return path
@@ -111,6 +112,26 @@ def test_drafts_carry_one_sender_and_encoded_addresses_and_name_what_cannot_be_s
     assert set(seen) == {"loisirs@exemple.xn--qubec-csa", "dg@ville.test"}
     trial = run("envoyer", "formulaires", odd_names / "envois", "--essai")
     assert no_crash(trial) and trial.exit_code == 1 and "2 message(s)" in trial.output, trial.output
+
+
+def test_an_address_no_server_accepts_is_said_with_where_to_correct_it(odd_names, tmp_path):
+    # the sender given with --de is not in the Services sheet: the message says where it came from
+    result = run("envoyer", "formulaires", odd_names / "envois", "--de", "josée@ville.test", "--brouillons",
+                 tmp_path / "brouillons")
+    assert no_crash(result) and result.exit_code == 2, result.output
+    assert "« josée@ville.test »" in result.output and "option --de" in result.output
+    assert "feuille Services" not in result.output
+    assert not (tmp_path / "brouillons").exists() or not any((tmp_path / "brouillons").iterdir())
+    # the coordinator's address of the Paramètres sheet, used as sender and reply-to when --de is not given
+    other = tmp_path / "autre"
+    other.mkdir()
+    plan = write_plan(other / "plan.xlsx", [{"Service": TP, "Courriel": "tp@ville.test"}],
+                      coordinator_email="andrée@ville.test")
+    result = run("generer", plan, "-p", "2026", "-o", other / "suivi.xlsx", "--par-service", other / "envois")
+    assert result.exit_code == 0, result.output
+    result = run("envoyer", "formulaires", other / "envois", "--brouillons", other / "brouillons")
+    assert no_crash(result) and result.exit_code == 2, result.output
+    assert "« andrée@ville.test »" in result.output and "feuille Paramètres du plan" in result.output, result.output
 
 
 @pytest.mark.slow  # LibreOffice

@@ -19,6 +19,7 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.messages.mail import ADDRESS_FIXES
 from suivi_excel.core.resources import models_dir
 from suivi_excel.core.text import is_email, writable
 
@@ -84,14 +85,19 @@ def one_line(text: str) -> str:
     return " ".join(writable(str(text)).split())
 
 
-def mailbox(address: str, name: str = "") -> Address:
+def mailbox(address: str, name: str = "", where: str = "services") -> Address:
     """An address as a header carries it: the display name quoted as the e-mail standard wants (a
     comma in it stays in it), an accented domain encoded (IDNA, `exemple.québec` →
     `exemple.xn--qubec-csa`).
 
+    Args:
+        where: where the address came from (`messages.mail.ADDRESS_FIXES`: services, coordinator, sender,
+            committee), so a refusal says where to correct it.
+
     Raises:
         SuiviError: for an address no server accepts as it is (accents before the @), naming it.
     """
+    fix = ADDRESS_FIXES[where]
     address = one_line(address)
     local, at, domain = address.rpartition("@")
     if not (at and local and domain) or not is_email(address):
@@ -99,27 +105,30 @@ def mailbox(address: str, name: str = "") -> Address:
     try:
         local.encode("ascii")
     except UnicodeEncodeError:
-        raise SuiviError.of("address-accented", address=address) from None
+        raise SuiviError.of("address-accented", address=address, fix=fix) from None
     try:
         ascii_domain = domain.encode("idna").decode("ascii")
         return Address(display_name=one_line(name), username=local, domain=ascii_domain)
     except (UnicodeError, ValueError, IndexError):
-        raise SuiviError.of("address-bad-domain", address=address) from None
+        raise SuiviError.of("address-bad-domain", address=address, fix=fix) from None
 
 
 def build_message(sender: str, sender_name: str, recipients: list[str], subject: str, body: str,
-                  attachment: Path, reply_to: str = "") -> EmailMessage:
+                  attachment: Path, reply_to: str = "", sender_from: str = "sender") -> EmailMessage:
     """A MIME message: plain text and HTML alternatives, the workbook attached under its own name.
+
+    `sender_from` says where the sender's address came from (`mailbox`'s `where`): the sender given
+    (option, variable, configuration) or the plan's coordinator; the reply-to is the coordinator's.
 
     Raises:
         SuiviError: when an address cannot be used (`mailbox`).
     """
     message = EmailMessage()
-    origin = mailbox(sender, sender_name)
+    origin = mailbox(sender, sender_name, sender_from)
     message["From"] = origin
     message["To"] = [mailbox(r) for r in recipients]
     if reply_to and one_line(reply_to) != one_line(sender):
-        message["Reply-To"] = mailbox(reply_to)
+        message["Reply-To"] = mailbox(reply_to, where="coordinator")
     message["Subject"] = one_line(subject)
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain=origin.domain or None)

@@ -142,7 +142,7 @@ def form_messages(forms: list[Form], sender: str, reminder: bool, answered: set[
             continue
         message = build_message(sender or coordinator, form.plan.parameters.get(COORDINATOR, ""), [email],
                                 render(subject_template, values), render(body_template, values), form.path,
-                                reply_to=coordinator)
+                                reply_to=coordinator, sender_from="sender" if sender else "coordinator")
         outbox.items.append(Outgoing(kind, form.period, form.service, [email], message, form.path,
                                      file_digest(form.path)))
     return outbox
@@ -159,9 +159,11 @@ def report_message(report: Path, recipients: list[str], sender: str, templates: 
                                                              for line in summary.lines),
               "coordonnateur": summary.coordinator, "courriel_coordonnateur": summary.coordinator_email,
               "echeance": "", "service": "", "responsable": ""}
+    sender_from = "sender" if sender else "coordinator"
     sender = sender or summary.coordinator_email
     if not sender:
         raise SuiviError.of("report-no-sender")
     message = build_message(sender, summary.coordinator, recipients, render(subject_template, values),
-                            render(body_template, values), report, reply_to=summary.coordinator_email)
+                            render(body_template, values), report, reply_to=summary.coordinator_email,
+                            sender_from=sender_from)
     return Outgoing("rapport", summary.period, "", recipients, message, report, file_digest(report))

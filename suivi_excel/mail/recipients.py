@@ -105,4 +105,4 @@ def committee_addresses(recipients: tuple[str, ...]) -> list[str]:
     wrong = [a for a in addresses if not is_email(a)]
     if wrong:
         raise SuiviError.of("addresses-invalid", addresses=", ".join(wrong))
-    return [mailbox(a).addr_spec for a in addresses]  # refuses, naming it, one no server accepts
+    return [mailbox(a, where="committee").addr_spec for a in addresses]  # refuses, naming it, one no server accepts

@@ -38,10 +38,9 @@ ERRORS: dict[str, str] = {
     "template-no-subject": "le modèle « {path} » doit commencer par une ligne « Objet : … ».",
     "address-invalid": "« {address} » n'est pas une adresse courriel.",
     "address-accented": "l'adresse « {address} » ne peut pas être utilisée : la partie avant le @ contient des lettres "
-                        "accentuées ou des caractères spéciaux, que la plupart des serveurs refusent. Corrigez-la dans "
-                        "la feuille Services du plan.",
+                        "accentuées ou des caractères spéciaux, que la plupart des serveurs refusent. {fix}",
     "address-bad-domain": "l'adresse « {address} » ne peut pas être utilisée : son domaine (après le @) est invalide. "
-                          "Corrigez-la dans la feuille Services du plan.",
+                          "{fix}",
     # what to send and to whom (mail/outbox.py, mail/recipients.py); {set_aside}: a line per form set aside
     "no-form-to-send": "aucun formulaire par service à envoyer dans « {folder} » : indiquez le dossier écrit par "
                        "« suivi-excel generer … --par-service DOSSIER ».{set_aside}",
@@ -69,4 +68,12 @@ REASONS: dict[str, str] = {
                     "Générez-le de nouveau avec « suivi-excel generer ».",
     "form-unreadable": "{file} : les données cachées du formulaire sont abîmées (illisibles : {error}) ; il n'est pas "
                        "envoyé. Générez-le de nouveau avec « suivi-excel generer ».",
+}
+
+# where to correct an address no server accepts (the {fix} of address-accented and address-bad-domain)
+ADDRESS_FIXES: dict[str, str] = {
+    "services": "Corrigez-la dans la feuille Services du plan.",
+    "coordinator": "Corrigez-la dans la feuille Paramètres du plan (Courriel du coordonnateur).",
+    "sender": "Corrigez l'expéditeur : option --de, variable SUIVI_SMTP_FROM ou fichier de configuration.",
+    "committee": "Corrigez-la dans l'option --a.",
 }
