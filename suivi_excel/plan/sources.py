@@ -15,6 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.messages.import_notes import (
+    CELL_PLACE,
+    PAGE_PLACE,
+    PAGE_TABLE_PLACE,
+    ROW_PLACE,
+    SHEET_PLACE,
+    TABLE_PLACE,
+)
 from suivi_excel.core.messages.plan import NO_SUFFIX
 from suivi_excel.core.isolation import survives
 from suivi_excel.core.rawsheet import quiet_native_stderr, reraise_interrupts
@@ -141,7 +149,7 @@ def _sheet_table(sheet) -> SourceTable:
                     rows[r][c] = text
                     merged.add((r, c))
     quoted = "'" + name.replace("'", "''") + "'" if re.search(r"[\s'!-]", name) else name
-    return SourceTable(f"feuille « {name} »", rows, [], merged,
+    return SourceTable(SHEET_PLACE.format(sheet=name), rows, [], merged,
                        where=lambda row, col: f"{quoted}!{column_letter(col or 0)}{row + 1}", sheet=name)
 
 
@@ -187,9 +195,14 @@ def _word_table(table, number: int, before: list[str]) -> SourceTable:
             merged |= {(r, c) for c, cell in enumerate(cells) if c < len(previous) and cell._tc is previous[c]._tc}
         merged |= {(r, c) for c in range(1, len(cells)) if cells[c]._tc is cells[c - 1]._tc}  # across
         previous = cells
-    return SourceTable(f"tableau {number}", rows, list(before), merged,
-                       where=lambda row, col, n=number: f"tableau {n}, ligne {row + 1}"
-                       + (f", colonne {col + 1}" if col is not None else ""))
+    origin = TABLE_PLACE.format(number=number)
+
+    def where(row: int, col: int | None) -> str:
+        if col is None:
+            return ROW_PLACE.format(table=origin, row=row + 1)
+        return CELL_PLACE.format(table=origin, row=row + 1, column=col + 1)
+
+    return SourceTable(origin, rows, list(before), merged, where=where)
 
 
 # -- PDF -------------------------------------------------------------------------------------------
@@ -220,9 +233,11 @@ def _read_pdf(path: Path) -> Source:
                         opening = before[:6]
                     rows = [[None if bbox is None else _cell_text(page.chars, bbox) for bbox in row.cells]
                             for row in table.rows]
-                    label = f"page {number}" + (f", tableau {index}" if len(found) > 1 else "")
+                    label = (PAGE_TABLE_PLACE.format(page=number, number=index) if len(found) > 1
+                             else PAGE_PLACE.format(page=number))
                     tables.append(SourceTable(label, rows, before, paged=True,
-                                              where=lambda row, col, label=label: f"{label}, ligne {row + 1}",
+                                              where=lambda row, col, label=label: ROW_PLACE.format(table=label,
+                                                                                                   row=row + 1),
                                               headings=headings))
                     top = table.bbox[3]
                 if found:

@@ -85,4 +85,11 @@ ACTIONS = "{what} ({count} actions)"
 AND_MORE = "{first} et {more} autre(s)"
 QUOTED = "« {name} »"  # a name inside a note (`header-two-rows`, `shared-lead`)
 TERM_YEARS = "{term} terme : {first}–{last}"  # the text of `terms-given`, one term each
+# where a note was read in the adopted plan (the « Où » column): a sheet, a Word table, a PDF page, a row in one
+SHEET_PLACE = "feuille « {sheet} »"
+TABLE_PLACE = "tableau {number}"
+PAGE_PLACE = "page {page}"
+PAGE_TABLE_PLACE = "page {page}, tableau {number}"
+ROW_PLACE = "{table}, ligne {row}"
+CELL_PLACE = "{table}, ligne {row}, colonne {column}"
 HEADERS_PLACE = "en-têtes des tableaux"  # where `words-missing` says words of the headers are
