@@ -59,13 +59,21 @@ def cycle(tmp: Path, plan: Path, period: str, changes: dict[str, dict], store: P
     return report
 
 
+@pytest.fixture
+def first_period(tmp_path, plan_path, made_once) -> Path:
+    """`cycle` of 2026-S1 (every service typing S1) into tmp_path, its history h.sqlite beside: made once
+    per run and copied, since most tests here start from it. Gives the period's report."""
+    return made_once("history-2026-S1", lambda folder: cycle(folder, plan_path, "2026-S1", S1, folder / "h.sqlite"),
+                     tmp_path)
+
+
 def rows_in(store: Path, period: str) -> int:
     with sqlite3.connect(store) as connection:
         return connection.execute("SELECT COUNT(*) FROM actions WHERE periode = ?", (period,)).fetchone()[0]
 
 
-def test_first_consolidation_records_the_period_beside_the_report(tmp_path, plan_path):
-    report = cycle(tmp_path, plan_path, "2026-S1", S1, tmp_path / "h.sqlite")
+def test_first_consolidation_records_the_period_beside_the_report(tmp_path, plan_path, first_period):
+    report = first_period
     assert rows_in(tmp_path / "h.sqlite", "2026-S1") == 5
     history = sheet(report, "Historique")
     assert list(history.columns[:3]) == ["Période", "No", "Statut"] and len(history) == 5
@@ -75,9 +83,8 @@ def test_first_consolidation_records_the_period_beside_the_report(tmp_path, plan
     assert cells["2.1 Obstacles"] == "T2" and cells["1.2 Date de début réelle"] == "N3"
 
 
-def test_next_period_forms_are_pre_filled_with_the_latest_values(tmp_path, plan_path):
+def test_next_period_forms_are_pre_filled_with_the_latest_values(tmp_path, plan_path, first_period):
     store = tmp_path / "h.sqlite"
-    cycle(tmp_path, plan_path, "2026-S1", S1, store)
     result = run("generer", plan_path, "-p", "2026-S2", "-o", tmp_path / "s2.xlsx", "--par-service", tmp_path / "e2",
                  "--historique", store)
     assert result.exit_code == 0 and "Pré-remplissage : 5 action(s)" in result.output
@@ -93,18 +100,16 @@ def test_next_period_forms_are_pre_filled_with_the_latest_values(tmp_path, plan_
     assert tab["L2"].protection.locked is False  # still editable
 
 
-def test_vierge_gives_blank_forms(tmp_path, plan_path):
+def test_vierge_gives_blank_forms(tmp_path, plan_path, first_period):
     store = tmp_path / "h.sqlite"
-    cycle(tmp_path, plan_path, "2026-S1", S1, store)
     assert run("generer", plan_path, "-p", "2026-S2", "-o", tmp_path / "v.xlsx", "--historique", store,
                "--vierge").exit_code == 0
     assert openpyxl.load_workbook(tmp_path / "v.xlsx")[TP]["L2"].value is None
 
 
 @pytest.mark.slow  # several whole periods
-def test_untouched_prefilled_copy_does_not_outrank_a_real_return(tmp_path, plan_path):
+def test_untouched_prefilled_copy_does_not_outrank_a_real_return(tmp_path, plan_path, first_period):
     store = tmp_path / "h.sqlite"
-    cycle(tmp_path, plan_path, "2026-S1", S1, store)
     out = tmp_path / "s2"
     forms = make_forms(out, plan_path, "2026-S2", store)
     # the integrated copy, pre-filled everywhere, is filled on the Loisirs tab and saved last
@@ -128,9 +133,8 @@ def test_untouched_prefilled_copy_does_not_outrank_a_real_return(tmp_path, plan_
 
 
 @pytest.mark.slow  # several whole periods
-def test_two_and_three_periods_show_evolution_matching_the_history(tmp_path, plan_path):
+def test_two_and_three_periods_show_evolution_matching_the_history(tmp_path, plan_path, first_period):
     store = tmp_path / "h.sqlite"
-    cycle(tmp_path, plan_path, "2026-S1", S1, store)
     s2 = {TP: {"2.1": {"Statut": "Réalisée", "Avancement (%)": 100}},
           LOISIRS: {"1.1": {"Statut": "Reportée"}},
           COMM: {"3.1": {"Besoin de soutien": "Oui"}}}
@@ -155,9 +159,9 @@ def test_two_and_three_periods_show_evolution_matching_the_history(tmp_path, pla
     assert "Nouvellement bloquées (reportées ou avec besoin de soutien) depuis 2026-S1 (2)" in text
 
 
-def test_consolidating_a_period_again_replaces_it(tmp_path, plan_path):
+def test_consolidating_a_period_again_replaces_it(tmp_path, plan_path, first_period):
     store = tmp_path / "h.sqlite"
-    report = cycle(tmp_path, plan_path, "2026-S1", S1, store)
+    report = first_period
     for _ in range(2):
         assert run("consolider", tmp_path / "2026-S1" / "retours", "-o", report, "--historique",
                    store).exit_code == 0
@@ -168,9 +172,8 @@ def test_consolidating_a_period_again_replaces_it(tmp_path, plan_path):
 
 
 @pytest.mark.slow
-def test_two_consolidations_at_once_never_corrupt_the_history(tmp_path, plan_path):
+def test_two_consolidations_at_once_never_corrupt_the_history(tmp_path, plan_path, first_period):
     store = tmp_path / "h.sqlite"
-    cycle(tmp_path, plan_path, "2026-S1", S1, store)
     cycle(tmp_path, plan_path, "2026-S2", {TP: {"2.1": {"Statut": "Réalisée"}}}, store)
     commands = [[sys.executable, "-m", "suivi_excel", "consolider", tmp_path / p / "retours", "-o",
                  tmp_path / f"{p}-{i}.xlsx", "--historique", store]
@@ -197,9 +200,8 @@ def test_two_consolidations_at_once_never_corrupt_the_history(tmp_path, plan_pat
 
 
 @pytest.mark.slow  # several whole periods
-def test_revised_plan_follows_renumbered_moved_added_and_removed_actions(tmp_path, plan_path):
+def test_revised_plan_follows_renumbered_moved_added_and_removed_actions(tmp_path, plan_path, first_period):
     store = tmp_path / "h.sqlite"
-    cycle(tmp_path, plan_path, "2026-S1", S1, store)
     # forms for S2 are made from version 1, then the plan is revised before consolidation
     out = tmp_path / "s2"
     forms = make_forms(out, plan_path, "2026-S2", store)
@@ -241,9 +243,8 @@ def test_revised_plan_follows_renumbered_moved_added_and_removed_actions(tmp_pat
 
 
 @pytest.mark.slow  # several whole periods
-def test_annual_review_from_the_history_alone(tmp_path, plan_path):
+def test_annual_review_from_the_history_alone(tmp_path, plan_path, first_period):
     store = tmp_path / "h.sqlite"
-    cycle(tmp_path, plan_path, "2026-S1", S1, store)
     cycle(tmp_path, plan_path, "2026-S2", {TP: {"2.1": {"Statut": "Réalisée", "Avancement (%)": 100}}}, store)
     for folder in ("2026-S1", "2026-S2"):
         for path in (tmp_path / folder).rglob("*.xlsx"):
