@@ -37,7 +37,7 @@ from suivi_excel.core.columns import (
     find_column,
 )
 from suivi_excel.core.errors import PlanInvalid, PlanProblem
-from suivi_excel.core.messages.plan import PLAN_PROBLEMS
+from suivi_excel.core.messages.plan import HEADER_ROW, PLAN_PROBLEMS
 from suivi_excel.core.rawsheet import sheet_rows
 from suivi_excel.core.text import (
     action_number,
@@ -159,7 +159,7 @@ def _read_actions(sheet, services: pd.DataFrame, problems: list[PlanProblem]) ->
     declared, extras = _header_map(rows[0], PLAN_COLUMNS)
     for column in PLAN_COLUMNS:
         if column.required and column.header not in declared:
-            problems.append(_problem("column-missing", ACTIONS_SHEET, "ligne 1", header=column.header))
+            problems.append(_problem("column-missing", ACTIONS_SHEET, HEADER_ROW, header=column.header))
     if any(c.required and c.header not in declared for c in PLAN_COLUMNS):
         return pd.DataFrame()
 

@@ -166,7 +166,8 @@ def _term_years(given: dict[str, tuple[int, int]] | None, lines: list[str], note
         return given
     found = legend_terms(lines)
     if found:
-        notes.append(Note.of("terms-from-legend", path.name, next((line for line in lines if legend_terms([line])), "")))
+        legend = next((line for line in lines if legend_terms([line])), "")
+        notes.append(Note.of("terms-from-legend", path.name, legend))
     return found
 
 

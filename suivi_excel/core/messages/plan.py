@@ -40,6 +40,7 @@ ERRORS: dict[str, str] = {
 # what `source-format` says of a file name without a suffix
 NO_SUFFIX = "sans extension"
 
+HEADER_ROW = "ligne 1"  # where a problem of the Actions sheet's header is, said in place of a cell
 # What is wrong in the plan workbook, one problem per cell (`PlanProblem`, plan/reading.py): all are listed
 # under « le plan … contient N problème(s) », each after its sheet and cell.
 PLAN_PROBLEMS: dict[str, str] = {
