@@ -61,7 +61,10 @@ def measure(source: Path) -> None:
                             "--convert-to", "pdf", "--outdir", str(folder), str(alone)],
                            capture_output=True, timeout=300, check=False)
             with pdfplumber.open(folder / "feuille.pdf") as pdf:
-                sizes = [min((c["size"] for c in page.chars), default=0) for page in pdf.pages]
+                # a turned character's "size" is its advance (pdfplumber), so a chart's vertical axis title
+                # read as 2-pt text: its height lies across the page instead
+                sizes = [min((c["size"] if c["upright"] else c["x1"] - c["x0"] for c in page.chars), default=0)
+                         for page in pdf.pages]
                 paper = f"{pdf.pages[0].width:.0f} × {pdf.pages[0].height:.0f}" if pdf.pages else "-"
             print(f"{source.name[:40]:40} {name.replace('&amp;', '&')[:30]:30} pages {len(sizes):3}  "
                   f"plus petit texte {min(sizes, default=0):4.1f} pt  papier {paper}")

@@ -25,6 +25,7 @@ from conftest import (
     write_test_plan,
 )
 
+from suivi_excel.core import printing
 from suivi_excel.core.periods import parse_period
 from suivi_excel.forms.generation import per_service_file_names
 from suivi_excel.forms.simulate import fill_form
@@ -149,8 +150,13 @@ def test_two_and_three_periods_show_evolution_matching_the_history(tmp_path, pla
         dashboard = openpyxl.load_workbook(path)["Tableau de bord"]
         values = [[c for c in row] for row in dashboard.iter_rows(values_only=True)]
         start = next(i for i, r in enumerate(values) if r[0] == "Évolution d'une période à l'autre") + 1
-        header = values[start]
+        header = [h for h in values[start] if h is not None]
         table = {r[0]: dict(zip(header[1:], r[1:])) for r in values[start + 1:start + 1 + len(periods)]}
+        # printed whole: every column as wide as its header's longest word, the header row as high as it wraps
+        widths = [next((d.width for d in dashboard.column_dimensions.values() if d.min <= col <= d.max), 8.43)
+                  for col in range(1, len(header) + 1)]  # a <col> element may span several columns
+        assert all(width >= printing.word_width(h) for h, width in zip(header, widths)), (header, widths)
+        assert dashboard.row_dimensions[start + 1].height >= printing.header_height(header, widths)
         expected = history.groupby(["Période", "Statut"]).size()
         for (period, status), count in expected.items():
             assert table[period][status] == count, (period, status)

@@ -33,6 +33,7 @@ from suivi_excel.report.sheets import BY_AXE, BY_SERVICE, COLOURS, DASHBOARD, Fo
 _LIST_LIMIT = 60  # rows per dashboard list; the Actions sheet has them all
 # one Letter page wide at 70 %: 11-pt text prints at 7.7 pt, chart labels (10 pt) at 7 pt
 _DASHBOARD_WIDTHS = (46, 24, 26, 26, 11, 11)
+_UNSET_WIDTH = 8.43  # a column Excel was not given a width
 _FONT = {"size": 10.5}  # charts' labels: 7.35 pt on paper at 70 %
 MAX_CHART_HEIGHT = 900  # pixels: a chart fits one page at 70 %, bars thinner when there are many
 
@@ -55,7 +56,8 @@ def write_dashboard(book, sheet, result: Consolidation, figures: KeyFigures, sta
         title: the dashboard's title.
     """
     sheet.hide_gridlines(2)
-    for col, width in enumerate(_DASHBOARD_WIDTHS):
+    widths = list(_DASHBOARD_WIDTHS)  # a table wider than the dashboard adds its columns
+    for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
     blocks: list[tuple[int, int]] = []  # rows a page break must not cut: each chart, each list's start
     listing = functools.partial(_list, blocks=blocks)
@@ -66,12 +68,13 @@ def write_dashboard(book, sheet, result: Consolidation, figures: KeyFigures, sta
     row = keep(blocks, row, _axe_chart(book, sheet, row, axes))
     row = keep(blocks, row, _service_chart(book, sheet, row, services))
     if history is not None and len(evolution.periods(history)) >= 2:
-        row = keep(blocks, row, _evolution(book, sheet, row, evolution.status_by_period(history), formats))
+        row = keep(blocks, row, _evolution(book, sheet, row, evolution.status_by_period(history), formats,
+                                                  widths))
         row = _changes(sheet, row, result, history, reference, formats, listing)
     blocks.append((row, row + len(achievements.TARGET_LABELS) + 1))  # the Cibles heading with its counts
     row = achievements.dashboard_block(sheet, row, result.actions, formats, listing)
     _lists(sheet, row, result, formats, listing)
-    print_pages(sheet, list(_DASHBOARD_WIDTHS), blocks)
+    print_pages(sheet, widths, blocks)
 
 
 def keep(blocks: list[tuple[int, int]], first: int, after: int) -> int:
@@ -85,7 +88,7 @@ def keep(blocks: list[tuple[int, int]], first: int, after: int) -> int:
 def print_pages(sheet, widths: list[float], blocks: list[tuple[int, int]]) -> None:
     """Print a dashboard one page wide at a legible fixed scale, with manual page breaks so that no
     chart and no list's heading is parted from what follows it."""
-    widths = widths + [8.43] * max(0, sheet.dim_colmax + 1 - len(widths))  # a wider table below
+    widths = widths + [_UNSET_WIDTH] * max(0, sheet.dim_colmax + 1 - len(widths))  # a wider table below
     found = printing.setup(sheet, widths, header_rows=0, fixed=True, least=printing.MIN_SCALE)
     scale = math.floor(found.scale * 100) / 100
     heights = printing.row_heights(sheet, sheet.dim_rowmax or 0)
@@ -249,18 +252,27 @@ def _lists(sheet, row: int, result: Consolidation, formats: Formats, listing=Non
                    [SERVICE, SERVICE_PERSON, SERVICE_EMAIL, COUNT], texts.NO_SILENT)
 
 
-def _evolution(book, sheet, row: int, table: pd.DataFrame, formats: Formats) -> int:
-    """The count of each status per period, and its chart; returns the next free row."""
+def _evolution(book, sheet, row: int, table: pd.DataFrame, formats: Formats, widths: list[float]) -> int:
+    """The count of each status per period, and its chart; returns the next free row. `widths` gains the
+    columns the table adds past the dashboard's."""
+    statuses = [s for s in REPORT_STATUSES if table[s].sum() > 0]
+    columns = [PERIOD, *statuses, RATE]
     sheet.write_string(row, 0, texts.EVOLUTION, formats.heading)
-    for col in range(1, 6):
+    for col in range(1, max(len(columns), 6)):
         sheet.write_blank(row, col, None, formats.heading)
     row += 1
     first = row
-    statuses = [s for s in REPORT_STATUSES if table[s].sum() > 0]
-    columns = [PERIOD, *statuses, RATE]
-    # a compact table beside the key figures' columns: periods as rows
+    # a compact table beside the key figures' columns: periods as rows; each column at least as wide as its
+    # header's longest word (the dashboard's own columns widened if need be), the header row as high as it wraps
+    for col, header in enumerate(columns):
+        if col == len(widths):
+            widths.append(_UNSET_WIDTH)
+        if printing.word_width(header) > widths[col]:
+            widths[col] = printing.word_width(header)
+            sheet.set_column(col, col, widths[col])
     for col, header in enumerate(columns):
         sheet.write_string(row, col, header, formats.header)
+    sheet.set_row(row, printing.header_height(columns, widths))
     for values in table[columns].itertuples(index=False):
         row += 1
         for col, value in enumerate(values):
