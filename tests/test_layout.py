@@ -102,18 +102,11 @@ def test_a_misdeclared_column_fails_at_import_not_in_a_form():
     assert TrackingColumn("Statut", "status", 14, "é" * 255, "").prompt
 
 
-# Modules whose sentences and names are still being moved to the catalogue and `columns`; remove a line once done.
-NOT_YET_IN_THE_CATALOGUE = (
-)
 # Where the words users read are declared: the catalogue of messages, the columns, each stage's workbook texts.
 TEXT_MODULES = ("core/messages/", "core/columns.py")
 SENTENCE = re.compile(r" : | ; |«|»|[.!?…]\s*$")
 # what reads as punctuation but is no sentence: a regular expression, an SQL parameter (`WHERE plan = ?`)
 PATTERN = re.compile(r"\(\?|\\[bsdw]|\[\^|= \?")
-
-
-def _pending(path: Path) -> bool:
-    return str(path.relative_to(PACKAGE)).startswith(NOT_YET_IN_THE_CATALOGUE)
 
 
 def _strings(tree: ast.AST):
@@ -134,7 +127,7 @@ def test_errors_come_from_the_catalogue():
     # `SuiviError.of(code, …)` fills a template of `core/messages`: no stage writes its own error sentence
     written = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path.name == "errors.py" and path.parent.name == "core" or _pending(path):
+        if path.name == "errors.py" and path.parent.name == "core":
             continue
         for node in ast.walk(_tree(path)):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "SuiviError":
@@ -149,8 +142,7 @@ def test_no_user_sentence_outside_the_catalogues():
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         name = str(path.relative_to(PACKAGE))
-        if (name.startswith(TEXT_MODULES) or path.stem.endswith("texts") or name.startswith("cli/")
-                or _pending(path)):
+        if name.startswith(TEXT_MODULES) or path.stem.endswith("texts") or name.startswith("cli/"):
             continue
         for node in _strings(_tree(path)):
             text = node.value
@@ -163,34 +155,9 @@ def test_the_words_stages_pass_each_other_are_named_not_spelt():
     # `columns.STATUS`, `columns.DONE`…, not "Statut", "Réalisée": a typo fails at import, not in a user's report
     spelt = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path.name == "columns.py" or _pending(path):
+        if path.name == "columns.py":
             continue
         spelt += [f"{path.relative_to(PACKAGE)}:{node.lineno}: {node.value!r}"
                   for node in ast.walk(_tree(path))
                   if isinstance(node, ast.Constant) and node.value in STATUS_WORDS]
     assert spelt == [], "\n".join(spelt)
-
-
-def test_the_first_stages_raise_errors_from_the_catalogue():
-    # core/, returns/, consolidate/, history/, report/ and region/ say nothing themselves: `SuiviError.of(code, …)`
-    # fills a template of `core/messages.ERRORS`, so every sentence of theirs is in one place (more stages to follow)
-    written = []
-    for stage in ("core", "returns", "consolidate", "history", "report", "region"):
-        for path in sorted((PACKAGE / stage).rglob("*.py")):
-            for node in ast.walk(_tree(path)):
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "SuiviError":
-                    written.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
-    assert written == []
-
-
-def test_the_status_header_is_named_not_spelt_in_the_stages_that_pass_it_on():
-    # `columns.STATUS`, not "Statut": a typo fails at import
-    spelt = []
-    for stage in ("core", "returns", "consolidate", "history", "report", "region", "mail"):
-        for path in sorted((PACKAGE / stage).rglob("*.py")):
-            if path.name == "columns.py":
-                continue
-            spelt += [f"{path.relative_to(PACKAGE)}:{node.lineno}"
-                      for node in ast.walk(_tree(path))
-                      if isinstance(node, ast.Constant) and node.value == "Statut"]
-    assert spelt == []
