@@ -22,7 +22,7 @@ from suivi_excel.report.indicators import COUNT
 # colour (distinct in grey too) and hatch of each status, and of the three parts of the axes' bars
 _STATUS_STYLE = {status: (look.print_colour, look.hatch) for status, look in STATUS_LOOKS.items()}
 _DONE, _GOING, _REST = texts.CHART_PARTS
-_PARTS = ((_DONE, "#2E7D32", ""), (_GOING, "#F9A825", "..."), (_REST, "#FFFFFF", "///"))
+_PARTS = ((_DONE, *_STATUS_STYLE[DONE]), (_GOING, *_STATUS_STYLE[IN_PROGRESS]), (_REST, "#FFFFFF", "///"))
 _DPI = 150
 _WIDTH = 6.3  # inches: the text width of a Letter page with its margins
 

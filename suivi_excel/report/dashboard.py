@@ -14,6 +14,7 @@ from suivi_excel.core.cells import write_value
 from suivi_excel.core.columns import (
     ACTION,
     COMMENTS,
+    DONE,
     LEAD,
     NOT_REPORTED,
     NUMBER,
@@ -182,7 +183,7 @@ def rate_bars(book, sheet, row: int, source: str, table: pd.DataFrame, title: st
     chart.add_series({
         "name": RATE, "categories": [source, 1, 0, len(table), 0],
         "values": [source, 1, rate_col, len(table), rate_col],
-        "fill": {"color": "#70AD47"}, "data_labels": {"value": True, "num_format": "0 %", "font": _FONT},
+        "fill": {"color": COLOURS[DONE]}, "data_labels": {"value": True, "num_format": "0 %", "font": _FONT},
         "gap": 60,
     })
     chart.set_title({"name": title, "name_font": {"size": 12}})
