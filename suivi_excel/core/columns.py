@@ -216,4 +216,7 @@ PLAN_TOTAL = "Ensemble du plan"  # the total row of every per-service and per-ax
 # the columns consolidation adds to the plan's and tracking columns, which history, report and region read
 LATE, SOURCE = "En retard", "Source"  # Oui/Non: due by now and not done; where the retained answers came from
 PERIOD = "Période"  # the period of each row the history gives back
+# the columns of the tables that count actions (per service in a form's Sommaire, per axe, per municipality)
+RATE = "Taux de réalisation"  # the share of actions done or ongoing
+COUNT = "Actions"  # how many actions a row of a table counts (an axe, a service, a municipality)
 

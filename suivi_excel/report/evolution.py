@@ -6,8 +6,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from suivi_excel.core.columns import DONE_STATUSES, LATE, PERIOD, POSTPONED, REPORT_STATUSES, STATUS, SUPPORT, YES
-from suivi_excel.report.indicators import RATE
+from suivi_excel.core.columns import (
+    DONE_STATUSES,
+    LATE,
+    PERIOD,
+    POSTPONED,
+    RATE,
+    REPORT_STATUSES,
+    STATUS,
+    SUPPORT,
+    YES,
+)
 
 
 @dataclass

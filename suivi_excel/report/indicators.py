@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import pandas as pd
 
-from suivi_excel.core.columns import BUDGET, DONE_STATUSES, LATE, PROGRESS, REPORT_STATUSES, SPENT, STATUS, YES
+from suivi_excel.core.columns import (
+    BUDGET,
+    COUNT,
+    DONE_STATUSES,
+    LATE,
+    PROGRESS,
+    RATE,
+    REPORT_STATUSES,
+    SPENT,
+    STATUS,
+    YES,
+)
 from suivi_excel.report.figures import KeyFigures
 from suivi_excel.report.followup import needs_support
 
-RATE = "Taux de réalisation"
-COUNT = "Actions"  # how many actions a row of a table counts (an axe, a service, a municipality)
 MEAN_PROGRESS = "Avancement moyen (%)"
 
 

@@ -13,12 +13,14 @@ from suivi_excel.core.anomalies import ANOMALY_HEADERS, ERROR, INFO, WARNING
 from suivi_excel.core.cells import rate_formula, row_height, write_value
 from suivi_excel.core.columns import (
     ABANDONED,
+    COUNT,
     DONE_STATUSES,
     LATE,
     NOT_REPORTED,
     PLAN_COLUMNS,
     PLAN_TOTAL,
     PROGRESS,
+    RATE,
     SOURCE,
     STATUS,
     TO_CHECK,
@@ -29,7 +31,7 @@ from suivi_excel.core.palette import STATUS_LOOKS
 from suivi_excel.core.printing import header_height, word_width
 from suivi_excel.core.text import column_letter
 from suivi_excel.report import texts
-from suivi_excel.report.indicators import COUNT, MEAN_PROGRESS, RATE
+from suivi_excel.report.indicators import MEAN_PROGRESS
 from suivi_excel.report.shares import UNREPORTED_SHARE
 
 DASHBOARD, ACTIONS, BY_AXE, BY_SERVICE, RETURNS, ANOMALIES, HISTORY = (
