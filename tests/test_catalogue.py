@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from anomalies_readme import README, section, table  # noqa: E402
 
 from suivi_excel.core.errors import SuiviError  # noqa: E402
-from suivi_excel.core.messages import ANOMALIES, ERRORS, IMPORT_NOTES, REFUSALS  # noqa: E402
+from suivi_excel.core.messages import ANOMALIES, ERRORS, IMPORT_NOTES, KIN_NOTICES, REFUSALS  # noqa: E402
 from suivi_excel.core.messages.plan import PLAN_PROBLEMS  # noqa: E402
 from suivi_excel.core.messages.mail import REASONS as MAIL_REASONS  # noqa: E402
 from suivi_excel.core.messages.report import REASONS as REPORT_REASONS  # noqa: E402
@@ -39,9 +39,11 @@ def test_every_code_raised_is_in_the_catalogue_and_every_entry_is_used():
     notes = set(re.findall(r'(?:Note\.of|groups\.add)\(\s*"([^"]+)"', SOURCE))  # what `importer` guessed (plan/)
     assert notes and notes - set(IMPORT_NOTES) == set()
     assert set(re.findall(r'REASONS\["([^"]+)"\]', SOURCE)) - {*REPORT_REASONS, *MAIL_REASONS} == set()
+    kin = set(re.findall(r'kin_message\(\s*"([^"]+)"', SOURCE))  # the warning of history/kinship.py
+    assert kin and kin - set(KIN_NOTICES) == set()
     # once where it is declared, at least once where it is used
     unused = [code for code in (*ANOMALIES, *ERRORS, *REFUSALS, *IMPORT_NOTES, *REPORT_REASONS, *MAIL_REASONS,
-                                    *PLAN_PROBLEMS)
+                                    *PLAN_PROBLEMS, *KIN_NOTICES)
               if SOURCE.count(f'"{code}"') < 2]
     assert unused == []
 

@@ -188,7 +188,7 @@ def generer(plan: Path, periode, sortie: Path | None, par_service: Path | None, 
     elif not vierge:
         from suivi_excel.history.kinship import kin_message
 
-        warning = kin_message(store, checked, f"« {plan} »", "les formulaires ne sont pas pré-remplis")
+        warning = kin_message("kin-generate", store, checked, plan)
         if warning:
             click.echo(click.style(warning, fg="yellow"))
         elif not store.exists():  # a first period, or a history kept elsewhere: never a silent blank
@@ -261,11 +261,7 @@ def consolider(retours, sortie, plan, periode, strict, historique, corrections, 
     from suivi_excel.history.kinship import kin_message, only_period
 
     if only_period(store, result.plan, result.period):
-        warning = kin_message(store, result.plan, f"« {plan} »" if plan else "votre plan",
-                              "ce rapport ne montre pas l'évolution depuis ces périodes et les formulaires de la "
-                              "prochaine période ne seraient pas pré-remplis",
-                              "puis générez les formulaires de la prochaine période à partir de ce plan : ils "
-                              "reprendront l'historique (cette période-ci y reste enregistrée à part)")
+        warning = kin_message("kin-consolidate", store, result.plan, plan)
         if warning:
             click.echo(click.style(warning, fg="yellow"))
     written = {}

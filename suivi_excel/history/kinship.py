@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from suivi_excel.core.columns import ACTION, NUMBER, PLAN_ID
-from suivi_excel.core.messages import KIN_NOTICE
+from suivi_excel.core.messages import KIN_NOTICES, KIN_PLAN_FILES
 from suivi_excel.core.periods import Period, parse_period
 from suivi_excel.core.text import fold
 from suivi_excel.history.store import connect
@@ -80,14 +80,16 @@ def only_period(store: Path, plan: Plan, period: Period) -> bool:
     return set(labels) <= {period.label}
 
 
-def kin_message(store: Path, plan: Plan, plan_file: str, what: str, then: str = "puis relancez la commande") -> str:
-    """The French message telling the coordinator about the other identity and how to link them, or ""
-    when there is none. `what` says what is missing because of it (the pre-fill, the evolution), `then`
-    what to do once the identifier is written."""
+def kin_message(code: str, store: Path, plan: Plan, plan_path: Path | None) -> str:
+    """The French warning `code` (`messages.KIN_NOTICES`: after `generer` or after `consolider`) telling
+    the coordinator about the other identity and how to link them, or "" when there is none. `plan_path`
+    is the plan given on the command line (None: the plan the returns carry)."""
     found = kin(store, plan)
     if not found:
         return ""
     best = found[0]
-    return KIN_NOTICE.format(store=store, periods=", ".join(best.periods), matching=best.matching,
-                             actions=best.actions, label=best.label, what=what, identity=best.identity,
-                             line=PLAN_ID, plan_file=plan_file, then=then)
+    plan_file = (KIN_PLAN_FILES["hidden"] if plan_path is None
+                 else KIN_PLAN_FILES["given"].format(path=plan_path))
+    return KIN_NOTICES[code].format(store=store, periods=", ".join(best.periods), matching=best.matching,
+                                    actions=best.actions, label=best.label, identity=best.identity,
+                                    line=PLAN_ID, plan_file=plan_file)

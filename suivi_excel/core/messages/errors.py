@@ -59,12 +59,26 @@ ERRORS: dict[str, str] = {
                     "plan puis relancez la commande.",
 }
 # a warning, the command goes on (history/kinship.py): the history knows this plan under another identity;
-# {what} says what is missing because of it, {then} what to do once the identifier is written
-KIN_NOTICE = ("Attention : l'historique « {store} » contient les périodes {periods} d'un plan dont {matching} des "
-              "{actions} actions correspondent à celles-ci (« {label} »), mais sous une autre identité (titre ou "
-              "municipalité corrigés, ou plan importé de nouveau) : {what}. Pour relier ce plan à son historique, "
-              "inscrivez « {identity} » à la ligne « {line} » de la feuille Paramètres de {plan_file} (ajoutez la "
-              "ligne si elle manque), {then}.")
+# said after `generer` (the forms are not pre-filled) or after `consolider` (the report shows no evolution),
+# {plan_file} being one of KIN_PLAN_FILES
+KIN_NOTICES: dict[str, str] = {
+    "kin-generate": "Attention : l'historique « {store} » contient les périodes {periods} d'un plan dont {matching} "
+                    "des {actions} actions correspondent à celles-ci (« {label} »), mais sous une autre identité "
+                    "(titre ou municipalité corrigés, ou plan importé de nouveau) : les formulaires ne sont pas "
+                    "pré-remplis. Pour relier ce plan à son historique, inscrivez « {identity} » à la ligne "
+                    "« {line} » de la feuille Paramètres de {plan_file} (ajoutez la ligne si elle manque), puis "
+                    "relancez la commande.",
+    "kin-consolidate": "Attention : l'historique « {store} » contient les périodes {periods} d'un plan dont "
+                       "{matching} des {actions} actions correspondent à celles-ci (« {label} »), mais sous une autre "
+                       "identité (titre ou municipalité corrigés, ou plan importé de nouveau) : ce rapport ne montre "
+                       "pas l'évolution depuis ces périodes et les formulaires de la prochaine période ne seraient "
+                       "pas pré-remplis. Pour relier ce plan à son historique, inscrivez « {identity} » à la ligne "
+                       "« {line} » de la feuille Paramètres de {plan_file} (ajoutez la ligne si elle manque), puis "
+                       "générez les formulaires de la prochaine période à partir de ce plan : ils reprendront "
+                       "l'historique (cette période-ci y reste enregistrée à part).",
+}
+# the plan file a kin notice names: the one given with --plan, or the one the returns carry hidden
+KIN_PLAN_FILES = {"given": "« {path} »", "hidden": "votre plan"}
 # the files listed under an error, and how many more were not shown
 LISTED_FILE = "  - {file} : {problem}"
 LISTED_MORE = "  … et {count} autre(s)."
