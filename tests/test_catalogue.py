@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from anomalies_readme import README, section, table  # noqa: E402
 
 from suivi_excel.core.errors import SuiviError  # noqa: E402
-from suivi_excel.core.messages import ANOMALIES, ERRORS, IMPORT_NOTES, KIN_NOTICES, REFUSALS  # noqa: E402
+from suivi_excel.core.messages import ANOMALIES, ERRORS, FILE_KINDS, IMPORT_NOTES, KIN_NOTICES, REFUSALS  # noqa: E402
 from suivi_excel.core.messages.plan import PLAN_PROBLEMS  # noqa: E402
 from suivi_excel.core.messages.mail import REASONS as MAIL_REASONS  # noqa: E402
 from suivi_excel.core.messages.report import REASONS as REPORT_REASONS  # noqa: E402
@@ -41,6 +41,10 @@ def test_every_code_raised_is_in_the_catalogue_and_every_entry_is_used():
     assert set(re.findall(r'REASONS\["([^"]+)"\]', SOURCE)) - {*REPORT_REASONS, *MAIL_REASONS} == set()
     kin = set(re.findall(r'kin_message\(\s*"([^"]+)"', SOURCE))  # the warning of history/kinship.py
     assert kin and kin - set(KIN_NOTICES) == set()
+    # what a `workbook-*` or `reader-died` error names the file ({what}): the opener's default or argument
+    given = r'(?:reader_died\(\s*\w+,\s*|open_workbook_checked\([^()]*(?:\(\w+\))?,\s*kind=|kind: str = )"([^"]+)"'
+    kinds = set(re.findall(given, SOURCE))
+    assert kinds == set(FILE_KINDS)
     # once where it is declared, at least once where it is used
     unused = [code for code in (*ANOMALIES, *ERRORS, *REFUSALS, *IMPORT_NOTES, *REPORT_REASONS, *MAIL_REASONS,
                                     *PLAN_PROBLEMS, *KIN_NOTICES)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.limits import DEFAULT_LIMITS, Limits, Refusal, megabytes
+from suivi_excel.core.messages import FILE_KINDS
 from suivi_excel.core.sheet_extent import CHUNK, SHARED_STRING, SheetExtent, Stop, TableExtent
 from suivi_excel.core.sheet_targets import WORKBOOK, WORKBOOK_RELS, is_worksheet, sheet_parts, sheet_targets
 
@@ -266,6 +267,7 @@ def read_every_sheet(path: Path) -> None:
         book.close()
 
 
-def reader_died(path: Path, what: str = "le fichier") -> SuiviError:
-    """The exit-2 error for a file whose reading brought the reader's process down."""
-    return SuiviError.of("reader-died", what=what, path=path)
+def reader_died(path: Path, kind: str = "file") -> SuiviError:
+    """The exit-2 error for a file whose reading brought the reader's process down; `kind` (a key of
+    `messages.FILE_KINDS`) says what the file was read as."""
+    return SuiviError.of("reader-died", what=FILE_KINDS[kind], path=path)

@@ -241,7 +241,7 @@ def read_plan(path: str | Path) -> Plan:
     from suivi_excel.plan.opening import open_workbook_checked
 
     path = Path(path)
-    workbook = open_workbook_checked(path, what="le plan")
+    workbook = open_workbook_checked(path, kind="plan")
     problems: list[PlanProblem] = []
     actions_sheet = _find_sheet(workbook, path, ACTIONS_SHEET)
     services_sheet = _find_sheet(workbook, path, SERVICES_SHEET)
@@ -264,7 +264,7 @@ def identifier_of(path: str | Path) -> str:
     from suivi_excel.plan.opening import open_workbook_checked
 
     try:
-        workbook = open_workbook_checked(Path(path), what="le plan")
+        workbook = open_workbook_checked(Path(path), kind="plan")
         parameters = _read_parameters(_find_sheet(workbook, Path(path), PARAMETERS_SHEET))
     except Exception:  # noqa: BLE001 - a plan about to be replaced: unreadable means no identifier to keep
         return ""

@@ -93,7 +93,7 @@ def read_source(path: Path) -> Source:
         raise SuiviError.of(code, name=path.name, reason=refusal.reason)
     reader = _read_word if suffix == ".docx" else _read_workbook
     if not survives(reader, path):  # a native parser that dies takes only its own process with it
-        raise reader_died(path, "le plan adopté")
+        raise reader_died(path, "adopted-plan")
     return reader(path)
 
 

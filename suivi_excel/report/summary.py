@@ -48,7 +48,7 @@ def read_report_summary(path: Path) -> ReportSummary:
         figures = None
     if figures is None or not plausible(figures):  # edited by hand: the sheets tell the truth
         if not survives(read_every_sheet, path):
-            raise reader_died(path, "le rapport")
+            raise reader_died(path, "report")
         try:
             figures = figures_from_sheets(path)
         except Exception:  # noqa: BLE001 - pandas and calamine raise their own types on damaged sheets

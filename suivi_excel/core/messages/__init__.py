@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from suivi_excel.core.messages import commands, errors, mail, plan, report
 from suivi_excel.core.messages.anomalies import ANOMALIES
-from suivi_excel.core.messages.errors import KIN_NOTICES, KIN_PLAN_FILES, LISTED_FILE, LISTED_MORE
+from suivi_excel.core.messages.errors import FILE_KINDS, KIN_NOTICES, KIN_PLAN_FILES, LISTED_FILE, LISTED_MORE
 from suivi_excel.core.messages.import_notes import IMPORT_NOTES
 from suivi_excel.core.messages.refusals import REFUSALS
 
@@ -24,4 +24,4 @@ def _merged(*parts: dict[str, str]) -> dict[str, str]:
 
 ERRORS = _merged(errors.ERRORS, plan.ERRORS, report.ERRORS, mail.ERRORS, commands.ERRORS)
 
-__all__ = ["ANOMALIES", "ERRORS", "IMPORT_NOTES", "KIN_NOTICES", "KIN_PLAN_FILES", "LISTED_FILE", "LISTED_MORE", "REFUSALS"]
+__all__ = ["ANOMALIES", "ERRORS", "FILE_KINDS", "IMPORT_NOTES", "KIN_NOTICES", "KIN_PLAN_FILES", "LISTED_FILE", "LISTED_MORE", "REFUSALS"]

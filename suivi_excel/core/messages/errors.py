@@ -58,6 +58,9 @@ ERRORS: dict[str, str] = {
     "plan-invalid": "le plan « {path} » contient {count} problème(s) ; rien n'a été écrit.\n{problems}\nCorrigez le "
                     "plan puis relancez la commande.",
 }
+# the file a `workbook-*` or `reader-died` error names ({what}), by what the command was reading it as
+FILE_KINDS = {"workbook": "le classeur", "plan": "le plan", "adopted-plan": "le plan adopté", "report": "le rapport",
+              "file": "le fichier"}
 # a warning, the command goes on (history/kinship.py): the history knows this plan under another identity;
 # said after `generer` (the forms are not pre-filled) or after `consolider` (the report shows no evolution),
 # {plan_file} being one of KIN_PLAN_FILES
