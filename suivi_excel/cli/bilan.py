@@ -30,7 +30,7 @@ def run_bilan(year: int | None, period: Period | None, whole_plan: bool, store: 
     if output is not None and output.suffix.lower() != ".docx":
         raise SuiviError.of("bilan-not-docx", name=output.name)
     from suivi_excel.report.bilan_data import gather
-    from suivi_excel.report.document import soffice, write_document, write_pdf
+    from suivi_excel.report.document import write_document, write_pdf
 
     data = gather(store, span)
     output = output or Path(data.file_name)
@@ -45,15 +45,11 @@ def run_bilan(year: int | None, period: Period | None, whole_plan: bool, store: 
     written = None
     if pdf:
         target = output.with_suffix(".pdf")
-        if soffice() is None:
-            click.echo(f"PDF non écrit : LibreOffice n'est pas installé ici ; pour l'obtenir, {_PDF_HOW}.")
-        else:
-            try:
-                written = write_pdf(output, target)
-                click.echo(f"PDF balisé (accessible) écrit : {written}")
-            except SuiviError as error:
-                click.echo(f"PDF non écrit : {error.message} ; "
-                           f"pour l'obtenir, {_PDF_HOW}.")
+        try:  # without LibreOffice, says `pdf-no-libreoffice`
+            written = write_pdf(output, target)
+            click.echo(f"PDF balisé (accessible) écrit : {written}")
+        except SuiviError as error:
+            click.echo(f"PDF non écrit : {error.message} ; pour l'obtenir, {_PDF_HOW}.")
     again = ["--plan"] if whole_plan else ["--periode", period.label] if period else ["--annee", year]
     next_steps.after_bilan(output, written, again)
 

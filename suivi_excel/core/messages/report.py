@@ -25,7 +25,7 @@ ERRORS: dict[str, str] = {
                              "({default}) et refaites-y vos changements, en laissant intactes les balises entre "
                              "{{{{ }}}} et {{% %}}.",
     # the bilan's PDF: these follow « PDF non écrit : » (cli/bilan.py), hence the capital
-    "pdf-no-libreoffice": "LibreOffice n'est pas installé",
+    "pdf-no-libreoffice": "LibreOffice n'est pas installé ici",
     "pdf-failed": "LibreOffice n'a pas pu écrire le PDF ({kind})",
     "pdf-not-written": "LibreOffice n'a pas écrit de PDF",
 }
