@@ -21,6 +21,8 @@ import click
 from suivi_excel import __version__
 from suivi_excel.cli.errors import UserFailure
 from suivi_excel.core.errors import EXIT_DEFECT, SuiviError
+from suivi_excel.core.messages import ERRORS
+from suivi_excel.core.messages.commands import DEFECT_LABEL
 
 
 class ToolDefect(click.ClickException):
@@ -29,13 +31,11 @@ class ToolDefect(click.ClickException):
     exit_code = EXIT_DEFECT
 
     def __init__(self, details: Path | None) -> None:
-        where = (f"Les détails sont dans « {details} » : envoyez ce fichier à la personne qui maintient l'outil."
-                 if details else "Les détails n'ont pu être écrits nulle part.")
-        super().__init__(f"la commande s'est arrêtée sur un défaut de suivi-excel (ce n'est pas une erreur de "
-                         f"votre part). {where}")
+        super().__init__(ERRORS["tool-defect"].format(details=details) if details
+                         else ERRORS["tool-defect-no-details"])
 
     def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
-        click.echo(click.style("Défaut de l'outil : ", fg="red", bold=True) + self.format_message(), err=True)
+        click.echo(click.style(DEFECT_LABEL, fg="red", bold=True) + self.format_message(), err=True)
 
 
 def details_folder() -> Path:

@@ -37,6 +37,11 @@ ERRORS: dict[str, str] = {
                                     "ou qui ont changé depuis ({files} et {more} autre(s)) : elle n'efface ni ne "
                                     "remplace rien de vos fichiers. Choisissez un dossier vide ou nouveau, par exemple "
                                     "« suivi-excel demo essai-demo ».",
+    # a defect of the tool itself (cli/defect.py, exit 3): the details go to a file, never the screen
+    "tool-defect": "la commande s'est arrêtée sur un défaut de suivi-excel (ce n'est pas une erreur de votre part). "
+                   "Les détails sont dans « {details} » : envoyez ce fichier à la personne qui maintient l'outil.",
+    "tool-defect-no-details": "la commande s'est arrêtée sur un défaut de suivi-excel (ce n'est pas une erreur de "
+                              "votre part). Les détails n'ont pu être écrits nulle part.",
     # an option's value click cannot use (shown after « Valeur invalide pour '--option' : »)
     "option-not-a-date": "« {value} » n'est pas une date : écrivez par exemple 2026-03-31.",
     "option-terms": "« {value} » : écrivez les années de chaque terme, par exemple court=2025,moyen=2026-2027,long=2028.",
@@ -44,3 +49,5 @@ ERRORS: dict[str, str] = {
     "option-one-bilan-span-given": "indiquez une seule de ces options : --annee ANNÉE, --periode PÉRIODE ou --plan "
                                    "(reçu : {given}).",
 }
+# what a defect's message follows on stderr (a user's error follows « Erreur : »)
+DEFECT_LABEL = "Défaut de l'outil : "
