@@ -34,6 +34,7 @@ from suivi_excel.core.columns import (
     TRACKING_COLUMNS,
     TRACKING_HEADERS,
 )
+from suivi_excel.core.messages.anomalies import EMPTY_VALUE
 from suivi_excel.core.targets import answer_for, contradicts, target_share
 from suivi_excel.core.text import clean_text, column_letter, is_blank, percent_text
 from suivi_excel.core.values import READERS, Parsed, days, values_digest
@@ -182,7 +183,7 @@ def validate_tabs(tabs: Sequence[TabRead], plan: Plan,
             if line.filled:
                 found.add("action-removed", line.tab, line.pos, NUMBER, line.number)
         elif line.number or line.filled:
-            found.add("action-unknown", line.tab, line.pos, NUMBER, line.number or "(vide)")
+            found.add("action-unknown", line.tab, line.pos, NUMBER, line.number or EMPTY_VALUE)
     lines = lines[known]
     duplicate = lines.duplicated(["tab", "final"])
     first = lines.groupby(["tab", "final"])["pos"].transform("first")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from suivi_excel.core.columns import STATUSES
 
 E, W, I = "Erreur", "Avertissement", "Info"
+# the value an anomaly shows (Valeur column and {value}) for a cell left empty where a value was needed
+EMPTY_VALUE = "(vide)"
 
 ANOMALIES: dict[str, tuple[str, str]] = {
     # values in a returned tab
