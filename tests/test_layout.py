@@ -137,8 +137,10 @@ def test_errors_come_from_the_catalogue():
 
 def test_no_user_sentence_outside_the_catalogues():
     # a sentence for users (three words or more, with French punctuation or an end) lives in `core/messages/`,
-    # the column declarations or a stage's `texts.py`, where the next engineer finds it and can reword it;
-    # `cli/` is where the tool speaks, so only its errors are held to the catalogue
+    # the column declarations or a stage's `texts.py`, where the next engineer finds it and can reword it.
+    # `cli/` is the exception, on purpose: it is where the console speaks, and the lines it prints (what was
+    # written, the next steps, warnings) are written there; its errors still come from the catalogue
+    # (`SuiviError.of`, `ERRORS[...]`: test_errors_come_from_the_catalogue, test_catalogue.py)
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         name = str(path.relative_to(PACKAGE))
