@@ -194,12 +194,29 @@ def test_edited_templates_are_used(smtp, envois, tmp_path):
     templates = tmp_path / "mes-modeles"
     templates.mkdir()
     (templates / "courriel-formulaire.txt").write_text(
-        "Objet : À remplir : {service} ({periode})\n\nAllo {responsable}, date limite {echeance}. {inconnu}\n",
-        encoding="utf-8")
+        "Objet : À remplir : {service} ({periode})\n\nAllo {responsable}, date limite {echeance}.\n",
+        encoding="cp1252")  # what the Windows Notepad saves as « ANSI »
     assert run("envoyer", "formulaires", envois, "--modeles", templates).exit_code == 0
     message = dict((r[0], m) for r, m in smtp.messages)["tp@ville.test"]
     assert message["Subject"] == "À remplir : Travaux publics (2026)"
-    assert message.get_body(("plain",)).get_content().strip() == "Allo Bob, date limite 15 janvier 2027. {inconnu}"
+    assert message.get_body(("plain",)).get_content().strip() == "Allo Bob, date limite 15 janvier 2027."
+
+
+@pytest.mark.parametrize("line, said", [
+    ("Allo {responsable} {nom_inconnu},", "nomme {nom_inconnu} à la ligne 3"),
+    ("À remettre au plus tard le {echeance.", "accolade seule à la ligne 3"),
+    ("Allo {Service},", "nomme {Service} à la ligne 3"),
+])
+def test_a_template_naming_a_field_no_message_fills_is_refused_before_anything_goes(smtp, envois, tmp_path, line,
+                                                                                   said):
+    # sent as is, every service would read the raw field; the coordinator is told which line, and the fields
+    templates = tmp_path / "mes-modeles"
+    templates.mkdir()
+    (templates / "courriel-formulaire.txt").write_text(f"Objet : {{service}}\n\n{line}\n", encoding="utf-8")
+    result = run("envoyer", "formulaires", envois, "--modeles", templates, "--brouillons", tmp_path / "b")
+    assert no_crash(result) and result.exit_code == 2, result.output
+    assert said in result.output and "{echeance}" in result.output and "rien n'est envoyé" in result.output
+    assert smtp.messages == [] and not (tmp_path / "b").exists()
 
 
 def test_the_report_carries_its_key_figures_and_an_older_report_still_goes(smtp, forms, tmp_path):

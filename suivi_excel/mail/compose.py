@@ -26,8 +26,16 @@ from suivi_excel.core.text import is_email, writable
 TEMPLATES = {"formulaire": "courriel-formulaire.txt", "relance": "courriel-relance.txt",
              "correction": "courriel-correction.txt",
              "rapport": "courriel-rapport.txt"}
+# the {fields} each message fills (mail/outbox.py): a template naming another one is refused before anything
+# is sent, rather than reach every service with the field written raw
+_COMMON_FIELDS = ("municipalite", "plan", "periode", "echeance", "coordonnateur", "courriel_coordonnateur",
+                  "service", "responsable")
+_FORM_FIELDS = (*_COMMON_FIELDS, "a_faire", "problemes")
+FIELDS = {"formulaire": _FORM_FIELDS, "relance": _FORM_FIELDS, "correction": _FORM_FIELDS,
+          "rapport": (*_COMMON_FIELDS, "resume")}
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_BRACED = re.compile(r"\{([^{}]*)\}")  # what a template's author meant as a field, well formed or not
 _SUBJECT = re.compile(r"^\s*objet\s*:\s*(.*)$", re.IGNORECASE)
 
 
@@ -45,17 +53,44 @@ class Outgoing:
 
 
 def load_template(kind: str, folder: Path | None = None) -> tuple[str, str]:
-    """(subject, body) of a template, from `folder` or the shipped `modeles/`."""
+    """(subject, body) of a template, from `folder` or the shipped `modeles/`.
+
+    A template saved by the Windows Notepad in "ANSI" (cp1252) is read as such.
+
+    Raises:
+        SuiviError: for a template that cannot be read, has no subject line, or names a field this
+            message does not fill (or a lone brace), naming the line.
+    """
     path = (folder or models_dir()) / TEMPLATES[kind]
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except OSError as error:
         raise SuiviError.of("template-unreadable", path=path, why=error.strerror) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise SuiviError.of("template-encoding", path=path) from None
+    _check_fields(path, text, FIELDS[kind])
     first, _, body = text.partition("\n")
     match = _SUBJECT.match(first)
     if not match:
         raise SuiviError.of("template-no-subject", path=path)
     return match.group(1).strip(), body.strip("\n") + "\n"
+
+
+def _check_fields(path: Path, text: str, known: tuple[str, ...]) -> None:
+    listed = ", ".join(f"{{{name}}}" for name in known)
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _BRACED.finditer(line):
+            if match.group(1) not in known:
+                raise SuiviError.of("template-unknown-field", path=path, field=match.group(0), line=number,
+                                    known=listed)
+        rest = _BRACED.sub("", line)
+        if "{" in rest or "}" in rest:
+            raise SuiviError.of("template-lone-brace", path=path, line=number, text=line.strip()[:80], known=listed)
 
 
 def render(template: str, values: dict[str, str]) -> str:

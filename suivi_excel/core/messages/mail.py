@@ -36,6 +36,13 @@ ERRORS: dict[str, str] = {
     # the templates and the addresses (mail/compose.py)
     "template-unreadable": "modèle de courriel « {path} » illisible ({why}).",
     "template-no-subject": "le modèle « {path} » doit commencer par une ligne « Objet : … ».",
+    "template-encoding": "le modèle « {path} » n'est ni en UTF-8 ni en ANSI (Windows) : ouvrez-le dans le Bloc-notes "
+                         "et enregistrez-le avec le codage UTF-8.",
+    "template-unknown-field": "le modèle « {path} » nomme {field} à la ligne {line}, un champ que suivi-excel ne "
+                              "remplit pas : rien n'est envoyé. Corrigez-le ; les champs de ce modèle sont {known}.",
+    "template-lone-brace": "le modèle « {path} » a une accolade seule à la ligne {line} (« {text} ») : rien n'est "
+                           "envoyé. Écrivez chaque champ entre deux accolades, par exemple {{service}} ; les champs de "
+                           "ce modèle sont {known}.",
     "address-invalid": "« {address} » n'est pas une adresse courriel.",
     "address-accented": "l'adresse « {address} » ne peut pas être utilisée : la partie avant le @ contient des lettres "
                         "accentuées ou des caractères spéciaux, que la plupart des serveurs refusent. {fix}",
