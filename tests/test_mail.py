@@ -280,3 +280,20 @@ def test_a_journal_that_cannot_be_written_stops_before_anything_is_sent(smtp, en
     assert no_crash(result) and result.exit_code == 2, result.output
     assert "journal des envois" in result.output and "rien n'est envoyé" in result.output
     assert smtp.messages == []
+
+
+@pytest.mark.parametrize("given", ["", " , ", ";"])
+def test_a_report_to_nobody_is_refused(tmp_path, given):
+    report = tmp_path / "rapport.xlsx"
+    report.write_bytes(b"not read: the addresses are checked first")
+    result = run("envoyer", "rapport", report, "--a", given, "--brouillons", tmp_path / "b")
+    assert no_crash(result) and result.exit_code == 2, result.output
+    assert "aucune adresse dans l'option --a" in result.output and not (tmp_path / "b").exists()
+
+
+def test_a_folder_without_correction_workbooks_is_told_so_not_of_forms(tmp_path):
+    (tmp_path / "vide").mkdir()
+    result = run("envoyer", "corrections", tmp_path / "vide", "--essai")
+    assert no_crash(result) and result.exit_code == 2, result.output
+    assert "aucun classeur de correction" in result.output and "--corrections DOSSIER" in result.output
+    assert "formulaire par service" not in result.output

@@ -63,7 +63,7 @@ def send_corrections(folder: Path, plan_path: Path | None, delivery: Delivery, s
     from suivi_excel.mail.recipients import sender_address, still_to_fix
     from suivi_excel.plan.reading import read_plan
 
-    forms, refused = find_forms(folder)
+    forms, refused = find_forms(folder, nothing="no-correction-workbook")
     found = [form for form in forms if form.corrections]
     forms, complete, store = still_to_fix(found, folder, store)
     for form in complete:
@@ -75,7 +75,7 @@ def send_corrections(folder: Path, plan_path: Path | None, delivery: Delivery, s
         click.echo("Aucun classeur de correction à envoyer : les services concernés ont tous un retour complet.")
         return
     if not forms:
-        raise SuiviError.of("no-correction-workbook", folder=folder)
+        raise SuiviError.of("no-correction-workbook", folder=folder, set_aside="")
     services = read_plan(plan_path).services if plan_path else None
     outbox = form_messages(forms, sender_address(delivery.sender, delivery.config), False, set(),
                            delivery.templates, services)

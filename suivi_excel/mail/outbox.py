@@ -55,8 +55,9 @@ class Outbox:
     refused: list[str] = field(default_factory=list)  # "service : why" for an address that cannot be used
 
 
-def find_forms(folder: Path) -> tuple[list[Form], list[str]]:
-    """The per-service forms under `folder`, one per service (the newest when several).
+def find_forms(folder: Path, nothing: str = "no-form-to-send") -> tuple[list[Form], list[str]]:
+    """The per-service forms under `folder`, one per service (the newest when several); `nothing` is the
+    error said when there is none (the forms of `generer`, or the correction workbooks of `consolider`).
 
     Returns:
         The forms, and a French line for each form that cannot be sent as it is (hidden
@@ -88,7 +89,7 @@ def find_forms(folder: Path) -> tuple[list[Form], list[str]]:
         if known is None or path.stat().st_mtime > known.path.stat().st_mtime:
             forms[form.service] = form
     if not forms:
-        raise SuiviError.of("no-form-to-send", folder=folder, set_aside="".join(f"\n  - {line}" for line in refused))
+        raise SuiviError.of(nothing, folder=folder, set_aside="".join(f"\n  - {line}" for line in refused))
     return sorted(forms.values(), key=lambda f: f.service), refused
 
 

@@ -99,9 +99,11 @@ def committee_addresses(recipients: tuple[str, ...]) -> list[str]:
     """The addresses given (repeated option, or separated by commas or semicolons), all checked.
 
     Raises:
-        SuiviError: naming every address that is not one.
+        SuiviError: naming every address that is not one, or when none is given.
     """
     addresses = [a.strip() for value in recipients for a in re.split(r"[,;]", value) if a.strip()]
+    if not addresses:  # --a "" or --a " , ": a message to nobody
+        raise SuiviError.of("addresses-none")
     wrong = [a for a in addresses if not is_email(a)]
     if wrong:
         raise SuiviError.of("addresses-invalid", addresses=", ".join(wrong))

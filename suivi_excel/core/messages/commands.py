@@ -27,7 +27,7 @@ ERRORS: dict[str, str] = {
     "no-report-of-the-period": "aucun rapport de « suivi-excel consolider » trouvé dans « {folder} » pour la période "
                                "{period} ; rien n'est écrit.{files}",
     "no-correction-workbook": "aucun classeur de correction dans « {folder} » : indiquez le dossier écrit par "
-                              "« suivi-excel consolider … --corrections DOSSIER ».",
+                              "« suivi-excel consolider … --corrections DOSSIER ».{set_aside}",
     # the demonstration replaces and deletes its own files only
     "demo-folder-is-a-file": "« {folder} » est un fichier : donnez à la démonstration un dossier vide ou nouveau.",
     "demo-folder-not-its-own": "le dossier « {folder} » contient des fichiers que la démonstration n'a pas écrits, ou "

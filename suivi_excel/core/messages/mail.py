@@ -57,7 +57,9 @@ ERRORS: dict[str, str] = {
                                      "--retours DOSSIER.",
     "reminder-needs-answers": "--relance a besoin de savoir qui a répondu : donnez --retours DOSSIER (les fichiers "
                               "reçus) ou --historique FICHIER (si la période est consolidée).",
-    "addresses-invalid": "adresse(s) invalide(s) : {addresses}.",
+    "addresses-invalid": "adresse(s) invalide(s) : {addresses}. Corrigez-les dans l'option --a.",
+    "addresses-none": "aucune adresse dans l'option --a : rien n'est envoyé. Indiquez l'adresse du comité, par "
+                      "exemple --a comite@ville.qc.ca.",
 }
 
 REASONS: dict[str, str] = {
