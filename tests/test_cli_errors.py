@@ -26,6 +26,16 @@ def test_the_demo_never_replaces_files_it_did_not_write(tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == ["f6.txt"]
 
 
+def test_the_demo_in_a_folder_it_cannot_create_says_so(tmp_path):
+    # a file where a parent folder should be (as a read-only disk): not a defect of the tool (exit 3)
+    (tmp_path / "plan.xlsx").write_text("à moi")
+    folder = tmp_path / "plan.xlsx" / "demo"
+    said = _error(run("demo", folder))
+    assert said.startswith(f"impossible de créer le dossier « {folder} » (") and said.endswith(
+        ") : donnez à la démonstration un dossier où vous pouvez écrire."), said
+    assert (tmp_path / "plan.xlsx").read_text() == "à moi"
+
+
 def test_a_bilan_is_a_word_document_or_a_year_s_workbook(tmp_path):
     history = tmp_path / "suivi-historique.sqlite"
     assert _error(run("bilan", "--annee", "2026", "--historique", history, "-o", tmp_path / "bilan.pdf")) == (

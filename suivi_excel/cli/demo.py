@@ -41,6 +41,7 @@ from suivi_excel.core.columns import (
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.periods import parse_period
 from suivi_excel.core.resources import example_plan, models_dir
+from suivi_excel.core.safety import os_reason
 from suivi_excel.forms.generation import Options, generate
 from suivi_excel.forms.simulate import fill_form, set_saved_time, typed_result
 from suivi_excel.plan.importing import import_plan, write_imported
@@ -170,7 +171,10 @@ def check_folder(folder: Path) -> None:
 def run_demo(folder: Path) -> None:
     """Generate, simulate returns, consolidate, and say where everything is."""
     check_folder(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a read-only disk, a file where a parent folder should be
+        raise SuiviError.of("demo-folder-unwritable", folder=folder, why=os_reason(error)) from None
     (folder / "suivi-historique.sqlite").unlink(missing_ok=True)  # each demo starts a fresh history
     adopted = models_dir() / "plan-adopte.docx"
     if adopted.is_file():  # the cycle starts from the plan as the council adopted it

@@ -29,6 +29,8 @@ ERRORS: dict[str, str] = {
     "no-correction-workbook": "aucun classeur de correction dans « {folder} » : indiquez le dossier écrit par "
                               "« suivi-excel consolider … --corrections DOSSIER ».{set_aside}",
     # the demonstration replaces and deletes its own files only
+    "demo-folder-unwritable": "impossible de créer le dossier « {folder} » ({why}) : donnez à la démonstration un "
+                              "dossier où vous pouvez écrire.",
     "demo-folder-is-a-file": "« {folder} » est un fichier : donnez à la démonstration un dossier vide ou nouveau.",
     "demo-folder-not-its-own": "le dossier « {folder} » contient des fichiers que la démonstration n'a pas écrits, ou "
                                "qui ont changé depuis ({files}) : elle n'efface ni ne remplace rien de vos fichiers. "
