@@ -15,18 +15,10 @@ import zipfile
 from email import policy
 from pathlib import Path
 
-import openpyxl
-import pandas as pd
 import pytest
-from aiosmtpd.controller import Controller
-from click.testing import CliRunner
-from defusedxml import ElementTree
 
-from suivi_excel.cli.commands import main
-from suivi_excel.core.periods import parse_period
-from suivi_excel.forms.generation import Generated, Options, generate
-from suivi_excel.forms.simulate import fill_form
-from suivi_excel.plan.reading import read_plan
+# The libraries and the package are imported where they are used: under `-n 2` the process that hands
+# tests to the workers loads this file too, and the workers wait for it before they start.
 
 LOISIRS = "Service des loisirs"
 TP = "Travaux publics"
@@ -51,6 +43,8 @@ PARAMETERS = {"Municipalité": "Ville-Test", "Titre du plan": "Plan PFM-MADA 202
 
 def write_test_plan(path: Path, rows=ROWS, headers=HEADERS, services=SERVICES, parameters=PARAMETERS) -> Path:
     """A plan workbook holding exactly these headers and rows, as a coordinator might type it."""
+    import openpyxl
+
     book = openpyxl.Workbook()
     actions = book.active
     actions.title = "Actions"
@@ -102,6 +96,8 @@ def made_once(tmp_path_factory):
 
 def _moved(value, source: Path, target: Path):
     """`value` with every path under `source` pointing to the same place under `target`."""
+    from suivi_excel.forms.generation import Generated
+
     if isinstance(value, Path):
         return target / value.relative_to(source) if value.is_relative_to(source) else value
     if isinstance(value, Generated):
@@ -114,6 +110,10 @@ def _moved(value, source: Path, target: Path):
 
 def _generate(plan: Path, folder: Path, options: Options | None = None) -> Generated:
     """The integrated workbook (suivi-2026.xlsx) and the per-service ones (envois/) of `plan`, in `folder`."""
+    from suivi_excel.core.periods import parse_period
+    from suivi_excel.forms.generation import Options, generate
+    from suivi_excel.plan.reading import read_plan
+
     options = options or Options(parse_period("2026"))
     return generate(read_plan(plan), options, folder / f"suivi-{options.period.label}.xlsx", folder / "envois")
 
@@ -133,12 +133,18 @@ def forms(tmp_path: Path, plan_path: Path, made_once) -> Generated:
 
 def fill(forms, service: str, values: dict, target: Path, saved: dt.datetime | None = None) -> Path:
     """A service's return: its own workbook with `values` typed in."""
+    from suivi_excel.forms.simulate import fill_form
+
     saved = saved or dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.timezone.utc)
     return fill_form(forms.per_service[service], target, values, saved=saved)
 
 
 def run(*args: object):
     """Run the CLI in-process as a user would type it; exceptions are not swallowed."""
+    from click.testing import CliRunner
+
+    from suivi_excel.cli.commands import main
+
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
@@ -155,6 +161,8 @@ def consolidate_cli(returns: Path, report: Path, *extra: str):
 
 def sheet(path: Path, name: str) -> pd.DataFrame:
     """A sheet of a written workbook, read back as a user's script would (header in row 1)."""
+    import pandas as pd
+
     # only empty cells are missing: a service may well type "NA" or "NULL" in a comment
     return pd.read_excel(path, sheet_name=name, dtype=object, engine="calamine", keep_default_na=False,
                          na_values=[""])
@@ -198,6 +206,8 @@ def _part(archive: zipfile.ZipFile, base: str, target: str) -> str:
 
 def _rels(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
     """Relationship id -> (type's last word, target part) of a part."""
+    from defusedxml import ElementTree
+
     name = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
     if name not in archive.namelist():
         return {}
@@ -207,6 +217,8 @@ def _rels(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
 
 def charts_of(path: Path, sheet_name: str) -> list[tuple[str, str]]:
     """The native charts a sheet shows, as Excel finds them in the file: (chart type, title) each."""
+    from defusedxml import ElementTree
+
     main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     chart_ns = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
     with zipfile.ZipFile(path) as archive:
@@ -252,6 +264,8 @@ def as_plain_user(command: list) -> list:
 
 def sheet_names_of(path: Path) -> list[str]:
     """The tabs of a workbook, in order, as Excel lists them (the file is closed again)."""
+    import openpyxl
+
     book = openpyxl.load_workbook(path, read_only=True)
     try:
         return book.sheetnames
@@ -292,6 +306,8 @@ def free_port() -> int:
 
 @pytest.fixture
 def smtp(monkeypatch):
+    from aiosmtpd.controller import Controller
+
     box = Mailbox()
     port = free_port()
     controller = Controller(box, hostname="127.0.0.1", port=port)
