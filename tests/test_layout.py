@@ -163,3 +163,24 @@ def test_the_words_stages_pass_each_other_are_named_not_spelt():
                   for node in ast.walk(_tree(path))
                   if isinstance(node, ast.Constant) and node.value in STATUS_WORDS]
     assert spelt == [], "\n".join(spelt)
+
+
+def test_the_fields_of_a_plan_import_are_named_not_spelt():
+    # `Field.LEAD`, not "responsable": a spelt key that is misspelt reads "" (`cells.get("responsible", "")`)
+    # and an action loses its lead without a word; only an Enum's own members say the words (`Field`, `Kind`).
+    # A misspelt name (`Field.LAED`) fails here, even on a path no import test takes.
+    from suivi_excel.plan.tables import Field
+
+    keys = {f.value for f in Field}
+    spelt = []
+    for path in sorted((PACKAGE / "plan").glob("*.py")):
+        tree = _tree(path)
+        members = {id(node.value) for cls in ast.walk(tree) if isinstance(cls, ast.ClassDef)
+                   and any(isinstance(base, ast.Name) and base.id == "Enum" for base in cls.bases)
+                   for node in cls.body if isinstance(node, ast.Assign)}
+        spelt += [f"plan/{path.name}:{node.lineno}: {node.value!r}" for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and node.value in keys and id(node) not in members]
+        spelt += [f"plan/{path.name}:{node.lineno}: Field.{node.attr} is no field" for node in ast.walk(tree)
+                  if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "Field"
+                  and node.attr not in Field.__members__]
+    assert spelt == [], "\n".join(spelt)

@@ -32,6 +32,9 @@ from suivi_excel.plan.schedule import is_tick, unusual_tick
 from suivi_excel.plan.sources import Source, SourceTable
 from suivi_excel.plan.tables import (
     FIELD_HEADERS,
+    NAMES,
+    SECTIONS,
+    Field,
     bare_label,
     field_of,
     Fiche,
@@ -57,7 +60,7 @@ class Reading:
     notes: list[Note] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # legends, notes and text around the tables
     structure: set[tuple[int, int, int]] = field(default_factory=set)  # (id(table), row, col or -1): header cells
-    carried: dict[str, list[str]] = field(default_factory=dict)  # what -> wheres of actions it was carried to
+    carried: dict[Field, list[str]] = field(default_factory=dict)  # axe or objective -> where it was carried
 
 
 @dataclass
@@ -66,14 +69,14 @@ class _Running:
 
     axe: str = ""
     objectif: str = ""
-    pending: list[tuple[Row, str]] = field(default_factory=list)
+    pending: list[tuple[Row, Field]] = field(default_factory=list)
     before_pending: tuple[str, str] = ("", "")
     heading_note: Note | None = None
     fresh: bool = False  # the objective was set since the last action (an axe cell that changes keeps it)
 
     def enter(self, lines: list[str], headings: set[str], reset: bool, origin: str) -> None:
         """A new table: the heading before it gives the axe (the objective restarts), or the objective."""
-        axe, objectif = context_section(lines, "axe", headings), context_section(lines, "objectif")
+        axe, objectif = context_section(lines, Field.AXE, headings), context_section(lines, Field.OBJECTIVE)
         if axe:
             self.axe, self.objectif = axe, objectif
             self.heading_note = Note.of("axe-from-heading", origin, axe)
@@ -83,10 +86,10 @@ class _Running:
         elif reset:
             self.axe = self.objectif = ""
 
-    def section(self, row: Row, kind: str) -> None:
+    def section(self, row: Row, kind: Field) -> None:
         if not self.pending:
             self.before_pending = (self.axe, self.objectif)
-        if kind == "axe":
+        if kind is Field.AXE:
             self.axe, self.objectif = row.text, ""
         else:
             self.objectif, self.fresh = row.text, True
@@ -94,7 +97,8 @@ class _Running:
 
     def used(self, notes: list[Note]) -> None:
         for row, kind in self.pending:
-            notes.append(Note.of("section-as-axe" if kind == "axe" else "section-as-objective", row.where, row.text))
+            code = "section-as-axe" if kind is Field.AXE else "section-as-objective"
+            notes.append(Note.of(code, row.where, row.text))
         self.pending.clear()
 
     def unused(self, notes: list[Note]) -> None:
@@ -163,7 +167,7 @@ class _Walk:
                                               " | ".join(c for c in table.rows[0] if c)))
                 self.out.notes.extend(header_notes(self.header_table, whole, self.told))
             self.out.notes.append(Note.of("table-continued", table.origin))
-            if any(context_section(table.before, kind, table.headings) for kind in ("axe", "objectif")):
+            if any(context_section(table.before, kind, table.headings) for kind in SECTIONS):
                 self.running.unused(self.out.notes)  # a heading before it gives this part its own axe
                 self.running.enter(table.before, table.headings, False, table.origin)
         else:
@@ -184,11 +188,11 @@ class _Walk:
             if not again:
                 self.running.unused(self.out.notes)
                 self.running.enter(table.before, table.headings, sheet_changed, table.origin)
-                if sheet_changed and not self.running.axe and "axe" not in own.columns and fold(
+                if sheet_changed and not self.running.axe and Field.AXE not in own.columns and fold(
                         table.sheet).startswith(AXE_WORDS):  # a sheet per axe, named after it
                     self.running.axe = table.sheet
                     self.running.heading_note = Note.of("axe-from-sheet", table.origin, table.sheet)
-            elif any(context_section(table.before, kind) for kind in ("axe", "objectif")):
+            elif any(context_section(table.before, kind) for kind in SECTIONS):
                 self.running.enter(table.before, table.headings, False, table.origin)
         self._rows(table, start, own is None or again)
 
@@ -255,15 +259,14 @@ class _Walk:
         found, notes = self.out.actions, self.out.notes
         columns = header.columns
         cells = {name: clean_cell(_raw(row.cells, col)) for name, col in columns.items()}
-        raw = {name: _raw(row.cells, columns[name]).strip() for name in ("responsable", "partenaires")
-               if name in columns}
-        if table.paged and cells.get("no"):
-            cells["no"] = re.sub(r"\s+", "", cells["no"])  # a narrow column wraps `3.10` as `3.1` / `0`
+        raw = {name: _raw(row.cells, columns[name]).strip() for name in NAMES if name in columns}
+        if table.paged and cells.get(Field.NUMBER):
+            cells[Field.NUMBER] = re.sub(r"\s+", "", cells[Field.NUMBER])  # a narrow column wraps `3.10`: `3.1` / `0`
         if found and (
-                (not cells.get("no") and row.kind is Kind.PARTIAL and (found[-1].table is table or top_of_page))
+                (not cells.get(Field.NUMBER) and row.kind is Kind.PARTIAL and (found[-1].table is table or top_of_page))
                 or (table.paged and cut_by_page(cells, found[-1], top_of_page, row.cells, header))):
             continue_previous(found[-1], cells, raw, notes, row.where)  # a row the page break cut in two
-            for name in ("axe", "objectif"):  # the rows below, under the same merged cell, take it whole
+            for name in SECTIONS:  # the rows below, under the same merged cell, take it whole
                 if name in columns and columns[name] < len(row.cells):
                     row.cells[columns[name]] = getattr(found[-1], name)
             return
@@ -276,7 +279,7 @@ class _Walk:
         marks_at = [i for i, c in enumerate(ticked)  # a mark merged over several columns is written once
                     if unusual_tick(cell_text(row.cells, c)) and (r, c) not in table.merged]
         marks = [cell_text(row.cells, ticked[i]) for i in marks_at]
-        if self.running.heading_note is not None and not cells.get("axe"):
+        if self.running.heading_note is not None and not cells.get(Field.AXE):
             notes.append(self.running.heading_note)
         self.running.heading_note = None
         self.running.used(notes)
@@ -286,12 +289,12 @@ class _Walk:
             table, r, header.combined, marks, marks_at,
             {title: fold(cell_text(row.cells, col)) for col, title in header.services.items() if cell_text(row.cells, col)}))
 
-    def _carried(self, cells: dict[str, str], columns: dict[str, int], where: str) -> tuple[str, str]:
+    def _carried(self, cells: dict[Field, str], columns: dict[Field, int], where: str) -> tuple[str, str]:
         """The action's axe and objective: its own cells, else those running (a group's first row, a heading)."""
         running = self.running
-        for name in ("axe", "objectif"):
+        for name in SECTIONS:
             if cells.get(name):
-                if name == "axe" and cells[name] != running.axe and not running.fresh:
+                if name is Field.AXE and cells[name] != running.axe and not running.fresh:
                     running.objectif = ""  # a new axe starts without the previous axe's objective
                 setattr(running, name, cells[name])
             elif name in columns and getattr(running, name):
@@ -311,14 +314,14 @@ class _Walk:
                 self.out.notes.append(Note.of("fiche-row-unlabelled", table.where(r, None), clean_cell(text)))
         for fiche in records:
             cells = dict(fiche.cells)
-            if fiche.number and not cells.get("no"):
-                cells["no"] = fiche.number
+            if fiche.number and not cells.get(Field.NUMBER):
+                cells[Field.NUMBER] = fiche.number
             axe, objectif = self._carried(cells, {}, fiche.where)
-            if self.running.heading_note is not None and not cells.get("axe"):
+            if self.running.heading_note is not None and not cells.get(Field.AXE):
                 self.out.notes.append(self.running.heading_note)
             self.running.heading_note = None
             self.out.actions.append(RawAction(fiche.where, cells, {k: v for k, v in fiche.raw.items()
-                                                                   if k in ("responsable", "partenaires")},
+                                                                   if k in NAMES},
                                               axe, objectif, [], fiche.extras, table, fiche.rows[0]))
         labels = {r: clean_cell(table.rows[r][0]) for fiche in records for r in fiche.rows}
         for r, label in labels.items():

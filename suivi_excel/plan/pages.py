@@ -15,7 +15,7 @@ from suivi_excel.core.text import fold
 from suivi_excel.plan.rows import RawAction
 from suivi_excel.plan.schedule import is_tick
 from suivi_excel.plan.sources import SOFT_BREAK, WRAPPED_WORD, Source
-from suivi_excel.plan.tables import Header, Note, clean_cell, fill_covered
+from suivi_excel.plan.tables import SECTIONS, Field, Header, Note, clean_cell, fill_covered
 
 
 def cell_text(row: list[str | None], col: int) -> str:
@@ -40,7 +40,7 @@ def _bare(word: str) -> str:
     return fold(word).strip(".,;:()«»\"'!?")
 
 
-def unwrap(cells: dict[str, str], raw: dict[str, str], notes: list[Note], where: str, known: Counter) -> None:
+def unwrap(cells: dict[Field, str], raw: dict[Field, str], notes: list[Note], where: str, known: Counter) -> None:
     """A PDF line that a single word filled to the edge, the next one starting in lower case: the word may
     have been cut by a narrow column (`intergénérati` / `onnels`) or simply wrapped (`Intersections` /
     `ajustées`). The plan's own words decide: the joined word written whole elsewhere is one word, two
@@ -64,12 +64,12 @@ def unwrap(cells: dict[str, str], raw: dict[str, str], notes: list[Note], where:
         notes.append(Note.of("word-maybe-cut", where, ", ".join(dict.fromkeys(doubtful)), probable=True))
 
 
-def carry_over_page(row: list[str | None], previous: RawAction, columns: dict[str, int]) -> None:
+def carry_over_page(row: list[str | None], previous: RawAction, columns: dict[Field, int]) -> None:
     """The first row of a page continues the merges of the page before: cells it marks as covered take
     the text above, and an empty axe or objective cell (a merged cell goes on, its text stays on the
     page before) takes the previous action's."""
     fill_covered(row, previous.table.rows[previous.row])
-    for name in ("axe", "objectif"):
+    for name in SECTIONS:
         col = columns.get(name)
         if col is not None and col < len(row) and not (row[col] or "").strip():
             row[col] = getattr(previous, name)
@@ -91,40 +91,40 @@ def _joined(first: str, rest: str, lines: bool = False) -> str:
     return f"{first}{separator}{rest}".strip()
 
 
-def cut_by_page(cells: dict[str, str], previous: RawAction, first_of_page: bool, row: list[str | None],
+def cut_by_page(cells: dict[Field, str], previous: RawAction, first_of_page: bool, row: list[str | None],
                  header: Header) -> bool:
     """Whether a PDF row is the end of the previous action, cut by a page break: in a numbered plan,
     a row without a number; otherwise text only, starting in lower case at the top of a page."""
-    if cells.get("no"):  # a number the page cut (`2.1.1.` / `4`) goes on; a whole one starts an action
-        return first_of_page and bool(re.search(r"[.\-]$", previous.cells.get("no", "")))
-    if "no" in header.columns and previous.cells.get("no"):
-        return first_of_page or not cells.get("responsable")
+    if cells.get(Field.NUMBER):  # a number the page cut (`2.1.1.` / `4`) goes on; a whole one starts an action
+        return first_of_page and bool(re.search(r"[.\-]$", previous.cells.get(Field.NUMBER, "")))
+    if Field.NUMBER in header.columns and previous.cells.get(Field.NUMBER):
+        return first_of_page or not cells.get(Field.LEAD)
     if not first_of_page:
         return False
-    if cells.get("action", "")[:1].islower():  # an action's text starts with a capital: this one goes on
+    if cells.get(Field.ACTION, "")[:1].islower():  # an action's text starts with a capital: this one goes on
         return True
     scheduled = any(is_tick(cell_text(row, c)) for c in header.periods) or any(cells.get(n) for n in (
-        "echeancier", "debut", "fin"))
-    return not scheduled and not cells.get("responsable")
+        Field.SCHEDULE, Field.START, Field.END))
+    return not scheduled and not cells.get(Field.LEAD)
 
 
-def continue_previous(action: RawAction, cells: dict[str, str], raw: dict[str, str], notes: list[Note],
+def continue_previous(action: RawAction, cells: dict[Field, str], raw: dict[Field, str], notes: list[Note],
                        where: str) -> None:
     before = {name: text.split(" ")[-1] for name, text in action.cells.items()}
     for name, text in cells.items():
         if not text:
             continue
-        if name in ("axe", "objectif"):
+        if name in SECTIONS:
             if text != getattr(action, name):  # the page before may have carried it whole already
                 setattr(action, name, _joined(getattr(action, name), text))
-        elif name == "no":
+        elif name is Field.NUMBER:
             action.cells[name] = action.cells.get(name, "") + text
         else:
             action.cells[name] = _joined(action.cells.get(name, ""), text)
     for name, text in raw.items():
         if text:
             action.raw[name] = _joined(action.raw.get(name, ""), text, lines=True)
-    glued = [f"{a} / {b}" for name, b in cells.items() if b and name not in ("axe", "objectif", "no")
+    glued = [f"{a} / {b}" for name, b in cells.items() if b and name not in (*SECTIONS, Field.NUMBER)
              for a in [before.get(name, "")] if a and not (a.endswith("-") or " " in b[:2] or len(b) > 1)]
     notes.append(Note.of("row-joined-to-previous", where, " | ".join(v for v in cells.values() if v)))
     if glued:

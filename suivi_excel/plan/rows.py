@@ -14,12 +14,15 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from suivi_excel.core.columns import AXE, OBJECTIVE
 from suivi_excel.core.text import fold
 from suivi_excel.plan.schedule import Period, legend_first_year, legend_terms
 from suivi_excel.plan.sources import SourceTable
-from suivi_excel.plan.tables import Header, clean_cell, is_header_word, is_repeated_header, single_text
+from suivi_excel.plan.tables import Field, Header, clean_cell, is_header_word, is_repeated_header, single_text
 
-AXE_WORDS = ("axe", "orientation", "champ d", "volet", "theme", "thematique", "enjeu", "grand objectif")
+# the first words of a section row, a heading or a sheet's name that give an axe, or an objective
+AXE_WORDS = (fold(AXE), "orientation", "champ d", "volet", "theme", "thematique", "enjeu", "grand objectif")
+OBJECTIVE_WORDS = (fold(OBJECTIVE),)
 _NOTE_START = ("*", "note", "n.b", "nb :", "source", "total", "†", "¹", "²", "³", "(1)", "(2)", "1)", "remarque",
                "mise a jour", "adopte", "version", "page ")
 _TOTALS = ("total", "sous-total", "grand total", "montant total", "sommaire")
@@ -56,8 +59,8 @@ class RawAction:
     """An action as the plan gives it, before its years, services and number are settled."""
 
     where: str
-    cells: dict[str, str]  # field -> text on one line
-    raw: dict[str, str]  # field -> text as written, its lines kept (responsible and partners)
+    cells: dict[Field, str]  # field -> text on one line
+    raw: dict[Field, str]  # field -> text as written, its lines kept (`tables.NAMES`: responsible and partners)
     axe: str
     objectif: str
     periods: list[Period]  # the schedule columns ticked
@@ -85,7 +88,7 @@ def classify(table: SourceTable, index: int, header: Header) -> Row:
     if lone is not None:
         text = clean_cell(lone)  # a footnote's mark (`* `) is a bullet to clean_cell: the kind reads it first
         return Row(table, index, cells, line_kind(lone.strip()), text)
-    action = header.columns.get("action")
+    action = header.columns.get(Field.ACTION)
     filled = action is not None and action < len(cells) and (cells[action] or "").strip()
     first = next(clean_cell(c) for c in cells if (c or "").strip())
     if fold(first).startswith(_TOTALS) and not filled:  # `Total | … | 25 000 $`: a sum, not an action's end
@@ -98,7 +101,7 @@ def line_kind(text: str) -> Kind:
     folded = fold(text)
     if is_legend(text):
         return Kind.LEGEND
-    if folded.startswith(AXE_WORDS) or folded.startswith("objectif"):
+    if folded.startswith(AXE_WORDS + OBJECTIVE_WORDS):
         return Kind.SECTION
     words = len(text.split())
     if folded.startswith(_NOTE_START) or words > 2 * _SENTENCE_WORDS or (
@@ -115,34 +118,34 @@ def is_legend(text: str) -> bool:
                 or len(re.findall(r"(?:^|[\s,;(])[^\W\d_]{1,3}\s*[=:]\s*[^\W\d_]", folded)) >= 2)  # R = resp., P = part.
 
 
-def section_kind(text: str, header: Header | None, axe: str) -> str:
-    """`axe` or `objectif` for a section's text: by its first word, its numbering (`1.2` is an
+def section_kind(text: str, header: Header | None, axe: str) -> Field:
+    """The axe or the objective, for a section's text: by its first word, its numbering (`1.2` is an
     objective under axe `1`), else by the columns the table lacks and whether an axe runs."""
     folded = fold(text)
     if folded.startswith(AXE_WORDS):
-        return "axe"
-    if folded.startswith("objectif"):
-        return "objectif"
+        return Field.AXE
+    if folded.startswith(OBJECTIVE_WORDS):
+        return Field.OBJECTIVE
     if re.match(r"^\s*\d+\s*\.\s*\d+\b", folded):
-        return "objectif"
+        return Field.OBJECTIVE
     if re.match(r"^\s*(?:\d+|[ivx]+)\s*[.)\-–—:]\s*\D", folded):
-        return "axe"
+        return Field.AXE
     columns = header.columns if header is not None else {}
-    if "axe" not in columns and ("objectif" in columns or not axe):
-        return "axe"
-    return "objectif" if "objectif" not in columns else "axe"
+    if Field.AXE not in columns and (Field.OBJECTIVE in columns or not axe):
+        return Field.AXE
+    return Field.OBJECTIVE if Field.OBJECTIVE not in columns else Field.AXE
 
 
-def context_section(lines: list[str], kind: str, headings: set[str] | frozenset = frozenset()) -> str:
+def context_section(lines: list[str], kind: Field, headings: set[str] | frozenset = frozenset()) -> str:
     """The line before a table that names its axe (or objective): the last one that says so by its first
     word; for the axe, else the last heading of the document's own (a Word heading style)."""
-    words = AXE_WORDS if kind == "axe" else ("objectif",)
+    words = AXE_WORDS if kind is Field.AXE else OBJECTIVE_WORDS
     for line in reversed(lines):
         if fold(line).startswith(words):
             return clean_cell(line)
-    if kind == "axe":
+    if kind is Field.AXE:
         for line in reversed(lines):
-            if (line in headings and line_kind(line) is Kind.SECTION and not fold(line).startswith("objectif")
+            if (line in headings and line_kind(line) is Kind.SECTION and not fold(line).startswith(OBJECTIVE_WORDS)
                     and not names_the_plan(line)):
                 return clean_cell(line)
     return ""

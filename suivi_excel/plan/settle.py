@@ -46,7 +46,7 @@ from suivi_excel.plan.schedule import (
     relative_ranks,
     term_of,
 )
-from suivi_excel.plan.tables import LEAD_MARKS, Note, clean_cell
+from suivi_excel.plan.tables import LEAD_MARKS, Field, Note, clean_cell
 from suivi_excel.plan.texts import BUDGET_SOURCE, NO_AXE, NO_SERVICE, RESPONSIBLE_SOURCE, SCHEDULE_SOURCE, SHEET_SOURCE
 
 MANY_SERVICES = 12  # a municipality has about a dozen services; more leads are probably partners read as leads
@@ -95,7 +95,7 @@ class _Groups:
 
 
 def settle(raw: list[RawAction], lines: list[str], path: Path, first_year: int | None,
-           terms: dict[str, tuple[int, int]] | None, carried: dict[str, list[str]]) -> Settled:
+           terms: dict[str, tuple[int, int]] | None, carried: dict[Field, list[str]]) -> Settled:
     """Settle the actions of a plan.
 
     Args:
@@ -110,10 +110,10 @@ def settle(raw: list[RawAction], lines: list[str], path: Path, first_year: int |
     groups = _Groups()
     years = _plan_years(first_year, lines, raw, notes, path)
     term_years = _term_years(terms, lines, notes, path)
-    known = alone([a.raw.get("responsable", a.cells.get("responsable", "")) for a in raw])
-    partners_known = alone([line for a in raw for line in a.raw.get("partenaires", "").split("\n")], certain=True)
-    partners_known.update(alone([a.raw.get("responsable", "") for a in raw], certain=True))
-    one_per_line = any("\n" in a.raw.get("partenaires", "") for a in raw)  # the plan's way with partners
+    known = alone([a.raw.get(Field.LEAD, a.cells.get(Field.LEAD, "")) for a in raw])
+    partners_known = alone([line for a in raw for line in a.raw.get(Field.PARTNERS, "").split("\n")], certain=True)
+    partners_known.update(alone([a.raw.get(Field.LEAD, "") for a in raw], certain=True))
+    one_per_line = any("\n" in a.raw.get(Field.PARTNERS, "") for a in raw)  # the plan's way with partners
     services: list[str] = []
     rows = []
     for action in raw:
@@ -121,7 +121,7 @@ def settle(raw: list[RawAction], lines: list[str], path: Path, first_year: int |
         rows.append(row)
     _axe_names(rows, lines, groups)
     numbers = _number(rows, notes)
-    for name, code in (("axe", "axe-carried-down"), ("objectif", "objective-carried-down")):
+    for name, code in ((Field.AXE, "axe-carried-down"), (Field.OBJECTIVE, "objective-carried-down")):
         for where in carried.get(name, []):
             groups.add(code, where, probable=False)
     _flags(rows, services, groups)
@@ -136,7 +136,7 @@ def _plan_years(first_year: int | None, lines: list[str], raw: list[RawAction], 
                 path: Path) -> tuple[int, int] | None:
     titled = plan_years(lines)
     ticked = sorted({y for a in raw for p in a.periods for y in (p.start, p.end) if y is not None})
-    ranked = [p.rank for a in raw for p in a.periods if p.rank] + [_max_rank(a.cells.get("echeancier", ""))
+    ranked = [p.rank for a in raw for p in a.periods if p.rank] + [_max_rank(a.cells.get(Field.SCHEDULE, ""))
                                                                   for a in raw]
     legend = legend_first_year(lines)
     if first_year is None and legend is not None:
@@ -183,12 +183,12 @@ def _settle(action: RawAction, years: tuple[int, int] | None, terms: dict[str, t
             partners_known: Counter, one_per_line: bool, services: list[str], notes: list[Note],
             groups: _Groups) -> PlanRow:
     cells, where = action.cells, action.where
-    values: dict[str, object] = {NUMBER: cells.get("no", ""), AXE: action.axe, OBJECTIVE: action.objectif,
-                                 ACTION: cells["action"]}
+    values: dict[str, object] = {NUMBER: cells.get(Field.NUMBER, ""), AXE: action.axe, OBJECTIVE: action.objectif,
+                                 ACTION: cells[Field.ACTION]}
     if not action.axe:
         values[AXE] = NO_AXE
         groups.add("no-axe", where, placeholder=NO_AXE)
-    written = action.raw.get("responsable", cells.get("responsable", ""))
+    written = action.raw.get(Field.LEAD, cells.get(Field.LEAD, ""))
     written = "" if is_placeholder(written) else written
     names, in_parentheses = split_responsible(written, known, action.combined)
     if not names and action.roles:  # a matrix: the service marked R leads, those marked P or C are partners
@@ -208,7 +208,7 @@ def _settle(action: RawAction, years: tuple[int, int] | None, terms: dict[str, t
                              partners=", ".join(QUOTED.format(name=n) for n in names[1:] + in_parentheses)))
         values[RESPONSIBLE_SOURCE] = as_written
     values[LEAD] = _service(names[0], services, notes, where)
-    partner_cell = action.raw.get("partenaires", cells.get("partenaires", ""))
+    partner_cell = action.raw.get(Field.PARTNERS, cells.get(Field.PARTNERS, ""))
     if is_placeholder(partner_cell):  # `—`, `s.o.`, `Aucun`: the plan says there is none
         groups.add("partners-none", where, probable=False, text=clean_cell(partner_cell))
         partner_cell = ""
@@ -219,12 +219,13 @@ def _settle(action: RawAction, years: tuple[int, int] | None, terms: dict[str, t
         notes.append(Note.of("partners-uncertain", where, "; ".join(listed), probable=True))
     values[PARTNERS] = "; ".join(names[1:] + in_parentheses + listed)
     values.update(_schedule(action, years, terms, notes, groups))
-    for name, header, code in (("indicateur", INDICATOR, "indicator-none"), ("cible", TARGET, "target-none")):
+    for name, header, code in ((Field.INDICATOR, INDICATOR, "indicator-none"),
+                               (Field.TARGET, TARGET, "target-none")):
         text = cells.get(name, "")
         values[header] = "" if is_placeholder(text) else text
         if text and is_placeholder(text):
             groups.add(code, where, probable=False, text=text)
-    budget_text = cells.get("budget", "")
+    budget_text = cells.get(Field.BUDGET, "")
     if budget_text:
         money = parse_money(budget_text)
         values[BUDGET] = money.value if not money.code else None
@@ -263,7 +264,7 @@ def _schedule(action: RawAction, years: tuple[int, int] | None, terms: dict[str,
     cells, where = action.cells, action.where
     first, last = years if years else (None, None)
     out: dict[str, object] = {}
-    written = cells.get("echeancier", "")
+    written = cells.get(Field.SCHEDULE, "")
     if action.periods:  # the columns ticked, then the marks that say more than a tick (`En continu`, `T2`)
         out[SCHEDULE_SOURCE] = ", ".join(p.label for p in action.periods) + (
             f" : {', '.join(action.marks)}" if action.marks else "")
@@ -305,7 +306,7 @@ def _schedule(action: RawAction, years: tuple[int, int] | None, terms: dict[str,
             groups.add("schedule-term-without-years", where)
         elif read.how == READ_UNREADABLE:
             notes.append(Note.of("schedule-unreadable", where, written, probable=True))
-    for name, header in (("debut", START), ("fin", END)):
+    for name, header in ((Field.START, START), (Field.END, END)):
         text = cells.get(name, "")
         if text:
             year = read_schedule(text, first, last)

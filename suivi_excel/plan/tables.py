@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 
 from suivi_excel.core.columns import (
     ACTION,
@@ -30,40 +31,65 @@ from suivi_excel.core.text import fold, match_key
 from suivi_excel.plan.schedule import Period, period_of
 from suivi_excel.plan.sources import SOFT_BREAK, WRAPPED_WORD, SourceTable
 
+class Field(str, Enum):
+    """What an action of an adopted plan is read into: the keys of `RawAction.cells`, `Header.columns` and a
+    fiche's cells. Named, so that a misspelt field fails at import: a spelt key would read "" without a word
+    (`cells.get("responsible", "")`) and an action would lose its lead."""
+
+    NUMBER = "no"
+    AXE = "axe"
+    OBJECTIVE = "objectif"
+    ACTION = "action"
+    LEAD = "responsable"
+    PARTNERS = "partenaires"
+    SCHEDULE = "echeancier"  # a schedule written in words (`2025-2026`, `Court terme`): read into START and END
+    START = "debut"
+    END = "fin"
+    INDICATOR = "indicateur"
+    TARGET = "cible"
+    BUDGET = "budget"
+
+    def __str__(self) -> str:  # the key itself, on Python 3.10 as on 3.11+ (whose `format` gives `Field.AXE`)
+        return self.value
+
+
+SECTIONS = (Field.AXE, Field.OBJECTIVE)  # what a section row or a heading gives the actions below it
+NAMES = (Field.LEAD, Field.PARTNERS)  # the cells whose lines are kept as written (`RawAction.raw`): names, split later
+
 SCHEDULE = "Échéancier"  # not a column of the plan workbook: a schedule is read into its Début and Fin
 # field -> the header words real plans use for it (compared without case, accents, spaces or punctuation)
-FIELDS: dict[str, tuple[str, ...]] = {
-    "no": (NUMBER, "N°", "Nº", "No.", "Numéro", "Num", "#", "Réf", "Référence", "Code", "No action",
+FIELDS: dict[Field, tuple[str, ...]] = {
+    Field.NUMBER: (NUMBER, "N°", "Nº", "No.", "Numéro", "Num", "#", "Réf", "Référence", "Code", "No action",
            "Numéro de l'action"),
-    "axe": (AXE, "Axes", "Axe d'intervention", "Axes d'intervention", "Champ d'action", "Champs d'action",
+    Field.AXE: (AXE, "Axes", "Axe d'intervention", "Axes d'intervention", "Champ d'action", "Champs d'action",
             "Champ d'intervention", "Orientation", "Orientations", "Volet", "Thème", "Thématique"),
-    "objectif": (OBJECTIVE, "Objectifs", "Objectif spécifique", "Objectifs spécifiques", "Objectif général",
+    Field.OBJECTIVE: (OBJECTIVE, "Objectifs", "Objectif spécifique", "Objectifs spécifiques", "Objectif général",
                  "Objectifs généraux"),
-    "action": (ACTION, "Actions", "Action(s)", "Moyen d'action", "Moyens d'action", "Moyen(s) d'action",
+    Field.ACTION: (ACTION, "Actions", "Action(s)", "Moyen d'action", "Moyens d'action", "Moyen(s) d'action",
                "Mesure", "Mesures", "Actions à réaliser", "Actions proposées", "Description de l'action",
                "Activités", "Moyens", "Quoi", "Quoi ?"),
-    "responsable": (LEAD, "Services responsables", "Responsable", "Responsables",
+    Field.LEAD: (LEAD, "Services responsables", "Responsable", "Responsables",
                     "Responsable(s)", "Porteur", "Porteurs", "Porteur(s)", "Porteur du dossier", "Responsabilité",
                     "Maître d'œuvre", "Service porteur", "Direction responsable", "Service(s) responsable(s)",
                     "Qui", "Qui ?", "Par qui"),
-    "partenaires": (PARTNERS, "Partenaire", "Partenaire(s)", "Collaborateurs", "Collaborateur",
+    Field.PARTNERS: (PARTNERS, "Partenaire", "Partenaire(s)", "Collaborateurs", "Collaborateur",
                     "Collaborateur(s)", "Partenaires potentiels", "Collaboration", "Partenaires et collaborateurs",
                     "Avec qui", "Avec qui ?"),
-    "echeancier": (SCHEDULE, "Échéance", "Échéances", "Année", "Années", "Année(s)", "Calendrier",
+    Field.SCHEDULE: (SCHEDULE, "Échéance", "Échéances", "Année", "Années", "Année(s)", "Calendrier",
                    "Période de réalisation", "Réalisation", "Horizon", "Échéancier de réalisation", "Quand",
                    "Quand ?"),
-    "debut": (START, "Année de début", "Date de début"),
-    "fin": (END, "Année de fin", "Date de fin"),
-    "indicateur": (INDICATOR, "Indicateurs", "Indicateur(s)", "Résultats attendus", "Résultat attendu",
+    Field.START: (START, "Année de début", "Date de début"),
+    Field.END: (END, "Année de fin", "Date de fin"),
+    Field.INDICATOR: (INDICATOR, "Indicateurs", "Indicateur(s)", "Résultats attendus", "Résultat attendu",
                    "Indicateurs de résultat", "Indicateurs de suivi"),
-    "cible": (TARGET, "Cibles", "Cible(s)"),
-    "budget": ("Budget", "Budget prévu", BUDGET, "Coût", "Coûts", "Coût estimé", "Ressources",
+    Field.TARGET: (TARGET, "Cibles", "Cible(s)"),
+    Field.BUDGET: ("Budget", "Budget prévu", BUDGET, "Coût", "Coûts", "Coût estimé", "Ressources",
                "Ressources financières", "Investissement", "Budget ($)", "Coût ($)"),
 }
 # field -> the plan's own header for it
-FIELD_HEADERS = {"no": NUMBER, "axe": AXE, "objectif": OBJECTIVE, "action": ACTION, "responsable": LEAD,
-                 "partenaires": PARTNERS, "echeancier": SCHEDULE, "debut": START, "fin": END, "indicateur": INDICATOR,
-                 "cible": TARGET, "budget": BUDGET}
+FIELD_HEADERS = {Field.NUMBER: NUMBER, Field.AXE: AXE, Field.OBJECTIVE: OBJECTIVE, Field.ACTION: ACTION,
+                 Field.LEAD: LEAD, Field.PARTNERS: PARTNERS, Field.SCHEDULE: SCHEDULE, Field.START: START,
+                 Field.END: END, Field.INDICATOR: INDICATOR, Field.TARGET: TARGET, Field.BUDGET: BUDGET}
 _KEYS = {match_key(word): name for name, words in FIELDS.items() for word in words}
 _PREFIXES = sorted(((k, n) for k, n in _KEYS.items() if len(k) >= 5), key=lambda item: -len(item[0]))
 _HEADER_SCAN = 15  # header rows are found among the first rows of a table
@@ -97,7 +123,7 @@ class Header:
     """Where the header of a table is and what its columns hold."""
 
     first_data: int  # the row where actions start
-    columns: dict[str, int]  # field -> column
+    columns: dict[Field, int]  # field -> column
     extras: dict[int, str]  # column -> source header, for columns we do not map
     periods: dict[int, Period] = field(default_factory=dict)  # schedule columns ticked per year, rank or term
     titles: dict[int, str] = field(default_factory=dict)  # column -> header text as written
@@ -116,15 +142,15 @@ class Header:
 class Fiche:
     """One action of a label | value table: field -> value, the labels it had, the rows it took."""
 
-    cells: dict[str, str]
-    raw: dict[str, str]  # field -> value as written (line breaks kept)
+    cells: dict[Field, str]
+    raw: dict[Field, str]  # field -> value as written (line breaks kept)
     extras: dict[str, str]
     rows: list[int]
     where: str
     number: str = ""
 
 
-def field_of(header: str) -> str | None:
+def field_of(header: str) -> Field | None:
     """The field a header names, or None (an action's text is not a header, even if it starts with `Mesure`)."""
     key = match_key(header)
     if not key or len(str(header).split()) > _LABEL_WORDS:
@@ -170,8 +196,8 @@ def find_header(table: SourceTable) -> Header | None:
         texts = _distinct(row)
         fields = {field_of(c) for c in texts} - {None}
         if sum(period_of(c) is not None for c in texts) >= 2:
-            fields.add("echeancier")
-        if "action" in fields and len(fields) > best_score:
+            fields.add(Field.SCHEDULE)
+        if Field.ACTION in fields and len(fields) > best_score:
             best, best_score = index, len(fields)
     if best is None:
         return None
@@ -182,7 +208,7 @@ def find_header(table: SourceTable) -> Header | None:
 
 def continues_header(row: list[str | None], below: list[str | None]) -> bool:
     """Whether `below` is the second row of the header `row` (see `find_header`)."""
-    action = next((c for c, text in enumerate(row) if field_of(text or "") == "action"), None)
+    action = next((c for c, text in enumerate(row) if field_of(text or "") == Field.ACTION), None)
     if action is None or action >= len(below):
         return False
     if (below[action] or "").strip() and (below[action] or "").strip() != (row[action] or "").strip():
@@ -228,7 +254,7 @@ def _header_at(table: SourceTable, index: int) -> Header:
         periods = {c: p for c, text in enumerate(row) if (p := period_of(text or ""))}
         if len(periods) < 2:
             periods = {}
-    columns: dict[str, int] = {}
+    columns: dict[Field, int] = {}
     extras: dict[int, str] = {}
     titles: dict[int, str] = {}
     groups: dict[str, list[int]] = {}
@@ -248,7 +274,7 @@ def _header_at(table: SourceTable, index: int) -> Header:
             columns[name] = col
         elif text:
             extras[col] = text
-    responsible = titles.get(columns["responsable"], "") if "responsable" in columns else ""
+    responsible = titles.get(columns[Field.LEAD], "") if Field.LEAD in columns else ""
     combined = bool(re.search(r"partenaire|collaborat", fold(responsible)))
     return Header(index + (2 if two_rows else 1), columns, extras, periods, titles, width, combined, {}, groups)
 
@@ -266,9 +292,9 @@ def mark_services(table: SourceTable, header: Header) -> None:
     """A responsibility matrix: columns titled by a service, each action marking one `R` (leads) and
     some `P` or `C` (partners). Found among the columns `header` does not map, when at least two hold
     nothing but such marks and the table has no responsible column; moved to `header.services`."""
-    if "responsable" in header.columns:
+    if Field.LEAD in header.columns:
         return
-    action = header.columns.get("action", 0)
+    action = header.columns.get(Field.ACTION, 0)
     rows = [row for row in table.rows[header.first_data:]  # an action's row: a legend row says what marks mean
             if single_text(row) is None and action < len(row) and (row[action] or "").strip()]
     found = {}
@@ -287,7 +313,7 @@ def fiches(table: SourceTable) -> list[Fiche]:
     Most rows hold a label that names a field (`Action`, `Responsable`, `Échéancier`…) and its
     value; an `Action` label met again starts the next action. A label with a number
     (`Action 1.2`) gives the action its number."""
-    labelled: list[tuple[int, str, str, str]] = []  # row, field or "", label, value (raw)
+    labelled: list[tuple[int, Field | None, str, str]] = []  # row, field, label, value (raw)
     filled = 0
     for r, row in enumerate(table.rows):
         texts = _distinct(row)
@@ -297,27 +323,27 @@ def fiches(table: SourceTable) -> list[Fiche]:
         if (row[0] or "").strip() != texts[0] or len(texts[0].split()) > _LABEL_WORDS:
             continue
         if len(texts) == 2:
-            labelled.append((r, field_of(bare_label(texts[0])) or "", clean_cell(texts[0]), texts[1]))
+            labelled.append((r, field_of(bare_label(texts[0])), clean_cell(texts[0]), texts[1]))
         elif len(row) >= 2 and not (row[-1] or "").strip() and field_of(bare_label(texts[0])):
-            labelled.append((r, field_of(bare_label(texts[0])) or "", clean_cell(texts[0]), ""))  # left empty
-    named = {f for _r, f, _l, _v in labelled if f}
-    if "action" not in named or len(named) < 3 or len(labelled) < 0.6 * filled:
+            labelled.append((r, field_of(bare_label(texts[0])), clean_cell(texts[0]), ""))  # left empty
+    named = {f for _r, f, _l, _v in labelled if f is not None}
+    if Field.ACTION not in named or len(named) < 3 or len(labelled) < 0.6 * filled:
         return []
     found: list[Fiche] = []
     for r, name, label, value in labelled:
-        if not found or (name and name in found[-1].cells):
+        if not found or (name is not None and name in found[-1].cells):
             found.append(Fiche({}, {}, {}, [], table.where(r, None)))
         fiche = found[-1]
         fiche.rows.append(r)
-        if name:
+        if name is not None:
             fiche.cells[name] = clean_cell(value)
             fiche.raw[name] = value.strip()
-            number = re.search(r"(?:n[o°º]\.?\s*)?(\w+(?:[.-]\w+)+|\d+)\s*$", label) if name == "action" else None
-            if number and match_key(label) != "action":
+            number = re.search(r"(?:n[o°º]\.?\s*)?(\w+(?:[.-]\w+)+|\d+)\s*$", label) if name is Field.ACTION else None
+            if number and match_key(label) != match_key(ACTION):  # `Action 1.2`, not `Action`
                 fiche.number = number.group(1)
         else:
             fiche.extras[label] = clean_cell(value)
-    return [f for f in found if f.cells.get("action")]
+    return [f for f in found if f.cells.get(Field.ACTION)]
 
 
 def bare_label(label: str) -> str:
@@ -335,7 +361,7 @@ def header_cut_by_page(table: SourceTable, header: Header, rest: list[str | None
         return None  # an action's row, or anything but the ends of header words
     whole = [_rejoined(a or "", b or "") for a, b in zip(table.rows[-1], rest)]
     joined = _header_at(SourceTable(table.origin, [whole], where=table.where), 0)
-    return joined if "action" in joined.columns else None
+    return joined if Field.ACTION in joined.columns else None
 
 
 def header_notes(table: SourceTable, header: Header, told: set[tuple[str, str]]) -> list[Note]:
@@ -380,7 +406,7 @@ def is_repeated_header(row: list[str | None], header: Header) -> bool:
     if keys and keys <= titles | {""} and len(keys) >= min(3, len(titles)):
         return True
     fields = {field_of(c or "") for c in row} - {None}
-    return "action" in fields and len(fields) >= max(2, len(header.columns) - 1)
+    return Field.ACTION in fields and len(fields) >= max(2, len(header.columns) - 1)
 
 
 def fill_covered(row: list[str | None], above: list[str | None]) -> None:
