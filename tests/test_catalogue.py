@@ -91,3 +91,9 @@ def test_each_template_gets_every_value_it_names_where_it_is_filled():
             if named - {k.arg for k in node.keywords}:
                 missing.append(f"{path.name}:{node.lineno} {node.args[0].value}")
     assert missing == []
+
+
+def test_every_anomaly_has_a_severity_the_report_can_order():
+    from suivi_excel.core.anomalies import SEVERITY_ORDER
+
+    assert {severity for severity, _template in ANOMALIES.values()} == set(SEVERITY_ORDER)

@@ -11,10 +11,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from suivi_excel.core.messages import ANOMALIES
+from suivi_excel.core.messages.anomalies import ERROR, INFO, WARNING  # declared with the sentences, once
 from suivi_excel.core.text import split_ref
 
-ERROR, WARNING, INFO = "Erreur", "Avertissement", "Info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+# the columns of an anomaly's row, in the order of its fields; `Code` last: a user filters the sheet by kind
+# of problem (the README lists every code)
+ANOMALY_HEADERS = ("Gravité", "Fichier", "Feuille", "Cellule", "Valeur", "Problème", "Code")
 
 
 @dataclass(frozen=True)
@@ -49,12 +52,9 @@ class Anomaly:
         return cls(code, severity, file, sheet, cell, shown, problem)
 
     def as_row(self) -> dict[str, str]:
-        return {"Gravité": self.severity, "Fichier": self.file, "Feuille": self.sheet,
-                "Cellule": self.cell, "Valeur": self.value, "Problème": self.problem, "Code": self.code}
-
-
-# `Code` last: a user filters the sheet by kind of problem (the README lists every code)
-ANOMALY_HEADERS = ("Gravité", "Fichier", "Feuille", "Cellule", "Valeur", "Problème", "Code")
+        """The anomaly as a row of the Anomalies sheet, keyed by `ANOMALY_HEADERS`."""
+        return dict(zip(ANOMALY_HEADERS, (self.severity, self.file, self.sheet, self.cell, self.value,
+                                          self.problem, self.code), strict=True))
 
 
 def sort_anomalies(items: list[Anomaly]) -> list[Anomaly]:

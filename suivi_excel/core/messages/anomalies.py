@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from suivi_excel.core.columns import STATUSES
 
-E, W, I = "Erreur", "Avertissement", "Info"
+# the severities, as the Gravité column says them (core/anomalies.py orders them), and their short names
+# for the table below
+ERROR, WARNING, INFO = "Erreur", "Avertissement", "Info"
+E, W, I = ERROR, WARNING, INFO
 # the value an anomaly shows (Valeur column and {value}) for a cell left empty where a value was needed
 EMPTY_VALUE = "(vide)"
 
