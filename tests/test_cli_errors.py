@@ -79,3 +79,14 @@ def test_regrouper_without_a_report_writes_nothing(tmp_path):
         f"aucun rapport de « suivi-excel consolider » trouvé dans « {tmp_path / 'rapports'} » pour la période "
         "2026-S2 ; rien n'est écrit.")
     assert not output.exists()
+
+
+def test_regrouper_names_the_first_ten_files_set_aside_and_counts_the_others(tmp_path):
+    folder = tmp_path / "rapports"
+    folder.mkdir()
+    for index in range(15):  # fifteen files that are not reports: the coordinator is told of all fifteen
+        (folder / f"r{index:02}.xlsx").write_text("pas un classeur")
+    lines = _error(run("regrouper", folder, "-o", tmp_path / "bilan-regional.xlsx")).splitlines()
+    assert lines[0] == f"aucun rapport de « suivi-excel consolider » trouvé dans « {folder} » ; rien n'est écrit."
+    assert [line.split(" : ")[0] for line in lines[1:11]] == [f"  - r{index:02}.xlsx" for index in range(10)]
+    assert lines[11:] == ["  … et 5 autre(s)."]

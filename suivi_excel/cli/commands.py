@@ -10,8 +10,8 @@ import click
 from suivi_excel import __version__
 from suivi_excel.cli import click_fr, next_steps
 from suivi_excel.cli.defect import GuardedGroup
-from suivi_excel.core.errors import EXIT_ERRORS_FOUND, SuiviError
-from suivi_excel.core.messages import ERRORS, LISTED_FILE
+from suivi_excel.core.errors import EXIT_ERRORS_FOUND, SuiviError, listed_files
+from suivi_excel.core.messages import ERRORS
 
 click_fr.install()
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -324,7 +324,7 @@ def regrouper(dossier: Path, sortie: Path, periode, axes: Path | None, titre: st
 
     mapping = read_axes_map(axes) if axes else None
     if not reports:
-        files = "".join("\n" + LISTED_FILE.format(file=a.file, problem=a.problem) for a in anomalies[:10])
+        files = "".join("\n" + line for line in listed_files(anomalies))
         if periode:
             raise SuiviError.of("no-report-of-the-period", folder=dossier, period=periode.label, files=files)
         raise SuiviError.of("no-report-to-gather", folder=dossier, files=files)

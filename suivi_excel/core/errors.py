@@ -58,24 +58,35 @@ def _restore(cls: type, args: tuple, state: dict) -> SuiviError:
     return error
 
 
+def listed_files(anomalies: list, shown: int = 10) -> list[str]:
+    """The lines that list files under an error: the first `shown` anomalies with a file (« - file :
+    problem »), then how many more there are, so a long list is never cut silently.
+
+    Args:
+        anomalies: the anomalies (`Anomaly`) of the files set aside.
+        shown: how many are listed one by one.
+    """
+    from suivi_excel.core.messages import LISTED_FILE, LISTED_MORE
+
+    listed = [a for a in anomalies if a.file][:shown]
+    lines = [LISTED_FILE.format(file=a.file, problem=a.problem) for a in listed]
+    if len(anomalies) > len(listed):
+        lines.append(LISTED_MORE.format(count=len(anomalies) - len(listed)))
+    return lines
+
+
 class NothingUsable(SuiviError):
     """No file handed over could be used (exit 2): the error `code`, then what was wrong with each file.
 
     Args:
         code: `messages.ERRORS` key of the opening sentence.
-        anomalies: the anomalies of the files (`Anomaly`); the first ten with a file are listed.
+        anomalies: the anomalies of the files (`Anomaly`), listed by `listed_files`.
     """
 
-    SHOWN = 10
-
     def __init__(self, code: str, anomalies: list) -> None:
-        from suivi_excel.core.messages import ERRORS, LISTED_FILE, LISTED_MORE
+        from suivi_excel.core.messages import ERRORS
 
-        shown = [a for a in anomalies if a.file][:self.SHOWN]
-        lines = [ERRORS[code], *(LISTED_FILE.format(file=a.file, problem=a.problem) for a in shown)]
-        if len(anomalies) > len(shown):
-            lines.append(LISTED_MORE.format(count=len(anomalies) - len(shown)))
-        super().__init__("\n".join(lines), code=code, anomalies=anomalies)
+        super().__init__("\n".join([ERRORS[code], *listed_files(anomalies)]), code=code, anomalies=anomalies)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,7 @@ import re
 from pathlib import Path
 
 from suivi_excel.core.columns import LEAD, NOT_REPORTED, NUMBER, PERIOD, STATUS
-from suivi_excel.core.errors import SuiviError
-from suivi_excel.core.messages import LISTED_FILE
+from suivi_excel.core.errors import SuiviError, listed_files
 from suivi_excel.core.text import is_email
 from suivi_excel.mail.compose import mailbox
 from suivi_excel.mail.smtp import read_config
@@ -48,7 +47,7 @@ def answered_services(forms: list, returns: Path | None, store: Path | None) -> 
         unreadable = [a for a in find_files([returns])[1] if a.code == "folder-unreadable"]
         if unreadable:
             raise SuiviError.of("reminder-returns-unreadable",
-                                files="\n".join(LISTED_FILE.format(file=a.file, problem=a.problem) for a in unreadable))
+                                files="\n".join(listed_files(unreadable)))
         try:
             return set(consolidate([returns], forms[0].plan, period).answered)
         except SuiviError:
