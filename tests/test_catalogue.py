@@ -73,24 +73,55 @@ def test_a_refusal_carries_its_reason_as_data_and_says_it_as_before():
 
 
 def test_each_template_gets_every_value_it_names_where_it_is_filled():
-    # a placeholder left out would raise KeyError in a user's run, on a path a test may never take
+    # a placeholder left out would raise KeyError in a user's run, on a path a test may never take; a template
+    # used as it is (no .format) would show its braces to the user
     import ast
     import string
 
-    from suivi_excel.core.messages.plan import PLAN_PROBLEMS
+    assert REPORT_REASONS.keys().isdisjoint(MAIL_REASONS)
+    anomalies = {code: template for code, (_severity, template) in ANOMALIES.items()}
+    where = {"value", "file", "sheet", "cell"}  # an anomaly always has them (Anomaly.of's own arguments)
+    # the call -> (its catalogue, the position of its code, the values it fills itself)
+    calls = {"Note.of": (IMPORT_NOTES, 0, set()), "groups.add": (IMPORT_NOTES, 0, set()),
+             "_problem": (PLAN_PROBLEMS, 0, set()), "SuiviError.of": (ERRORS, 0, set()),
+             "NothingUsable": (ERRORS, 0, set()),  # never formatted: its template must name nothing
+             "Anomaly.of": (anomalies, 0, where), "found.add": (anomalies, 0, where),
+             "found.each": (anomalies, 2, where), "Refusal.of": (REFUSALS, 1, set()),
+             "MetaDamaged.of": (REFUSALS, 0, set())}
+    tables = {"ERRORS": ERRORS, "REFUSALS": REFUSALS, "IMPORT_NOTES": IMPORT_NOTES, "PLAN_PROBLEMS": PLAN_PROBLEMS,
+              "REASONS": {**REPORT_REASONS, **MAIL_REASONS}, "KIN_NOTICES": KIN_NOTICES}
 
-    kinds = {"Note.of": IMPORT_NOTES, "groups.add": IMPORT_NOTES, "_problem": PLAN_PROBLEMS, "SuiviError.of": ERRORS}
-    missing = []
+    def named(template: str) -> set[str]:
+        return {name for _text, name, _spec, _conversion in string.Formatter().parse(template) if name}
+
+    missing, seen = [], set()
     for path in sorted((ROOT / "suivi_excel").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and ast.unparse(node.func) in kinds and node.args
-                    and isinstance(node.args[0], ast.Constant)) or any(k.arg is None for k in node.keywords):
+        if path.parent.name == "messages":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and ast.unparse(node.func) in calls:  # Kind.of("code", name=…)
+                table, at, given = calls[ast.unparse(node.func)]
+                if len(node.args) <= at or not isinstance(node.args[at], ast.Constant):
+                    continue
+                code, call = node.args[at].value, node
+            elif (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in tables
+                  and isinstance(node.slice, ast.Constant)):  # TABLE["code"], .format(name=…) or as it is
+                table, given, code = tables[node.value.id], set(), node.slice.value
+                above = parents.get(node)
+                formats = isinstance(above, ast.Attribute) and above.attr == "format"
+                call = parents[above] if formats else None
+            else:
                 continue
-            template = kinds[ast.unparse(node.func)][node.args[0].value]
-            named = {name for _text, name, _spec, _conversion in string.Formatter().parse(template) if name}
-            if named - {k.arg for k in node.keywords}:
-                missing.append(f"{path.name}:{node.lineno} {node.args[0].value}")
+            seen.add(code)
+            if call is not None and any(k.arg is None for k in call.keywords):
+                continue  # **params: checked where they are built
+            filled = given | ({k.arg for k in call.keywords} if call is not None else set())
+            if named(table[code]) - filled:
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {code}: {sorted(named(table[code]) - filled)}")
     assert missing == []
+    assert {"reader-crashed", "option-one-bilan-span", "meta-missing", "sheet-rows", "nothing-found"} <= seen
 
 
 def test_every_anomaly_has_a_severity_the_report_can_order():
