@@ -45,6 +45,7 @@ from suivi_excel.core.safety import inspect_file
 from suivi_excel.core.text import clean_text, fold
 from suivi_excel.report import properties as props
 from suivi_excel.report.figures import KeyFigures, plausible
+from suivi_excel.report.sheet_names import ACTIONS
 from suivi_excel.report.summary import figures_from_sheets
 from suivi_excel.returns.file import saved_text, saved_time
 
@@ -151,7 +152,7 @@ def read_report(path: Path, name: str, anomalies: list[Anomaly]) -> Report | Non
         return None
     try:
         period = parse_period(found[props.PERIOD])
-        rows = _sheet(path, "Actions")
+        rows = _sheet(path, ACTIONS)
     except (ValueError, KeyError) as error:
         anomalies.append(Anomaly.of("report-unreadable", file=name, reason=str(error)[:120]))
         return None
@@ -177,7 +178,7 @@ def read_report(path: Path, name: str, anomalies: list[Anomaly]) -> Report | Non
 
 
 def _parsed(sheet: str) -> bool:
-    return sheet == "Actions"  # what is read of a report of today; `_older` checks again for the rest
+    return sheet == ACTIONS  # what is read of a report of today; `_older` checks again for the rest
 
 
 def _older(path: Path) -> KeyFigures:

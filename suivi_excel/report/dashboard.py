@@ -29,7 +29,8 @@ from suivi_excel.core.columns import (
 from suivi_excel.report import achievements, evolution, followup, shares, texts
 from suivi_excel.report.figures import KeyFigures
 from suivi_excel.report.indicators import COUNT, RATE
-from suivi_excel.report.sheets import BY_AXE, BY_SERVICE, COLOURS, DASHBOARD, Formats
+from suivi_excel.report.sheet_names import BY_AXE, BY_SERVICE, DASHBOARD
+from suivi_excel.report.sheets import COLOURS, Formats
 
 _LIST_LIMIT = 60  # rows per dashboard list; the Actions sheet has them all
 # one Letter page wide at 70 %: 11-pt text prints at 7.7 pt, chart labels (10 pt) at 7 pt

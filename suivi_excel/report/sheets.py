@@ -33,10 +33,8 @@ from suivi_excel.core.text import column_letter
 from suivi_excel.report import texts
 from suivi_excel.report.indicators import MEAN_PROGRESS
 from suivi_excel.report.shares import UNREPORTED_SHARE
+from suivi_excel.report.sheet_names import PRINTABLE_ACTIONS
 
-DASHBOARD, ACTIONS, BY_AXE, BY_SERVICE, RETURNS, ANOMALIES, HISTORY = (
-    "Tableau de bord", "Actions", "Par axe", "Par service", "Retours", "Anomalies", "Historique")
-PRINTABLE_ACTIONS = "Actions à imprimer"
 RETURN_RECEIVED = "Retour reçu"  # a column of `Par service`: Oui or Non
 STATE_COLOURS = {COMPLETE: "#C6EFCE", INCOMPLETE: "#FFEB9C", TO_FIX: "#F8CBAD", NOT_RECEIVED: "#D9D9D9"}
 COLOURS = {status: look.colour for status, look in STATUS_LOOKS.items()}

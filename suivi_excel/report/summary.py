@@ -70,7 +70,8 @@ def figures_from_sheets(path: Path) -> KeyFigures:
     import pandas as pd
 
     from suivi_excel.report.indicators import key_figures
-    from suivi_excel.report.sheets import ACTIONS, BY_SERVICE, RETURN_RECEIVED
+    from suivi_excel.report.sheet_names import ACTIONS, BY_SERVICE
+    from suivi_excel.report.sheets import RETURN_RECEIVED
 
     read = {"dtype": object, "engine": "calamine", "keep_default_na": False, "na_values": [""]}
     actions = pd.read_excel(path, sheet_name=ACTIONS, **read)

@@ -34,7 +34,7 @@ from suivi_excel.report.indicators import by_group, key_figures
 from suivi_excel.report.shares import with_unreported_share
 from suivi_excel.report.printable import REPORT_PRINTED, printable_sheet
 from suivi_excel.report.properties import report_properties
-from suivi_excel.report.sheets import (
+from suivi_excel.report.sheet_names import (
     ACTIONS,
     ANOMALIES,
     BY_AXE,
@@ -42,8 +42,10 @@ from suivi_excel.report.sheets import (
     DASHBOARD,
     HISTORY,
     PRINTABLE_ACTIONS,
-    RETURN_RECEIVED,
     RETURNS,
+)
+from suivi_excel.report.sheets import (
+    RETURN_RECEIVED,
     Formats,
     actions_sheet,
     anomalies_sheet,
