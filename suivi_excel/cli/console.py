@@ -13,14 +13,12 @@ import click
 from suivi_excel.core.anomalies import ERROR, INFO, WARNING, Anomaly, severities
 from suivi_excel.core.columns import (
     BUDGET,
-    LATE,
     LEAD,
     MUNICIPALITY,
     PLAN_TITLE,
     REPORT_STATUSES,
     SERVICE,
     SERVICE_EMAIL,
-    SUPPORT,
 )
 
 _INDENT = 16  # two spaces, the severity (13) and a space
@@ -122,14 +120,15 @@ def imported(plan, output: Path) -> None:
 def regional(region, output: Path) -> None:
     """What the roll-up gathered, on one screen."""
     from suivi_excel.core.text import percent_text
-    from suivi_excel.region.rollup import RATE, regional_figures
+    from suivi_excel.region.rollup import regional_figures
 
     figures = regional_figures(region)
+    totals = figures.totals
     click.echo(click.style(f"Bilan régional écrit : {output}", bold=True))
-    click.echo(f"Rapports regroupés : {figures['Plans']} ({figures['Municipalités']} municipalité(s)) — période(s) "
+    click.echo(f"Rapports regroupés : {figures.plans} ({figures.municipalities} municipalité(s)) — période(s) "
                f"{', '.join(region.periods)}")
-    click.echo(f"Actions : {figures['Actions']} — taux de réalisation : {percent_text(figures[RATE])} — en retard : "
-               f"{figures[LATE]} — besoin de soutien : {figures[SUPPORT]}")
+    click.echo(f"Actions : {totals.actions} — taux de réalisation : {percent_text(totals.completion_rate)} — en "
+               f"retard : {totals.late} — besoin de soutien : {totals.support_needed}")
     click.echo(f"Axes de la région : {len(region.axes)}")
     if region.anomalies:
         click.echo(f"Anomalies : {_count_text(region.anomalies)} (onglet Anomalies)")

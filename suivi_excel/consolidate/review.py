@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from suivi_excel.consolidate.consolidation import Consolidation
 from suivi_excel.core.anomalies import ERROR, WARNING, severities
-from suivi_excel.core.columns import LEAD, NOT_REPORTED, SERVICE, SERVICE_EMAIL, SERVICE_PERSON, STATUS
+from suivi_excel.core.columns import COUNT, LEAD, NOT_REPORTED, SERVICE, SERVICE_EMAIL, SERVICE_PERSON, STATUS
 
 NOT_RECEIVED, TO_FIX, INCOMPLETE, COMPLETE = "Non reçu", "À corriger", "Incomplet", "Complet"
 STATES = (COMPLETE, INCOMPLETE, TO_FIX, NOT_RECEIVED)
-HEADERS = ("Service", "Responsable", "Courriel", "Fichier", "Enregistré le", "Actions", "Renseignées", "Erreurs",
+HEADERS = (SERVICE, SERVICE_PERSON, SERVICE_EMAIL, "Fichier", "Enregistré le", COUNT, "Renseignées", "Erreurs",
            "Avertissements", "État")
 
 

@@ -23,6 +23,7 @@ from suivi_excel.core.columns import (
     BUDGET,
     COORDINATOR,
     COORDINATOR_EMAIL,
+    COUNT,
     DONE_STATUSES,
     END,
     INDICATOR,
@@ -33,7 +34,9 @@ from suivi_excel.core.columns import (
     PARTNERS,
     PLAN_COLUMNS,
     PLAN_TOTAL,
+    RATE,
     REPORT_STATUSES,
+    SERVICE,
     START,
     STATUSES,
     TARGET,
@@ -255,7 +258,7 @@ class _Writer:
         status_col = column_letter(len(plan_display_columns(self.plan)))
         sheet.write_string(0, 0, SUMMARY_TITLE.format(period=self.options.period.label), self.title)
         sheet.write_string(1, 0, SUMMARY_NOTE)  # not wrapped: spills over the empty cells beside it
-        headers = ["Service", "Actions", *REPORT_STATUSES, "Taux de réalisation"]
+        headers = [SERVICE, COUNT, *REPORT_STATUSES, RATE]
         for col, header in enumerate(headers):
             sheet.write_string(3, col, header, self.head_track)
         widths = [_SUMMARY_SERVICE_WIDTH] + [max(8.0, printing.word_width(h)) for h in headers[1:]]

@@ -18,12 +18,15 @@ from suivi_excel.core.columns import (
     ACTION,
     AXE,
     BUDGET,
+    COUNT,
     DONE_STATUSES,
     GOOD_NEWS,
     LATE,
     LEAD,
+    MUNICIPALITY,
     NUMBER,
     PERIOD,
+    RATE,
     REPORT_STATUSES,
     SPENT,
     STATUS,
@@ -32,13 +35,12 @@ from suivi_excel.core.columns import (
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.messages.report import REASONS
 from suivi_excel.core.text import clean_text, is_blank, match_key
+from suivi_excel.region.headers import MUNICIPALITIES, PLAN, REPORT, SERVICES, SERVICES_ANSWERED
 from suivi_excel.region.reports import ACTION_COLUMNS, Report
-from suivi_excel.report import texts as report_texts
-from suivi_excel.report.indicators import COUNT, RATE
+from suivi_excel.report.figures import KeyFigures
 
-MUNICIPALITY_COLUMNS = ("Municipalité", "Plan", PERIOD, COUNT, *REPORT_STATUSES, RATE, LATE,
-                        SUPPORT, "Services", "Services qui ont répondu", BUDGET,
-                        SPENT, "Rapport")
+MUNICIPALITY_COLUMNS = (MUNICIPALITY, PLAN, PERIOD, COUNT, *REPORT_STATUSES, RATE, LATE,
+                        SUPPORT, SERVICES, SERVICES_ANSWERED, BUDGET, SPENT, REPORT)
 _NUMBERING = re.compile(r"^\s*(?:(?:axe|orientation|champ d['’]action|volet|th[eè]me)\s*)?(?:[0-9]+[.)]?|[ivx]+[.)])?"
                         r"(?:[.\d]*)\s*[—–\-:.)]*\s*", re.IGNORECASE)
 
@@ -56,7 +58,7 @@ class Region:
     @property
     def good_news(self) -> pd.DataFrame:
         """Every municipality's bons coups, to share what worked: `Bons coups` of the regional workbook."""
-        columns = ["Municipalité", "Plan", NUMBER, AXE, ACTION, LEAD, GOOD_NEWS]
+        columns = [MUNICIPALITY, PLAN, NUMBER, AXE, ACTION, LEAD, GOOD_NEWS]
         told = self.actions[~self.actions[GOOD_NEWS].map(is_blank)] if len(self.actions) else self.actions
         return told.reindex(columns=columns).reset_index(drop=True)
 
@@ -124,7 +126,7 @@ def roll_up(reports: list[Report], anomalies: list[Anomaly], axes_map: dict[str,
     municipalities = pd.DataFrame([_municipality_row(r) for r in reports], columns=list(MUNICIPALITY_COLUMNS))
     # the period of each municipality's actions is on its row of `Municipalités`
     rows = [[r.municipality, r.plan, *action] for r in reports for action in r.actions]
-    actions = pd.DataFrame(rows, columns=["Municipalité", "Plan", *ACTION_COLUMNS], dtype=object)
+    actions = pd.DataFrame(rows, columns=[MUNICIPALITY, PLAN, *ACTION_COLUMNS], dtype=object)
     return Region(municipalities, _axes(actions, axes_map or {}), actions, anomalies,
                   sorted({r.period.label for r in reports}))
 
@@ -137,7 +139,7 @@ def _municipality_row(report: Report) -> list[object]:
 
 
 def _axes(actions: pd.DataFrame, axes_map: dict[str, str]) -> pd.DataFrame:
-    columns = [AXE, "Municipalités", COUNT, *REPORT_STATUSES, RATE]
+    columns = [AXE, MUNICIPALITIES, COUNT, *REPORT_STATUSES, RATE]
     if actions.empty:
         return pd.DataFrame(columns=columns)
     names = actions[AXE].fillna("").astype(str)
@@ -147,10 +149,10 @@ def _axes(actions: pd.DataFrame, axes_map: dict[str, str]) -> pd.DataFrame:
     for key, name, mapped in zip(keys, names, regional):
         label_of.setdefault(axe_key(mapped) if mapped else key, mapped or axe_label(name))
     group = [axe_key(m) if m else k for k, m in zip(keys, regional)]
-    frame = pd.DataFrame({"axe": group, "Municipalité": actions["Municipalité"], STATUS: actions[STATUS]})
+    frame = pd.DataFrame({"axe": group, MUNICIPALITY: actions[MUNICIPALITY], STATUS: actions[STATUS]})
     counts = frame.groupby(["axe", STATUS], sort=False).size().unstack(fill_value=0)
     table = pd.DataFrame({AXE: [label_of[k] for k in counts.index]}, index=counts.index)
-    table["Municipalités"] = frame.groupby("axe", sort=False)["Municipalité"].nunique()
+    table[MUNICIPALITIES] = frame.groupby("axe", sort=False)[MUNICIPALITY].nunique()
     table[COUNT] = counts.sum(axis=1)
     for status in REPORT_STATUSES:
         table[status] = counts[status] if status in counts.columns else 0
@@ -158,15 +160,23 @@ def _axes(actions: pd.DataFrame, axes_map: dict[str, str]) -> pd.DataFrame:
     return table.sort_values([COUNT, AXE], ascending=[False, True]).reset_index(drop=True)[columns]
 
 
-def regional_figures(region: Region) -> dict[str, object]:
+@dataclass(frozen=True)
+class RegionalFigures:
+    """The region's key figures: what the regional dashboard and `regrouper`'s summary show first."""
+
+    municipalities: int
+    plans: int
+    totals: KeyFigures  # the municipalities' key figures summed; the rate over all their actions
+
+
+def regional_figures(region: Region) -> RegionalFigures:
     """The region's key figures, summed from its municipalities'."""
     m = region.municipalities
     actions = int(m[COUNT].sum())
     done = int(sum(m[s].sum() for s in DONE_STATUSES))
-    return {"Municipalités": int(m["Municipalité"].nunique()), "Plans": len(m), COUNT: actions,
-            RATE: done / actions if actions else 0.0, LATE: int(m[LATE].sum()),
-            SUPPORT: int(m[SUPPORT].sum()),
-            "Services qui ont répondu": report_texts.ANSWERED_OF.format(answered=int(m["Services qui ont répondu"].sum()),
-                                                                      total=int(m["Services"].sum())),
-            BUDGET: float(m[BUDGET].sum()),
-            SPENT: float(m[SPENT].sum())}
+    totals = KeyFigures(
+        actions=actions, by_status={s: int(m[s].sum()) for s in REPORT_STATUSES}, late=int(m[LATE].sum()),
+        completion_rate=done / actions if actions else 0.0, services_total=int(m[SERVICES].sum()),
+        services_answered=int(m[SERVICES_ANSWERED].sum()), budget_planned=float(m[BUDGET].sum()),
+        spent=float(m[SPENT].sum()), support_needed=int(m[SUPPORT].sum()))
+    return RegionalFigures(municipalities=int(m[MUNICIPALITY].nunique()), plans=len(m), totals=totals)

@@ -13,28 +13,30 @@ import xlsxwriter
 
 from suivi_excel.core.atomic import atomic_path
 from suivi_excel.core.cells import write_value
-from suivi_excel.core.columns import AXE, BUDGET, LATE, REPORT_STATUSES, SPENT, SUPPORT
+from suivi_excel.core.columns import AXE, BUDGET, COUNT, LATE, MUNICIPALITY, RATE, SPENT, SUPPORT
 from suivi_excel.core.printing import word_width
 from suivi_excel.core.xlsx import WORKBOOK_OPTIONS
 from suivi_excel.region import texts
-from suivi_excel.region.rollup import Region, regional_figures
+from suivi_excel.region.headers import (
+    GOOD_NEWS_SHEET,
+    MUNICIPALITIES,
+    MUNICIPALITIES_SHEET,
+    PLAN,
+    PLANS,
+    REPORT,
+    SERVICES_ANSWERED,
+)
+from suivi_excel.region.rollup import Region, RegionalFigures, regional_figures
 from suivi_excel.report import properties as props
 from suivi_excel.report import texts as report_texts
 from suivi_excel.report.dashboard import keep, print_pages, rate_bars, status_bars
-from suivi_excel.report.figures import KeyFigures
-from suivi_excel.report.indicators import COUNT, RATE
-from suivi_excel.report.printable import REGION_PRINTED, printable_sheet
-from suivi_excel.report.sheets import (
-    PRINTABLE_ACTIONS,
-    Formats,
-    anomalies_sheet,
-    print_setup,
-    write_table,
-)
+from suivi_excel.report.printable import REPORT_PRINTED, printable_sheet
+from suivi_excel.report.sheet_names import ACTIONS, ANOMALIES, BY_AXE, DASHBOARD, PRINTABLE_ACTIONS
+from suivi_excel.report.sheets import Formats, anomalies_sheet, print_setup, write_table
 
 _DASHBOARD_WIDTHS = (46, 24, 26, 26, 11, 11)  # one Letter page wide at 70 %, like the report's
-DASHBOARD, MUNICIPALITIES, BY_AXE, ACTIONS, GOOD_NEWS_SHEET, ANOMALIES = (
-    "Tableau de bord", "Municipalités", "Par axe", "Actions", "Bons coups", "Anomalies")
+# on paper, the report's columns after the municipality each action is of
+REGION_PRINTED = (MUNICIPALITY, *REPORT_PRINTED)
 
 
 def write_region(region: Region, path: Path, title: str) -> Path:
@@ -43,10 +45,10 @@ def write_region(region: Region, path: Path, title: str) -> Path:
         book = xlsxwriter.Workbook(str(temporary), WORKBOOK_OPTIONS)
         formats = Formats(book)
         dashboard = book.add_worksheet(DASHBOARD)
-        municipalities = book.add_worksheet(MUNICIPALITIES)
+        municipalities = book.add_worksheet(MUNICIPALITIES_SHEET)
         table = region.municipalities
-        widths = write_table(municipalities, table, formats, widths=_count_widths(table, {"Municipalité": 22,
-                                                                                         "Plan": 24, "Rapport": 30}))
+        widths = write_table(municipalities, table, formats,
+                             widths=_count_widths(table, {MUNICIPALITY: 22, PLAN: 24, REPORT: 30}))
         municipalities.freeze_panes(1, 1)
         # the report's file (last) is for the screen
         print_setup(municipalities, widths, printed=(len(table), len(table.columns) - 1))
@@ -63,7 +65,7 @@ def write_region(region: Region, path: Path, title: str) -> Path:
         anomalies_sheet(book.add_worksheet(ANOMALIES), region.anomalies, formats)
         figures = regional_figures(region)
         _dashboard(book, dashboard, region, figures, formats, title)
-        for name, value in _properties(region, title).items():
+        for name, value in _properties(region, figures, title).items():
             book.set_custom_property(name, value)
         book.set_properties({"title": title, "author": "suivi-excel"})
         dashboard.activate()
@@ -82,21 +84,25 @@ def _good_news_sheet(sheet, region: Region, formats: Formats) -> None:
     print_setup(sheet, widths)
 
 
-def _properties(region: Region, title: str) -> dict[str, object]:
-    m = region.municipalities
-    totals = KeyFigures(
-        actions=int(m[COUNT].sum()), by_status={s: int(m[s].sum()) for s in REPORT_STATUSES},
-        late=int(m[LATE].sum()), completion_rate=float(regional_figures(region)[RATE]),
-        services_total=int(m["Services"].sum()), services_answered=int(m["Services qui ont répondu"].sum()),
-        budget_planned=float(m[BUDGET].sum()), spent=float(m[SPENT].sum()),
-        support_needed=int(m[SUPPORT].sum()))
+def _properties(region: Region, figures: RegionalFigures, title: str) -> dict[str, object]:
     period = " et ".join(region.periods) if region.periods else "-"
     return {props.MARK: props.VERSION, props.PERIOD: period, props.PLAN: title,
-            props.MUNICIPALITY: texts.WHO.format(plans=len(m), municipalities=m["Municipalité"].nunique()),
-            **props.figure_properties(totals)}
+            props.MUNICIPALITY: texts.WHO.format(plans=figures.plans, municipalities=figures.municipalities),
+            **props.figure_properties(figures.totals)}
 
 
-def _dashboard(book, sheet, region: Region, figures: dict[str, object], formats: Formats, title: str) -> None:
+def _figure_rows(figures: RegionalFigures, formats: Formats) -> list[tuple[str, object, object]]:
+    """The dashboard's key figures: label, value and style, in the order they are shown."""
+    totals = figures.totals
+    answered = report_texts.ANSWERED_OF.format(answered=totals.services_answered, total=totals.services_total)
+    return [(MUNICIPALITIES, figures.municipalities, formats.figure), (PLANS, figures.plans, formats.figure),
+            (COUNT, totals.actions, formats.figure), (RATE, totals.completion_rate, formats.figure_rate),
+            (LATE, totals.late, formats.figure), (SUPPORT, totals.support_needed, formats.figure),
+            (SERVICES_ANSWERED, answered, formats.figure), (BUDGET, totals.budget_planned, formats.figure_money),
+            (SPENT, totals.spent, formats.figure_money)]
+
+
+def _dashboard(book, sheet, region: Region, figures: RegionalFigures, formats: Formats, title: str) -> None:
     sheet.hide_gridlines(2)
     for col, width in enumerate(_DASHBOARD_WIDTHS):
         sheet.set_column(col, col, width)
@@ -106,12 +112,9 @@ def _dashboard(book, sheet, region: Region, figures: dict[str, object], formats:
     row = 3
     sheet.write_string(row, 0, texts.KEY_FIGURES, formats.heading)
     sheet.write_blank(row, 1, None, formats.heading)
-    styles = {RATE: formats.figure_rate, BUDGET: formats.figure_money,
-              SPENT: formats.figure_money}
-    for label, value in figures.items():
+    for label, value, style in _figure_rows(figures, formats):
         row += 1
         sheet.write_string(row, 0, label, formats.label)
-        style = styles.get(label, formats.figure)
         write_value(sheet, row, 1, value, style, style, style)
     count = len(region.municipalities)
     blocks: list[tuple[int, int]] = []
@@ -119,9 +122,9 @@ def _dashboard(book, sheet, region: Region, figures: dict[str, object], formats:
         sheet.write_string(row + 2, 0, texts.NOTHING_GATHERED, formats.note)
     else:
         row += 2
-        row = keep(blocks, row, rate_bars(book, sheet, row, MUNICIPALITIES, region.municipalities,
+        row = keep(blocks, row, rate_bars(book, sheet, row, MUNICIPALITIES_SHEET, region.municipalities,
                                           texts.RATE_CHART, 24))
-        keep(blocks, row, status_bars(book, sheet, row, MUNICIPALITIES, region.municipalities,
+        keep(blocks, row, status_bars(book, sheet, row, MUNICIPALITIES_SHEET, region.municipalities,
                                       texts.STATUS_CHART, 22))
     print_pages(sheet, list(_DASHBOARD_WIDTHS), blocks)
 

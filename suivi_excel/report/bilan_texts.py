@@ -12,6 +12,7 @@ from suivi_excel.core.columns import (
     ACTION,
     AXE,
     COMMENTS,
+    COUNT,
     DONE,
     DONE_STATUSES,
     GOOD_NEWS,
@@ -24,6 +25,7 @@ from suivi_excel.core.columns import (
     ONGOING,
     POSTPONED,
     PROGRESS,
+    RATE,
     RESULT,
     STATUS,
     TARGET,
@@ -198,8 +200,8 @@ def axe_parts(data: BilanData, table: pd.DataFrame) -> list[dict]:
                   f"{record[NOT_STARTED]} non débutée{'s' if record[NOT_STARTED] > 1 else ''}"
                   if record[NOT_STARTED] else "",
                   f"{silent} sans nouvelles" if (silent := record[NOT_REPORTED] + record[TO_CHECK]) else ""]
-        sentence = (f"{plural(int(record['Actions']), 'action', 'actions')} : {_join(counts) or 'aucune commencée'} ; taux de "
-                    f"réalisation de {percent_text(record['Taux de réalisation'])}.")
+        sentence = (f"{plural(int(record[COUNT]), 'action', 'actions')} : {_join(counts) or 'aucune commencée'} ; taux de "
+                    f"réalisation de {percent_text(record[RATE])}.")
         done = mine[mine[STATUS].isin(DONE_STATUSES)]
         going = mine[mine[STATUS] == IN_PROGRESS]
         stopped = mine[mine[STATUS].isin((POSTPONED, ABANDONED))]

@@ -22,6 +22,7 @@ from suivi_excel.core.columns import (
     GOOD_NEWS,
     LATE,
     LEAD,
+    MUNICIPALITY,
     NUMBER,
     OBSTACLES,
     PLAN_COLUMNS,
@@ -38,10 +39,9 @@ from suivi_excel.report import texts
 # Headers absent from a table are skipped; a column added here prints at its declared width.
 REPORT_PRINTED = (NUMBER, ACTION, LEAD, END, STATUS, LAST_STATUS,
                   PROGRESS, LATE, SUPPORT, OBSTACLES, GOOD_NEWS, COMMENTS)
-REGION_PRINTED = ("Municipalité", *REPORT_PRINTED)
 CHOSEN = texts.PRINTED_COLUMNS
 _DECLARED = {c.header: c.printed_width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)}
-_OTHERS = {"Municipalité": 16, LATE: 8, LAST_STATUS: 11.5, SINCE: 8}
+_OTHERS = {MUNICIPALITY: 16, LATE: 8, LAST_STATUS: 11.5, SINCE: 8}
 
 
 def printed_widths(headers: Sequence[str]) -> list[float]:
