@@ -31,9 +31,10 @@ from suivi_excel.core.columns import (
 from suivi_excel.core.errors import NothingUsable, SuiviError
 from suivi_excel.core.messages import REFUSALS
 from suivi_excel.core.periods import Period, parse_period
+from suivi_excel.core.saved import saved_text
 from suivi_excel.core.values import days
 from suivi_excel.plan.model import Plan
-from suivi_excel.returns.file import FileRead, plan_of, saved_text, service_of_numbers
+from suivi_excel.returns.file import FileRead, plan_of, service_of_numbers
 
 _NEVER = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
 

@@ -42,12 +42,12 @@ from suivi_excel.core.messages.report import REASONS
 from suivi_excel.core.periods import Period, parse_period
 from suivi_excel.core.rawsheet import reraise_interrupts
 from suivi_excel.core.safety import inspect_file
+from suivi_excel.core.saved import saved_text, saved_time
 from suivi_excel.core.text import clean_text, fold
 from suivi_excel.report import properties as props
 from suivi_excel.report.figures import KeyFigures, plausible
 from suivi_excel.report.sheet_names import ACTIONS
 from suivi_excel.report.summary import figures_from_sheets
-from suivi_excel.returns.file import saved_text, saved_time
 
 # the columns of a report's Actions sheet the region keeps, in this order
 # (a report of an earlier version has no `Cible atteinte` nor `Bon coup`: they read as empty)

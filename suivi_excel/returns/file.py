@@ -21,6 +21,7 @@ from suivi_excel.core.rawsheet import (
     sheet_rows,
 )
 from suivi_excel.core.safety import DEFAULT_LIMITS, Limits, inspect_file
+from suivi_excel.core.saved import saved_time
 from suivi_excel.core.tabs import RESERVED_TABS, TAB_META, TAB_PLAN
 from suivi_excel.core.text import action_number, cell_ref, is_blank
 from suivi_excel.forms.metadata import PER_SERVICE, Meta, MetaDamaged, read_meta
@@ -74,37 +75,6 @@ class FileRead:
     @property
     def recognized(self) -> bool:
         return self.meta is not None
-
-
-def saved_time(core_xml: bytes | None) -> dt.datetime | None:
-    """The workbook's own last-saved time (docProps/core.xml `dcterms:modified`), in UTC."""
-    from defusedxml import ElementTree
-
-    if not core_xml:
-        return None
-    try:
-        root = ElementTree.fromstring(core_xml)
-    except Exception:  # a missing or odd part just means "unknown"
-        return None
-    for element in root:
-        if element.tag.endswith("}modified") and element.text:
-            text = element.text.strip().replace("Z", "+00:00")
-            try:
-                stamp = dt.datetime.fromisoformat(text)
-            except ValueError:
-                return None
-            if stamp.tzinfo is None:
-                stamp = stamp.replace(tzinfo=dt.timezone.utc)
-            return stamp.astimezone(dt.timezone.utc)
-    return None
-
-
-def saved_text(stamp: dt.datetime | None) -> str:
-    """A last-saved time (`saved_time`) as an anomaly says it, in local time, or that it is unknown: two copies
-    of a return, or two reports of one period, are told apart by it."""
-    if stamp is None:
-        return "date inconnue"
-    return stamp.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> FileRead:
