@@ -613,6 +613,20 @@ def test_an_axe_that_reads_like_a_header_is_flagged(tmp_path):
                for c in _probable(plan))
 
 
+def test_the_import_reads_every_header_the_plan_workbook_knows_as_the_same_column():
+    """An alias added to a column of the plan (`core/columns.py`) is a header word of `importer` too; only the
+    words an adopted plan means otherwise are not: `Échéance` says when, `Service des loisirs` is a matrix's."""
+    from suivi_excel.core.columns import PLAN_COLUMNS
+    from suivi_excel.plan.tables import FIELD_HEADERS, READ_OTHERWISE, Field, field_of
+
+    fields = {header: name for name, header in FIELD_HEADERS.items()}
+    read = {word: field_of(word) for column in PLAN_COLUMNS for word in (column.header, *column.aliases)
+            if word not in READ_OTHERWISE}
+    assert read == {word: fields[column.header] for column in PLAN_COLUMNS
+                    for word in (column.header, *column.aliases) if word not in READ_OTHERWISE}
+    assert [field_of(word) for word in ("Échéance", "Service", "Service des loisirs")] == [Field.SCHEDULE, None, None]
+
+
 def test_the_self_test_names_the_table_of_a_word_that_did_not_reach_the_plan(tmp_path):
     """The check `importer` runs on every import, given a plan that lost one word of one table."""
     from suivi_excel.plan import coverage

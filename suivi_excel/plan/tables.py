@@ -23,6 +23,7 @@ from suivi_excel.core.columns import (
     NUMBER,
     OBJECTIVE,
     PARTNERS,
+    PLAN_COLUMNS,
     START,
     TARGET,
 )
@@ -57,40 +58,63 @@ SECTIONS = (Field.AXE, Field.OBJECTIVE)  # what a section row or a heading gives
 NAMES = (Field.LEAD, Field.PARTNERS)  # the cells whose lines are kept as written (`RawAction.raw`): names, split later
 
 SCHEDULE = "Échéancier"  # not a column of the plan workbook: a schedule is read into its Début and Fin
-# field -> the header words real plans use for it (compared without case, accents, spaces or punctuation)
-FIELDS: dict[Field, tuple[str, ...]] = {
-    Field.NUMBER: (NUMBER, "N°", "Nº", "No.", "Numéro", "Num", "#", "Réf", "Référence", "Code", "No action",
-           "Numéro de l'action"),
-    Field.AXE: (AXE, "Axes", "Axe d'intervention", "Axes d'intervention", "Champ d'action", "Champs d'action",
-            "Champ d'intervention", "Orientation", "Orientations", "Volet", "Thème", "Thématique"),
-    Field.OBJECTIVE: (OBJECTIVE, "Objectifs", "Objectif spécifique", "Objectifs spécifiques", "Objectif général",
-                 "Objectifs généraux"),
-    Field.ACTION: (ACTION, "Actions", "Action(s)", "Moyen d'action", "Moyens d'action", "Moyen(s) d'action",
-               "Mesure", "Mesures", "Actions à réaliser", "Actions proposées", "Description de l'action",
-               "Activités", "Moyens", "Quoi", "Quoi ?"),
-    Field.LEAD: (LEAD, "Services responsables", "Responsable", "Responsables",
-                    "Responsable(s)", "Porteur", "Porteurs", "Porteur(s)", "Porteur du dossier", "Responsabilité",
-                    "Maître d'œuvre", "Service porteur", "Direction responsable", "Service(s) responsable(s)",
-                    "Qui", "Qui ?", "Par qui"),
-    Field.PARTNERS: (PARTNERS, "Partenaire", "Partenaire(s)", "Collaborateurs", "Collaborateur",
-                    "Collaborateur(s)", "Partenaires potentiels", "Collaboration", "Partenaires et collaborateurs",
-                    "Avec qui", "Avec qui ?"),
-    Field.SCHEDULE: (SCHEDULE, "Échéance", "Échéances", "Année", "Années", "Année(s)", "Calendrier",
-                   "Période de réalisation", "Réalisation", "Horizon", "Échéancier de réalisation", "Quand",
-                   "Quand ?"),
-    Field.START: (START, "Année de début", "Date de début"),
-    Field.END: (END, "Année de fin", "Date de fin"),
-    Field.INDICATOR: (INDICATOR, "Indicateurs", "Indicateur(s)", "Résultats attendus", "Résultat attendu",
-                   "Indicateurs de résultat", "Indicateurs de suivi"),
-    Field.TARGET: (TARGET, "Cibles", "Cible(s)"),
-    Field.BUDGET: ("Budget", "Budget prévu", BUDGET, "Coût", "Coûts", "Coût estimé", "Ressources",
-               "Ressources financières", "Investissement", "Budget ($)", "Coût ($)"),
-}
-# field -> the plan's own header for it
+# field -> the plan's own header for it: its column of `core.columns.PLAN_COLUMNS`, whose header and aliases the
+# importer reads as well as the plan workbook's reader does (an alias added there is known to both)
 FIELD_HEADERS = {Field.NUMBER: NUMBER, Field.AXE: AXE, Field.OBJECTIVE: OBJECTIVE, Field.ACTION: ACTION,
                  Field.LEAD: LEAD, Field.PARTNERS: PARTNERS, Field.SCHEDULE: SCHEDULE, Field.START: START,
                  Field.END: END, Field.INDICATOR: INDICATOR, Field.TARGET: TARGET, Field.BUDGET: BUDGET}
-_KEYS = {match_key(word): name for name, words in FIELDS.items() for word in words}
+# field -> the other header words real plans use for it (compared without case, accents, spaces or punctuation)
+IMPORT_WORDS: dict[Field, tuple[str, ...]] = {
+    Field.NUMBER: ("#", "Réf", "Référence", "Code"),
+    Field.AXE: ("Axes", "Axes d'intervention", "Champ d'action", "Champs d'action", "Orientation", "Orientations",
+                "Volet", "Thème", "Thématique"),
+    Field.OBJECTIVE: ("Objectifs", "Objectif spécifique", "Objectifs spécifiques", "Objectif général",
+                      "Objectifs généraux"),
+    Field.ACTION: ("Moyen d'action", "Moyens d'action", "Moyen(s) d'action", "Mesure", "Mesures",
+                   "Actions à réaliser", "Actions proposées", "Activités", "Moyens", "Quoi", "Quoi ?"),
+    Field.LEAD: ("Services responsables", "Responsable", "Responsables", "Responsable(s)", "Porteurs", "Porteur(s)",
+                 "Porteur du dossier", "Responsabilité", "Maître d'œuvre", "Direction responsable",
+                 "Service(s) responsable(s)", "Qui", "Qui ?", "Par qui"),
+    Field.PARTNERS: ("Collaborateurs", "Collaborateur", "Collaborateur(s)", "Partenaires potentiels",
+                     "Collaboration", "Partenaires et collaborateurs", "Avec qui", "Avec qui ?"),
+    Field.SCHEDULE: ("Échéance", "Échéances", "Année", "Années", "Année(s)", "Calendrier",
+                     "Période de réalisation", "Réalisation", "Horizon", "Échéancier de réalisation", "Quand",
+                     "Quand ?"),
+    Field.START: (),
+    Field.END: (),
+    Field.INDICATOR: ("Résultats attendus", "Résultat attendu", "Indicateurs de résultat", "Indicateurs de suivi"),
+    Field.TARGET: (),
+    Field.BUDGET: ("Coût", "Coûts", "Coût estimé", "Ressources", "Ressources financières", "Investissement",
+                   "Coût ($)"),
+}
+# the columns' aliases an adopted plan means otherwise: a plan's `Échéance` says when (`2025-2026`, `Court terme`),
+# a schedule rather than an end; `Service`, which every header starting with it would match (`Service des
+# loisirs`), would take a responsibility matrix's service columns, marked R or P, for the lead's
+READ_OTHERWISE = ("Échéance", "Service")
+
+
+def _fields() -> dict[Field, tuple[str, ...]]:
+    """Field -> every header word it is read from: its column's header and aliases, then `IMPORT_WORDS`."""
+    columns = {column.header: column for column in PLAN_COLUMNS}
+    found = {}
+    for name, header in FIELD_HEADERS.items():
+        aliases = columns[header].aliases if header in columns else ()
+        found[name] = (header, *(a for a in aliases if a not in READ_OTHERWISE), *IMPORT_WORDS[name])
+    return found
+
+
+def _keys(fields: dict[Field, tuple[str, ...]]) -> dict[str, Field]:
+    """Each word's key -> its field; checked at import: a word two fields claim would be read as either."""
+    keys: dict[str, Field] = {}
+    for name, words in fields.items():
+        for word in words:
+            if keys.setdefault(match_key(word), name) is not name:
+                raise ValueError(f"{word!r} is a header word of both {keys[match_key(word)]} and {name}")
+    return keys
+
+
+FIELDS = _fields()
+_KEYS = _keys(FIELDS)
 _PREFIXES = sorted(((k, n) for k, n in _KEYS.items() if len(k) >= 5), key=lambda item: -len(item[0]))
 _HEADER_SCAN = 15  # header rows are found among the first rows of a table
 _LABEL_WORDS = 8  # a header cell or a fiche's label is a few words; an action's text is more
