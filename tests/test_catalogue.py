@@ -128,3 +128,11 @@ def test_every_anomaly_has_a_severity_the_report_can_order():
     from suivi_excel.core.anomalies import SEVERITY_ORDER
 
     assert {severity for severity, _template in ANOMALIES.values()} == set(SEVERITY_ORDER)
+
+
+def test_only_the_merged_catalogue_is_called_errors():
+    # each part names its errors after its speaker (PLAN_ERRORS…): importing a part's ERRORS gave a partial dict
+    import importlib
+
+    parts = sorted(p.stem for p in (ROOT / "suivi_excel" / "core" / "messages").glob("*.py") if p.stem != "__init__")
+    assert [p for p in parts if hasattr(importlib.import_module(f"suivi_excel.core.messages.{p}"), "ERRORS")] == []

@@ -3,7 +3,7 @@ option's value it cannot use. The message starts lower-case: it follows « Erreu
 
 from __future__ import annotations
 
-ERRORS: dict[str, str] = {
+COMMAND_ERRORS: dict[str, str] = {
     # an output the command will not replace (modele, importer, generer, bilan)
     "model-exists": "« {path} » existe déjà : choisissez un autre nom ou ajoutez --ecraser.",
     "import-over-source": "« {path} » est le plan adopté lui-même : il n'est jamais modifié ; choisissez un autre nom "

@@ -3,7 +3,7 @@ history and gather reports. The message starts lower-case: it follows « Erreur 
 
 from __future__ import annotations
 
-ERRORS: dict[str, str] = {
+CORE_ERRORS: dict[str, str] = {
     "nothing-found": "aucun fichier .xlsx trouvé dans les retours indiqués : vérifiez le dossier des retours "
                      "(les fichiers doivent venir de « suivi-excel generer »).",
     "nothing-recognized": "aucun formulaire de suivi reconnu parmi les fichiers lus : vérifiez le dossier des "

@@ -1,10 +1,10 @@
-"""What sending by e-mail says (mail/): the errors that stop an `envoyer` command (`ERRORS`, starting
+"""What sending by e-mail says (mail/): the errors that stop an `envoyer` command (`MAIL_ERRORS`, starting
 lower-case: they follow « Erreur : »), and why one message did not leave or one form is set aside while
 the others go (`REASONS`: the console's `échec` lines and the send log's `detail` column)."""
 
 from __future__ import annotations
 
-ERRORS: dict[str, str] = {
+MAIL_ERRORS: dict[str, str] = {
     # the server's settings (mail/smtp.py): SUIVI_SMTP_* variables or the [smtp] section of --config
     "smtp-config-not-utf8": "fichier de configuration « {path} » illisible : enregistrez-le en UTF-8.",
     "smtp-config-unreadable": "fichier de configuration « {path} » illisible ({why}).",

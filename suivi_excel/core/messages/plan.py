@@ -3,7 +3,7 @@ The message starts lower-case: it follows « Erreur : »."""
 
 from __future__ import annotations
 
-ERRORS: dict[str, str] = {
+PLAN_ERRORS: dict[str, str] = {
     # opening the plan workbook (plan/opening.py)
     "workbook-encrypted": "{what} « {path} » ne peut pas être ouvert : protégé par un mot de passe. Indiquez un "
                           "classeur Excel (.xlsx) lisible.",

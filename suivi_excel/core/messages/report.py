@@ -3,7 +3,7 @@ The message starts lower-case: it follows « Erreur : »."""
 
 from __future__ import annotations
 
-ERRORS: dict[str, str] = {
+REPORT_ERRORS: dict[str, str] = {
     # a report handed to `envoyer rapport` (report/summary.py)
     "report-unreadable-file": "« {path} » n'est pas un classeur lisible ({reason}).",
     "report-not-ours": "« {path} » n'est pas un rapport écrit par « suivi-excel consolider ».",
