@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from suivi_excel.core.errors import SuiviError
-from suivi_excel.core.messages import REFUSALS
+from suivi_excel.core.safety import os_reason
 
 
 def ensure_folder(folder: Path) -> None:
@@ -26,7 +26,7 @@ def ensure_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise SuiviError.of("write-folder", folder=folder, why=_why(error)) from None
+        raise SuiviError.of("write-folder", folder=folder, why=os_reason(error)) from None
 
 
 @contextlib.contextmanager
@@ -44,7 +44,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         handle, name = tempfile.mkstemp(prefix=_prefix(target), suffix=f".{os.getpid()}.tmp", dir=target.parent)
         os.close(handle)
     except OSError as error:
-        raise SuiviError.of("write-folder", folder=target.parent, why=_why(error)) from None
+        raise SuiviError.of("write-folder", folder=target.parent, why=os_reason(error)) from None
     temporary = Path(name)
     try:
         yield temporary
@@ -103,7 +103,7 @@ def _failed_write(target: Path, error: OSError) -> SuiviError:
         code = "write-busy"
     else:
         code = "write-failed"
-    return SuiviError.of(code, target=target, why=_why(error))
+    return SuiviError.of(code, target=target, why=os_reason(error))
 
 
 def _mode_for(target: Path) -> int:
@@ -144,9 +144,3 @@ def _remove_orphans(target: Path) -> None:
                 leftover.unlink()
         except (ValueError, IndexError, PermissionError, OSError):
             continue
-
-
-def _why(error: OSError) -> str:
-    if isinstance(error, PermissionError):
-        return REFUSALS["access-denied"]
-    return error.strerror or type(error).__name__

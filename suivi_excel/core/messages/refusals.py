@@ -36,7 +36,7 @@ REFUSALS: dict[str, str] = {
     "sheet-bad-reference": "la feuille {sheet} donne à une cellule la position illisible « {value} », ce qu'Excel "
                            "n'écrit jamais",
     "sheet-not-xml": "la feuille {sheet} n'est pas du XML valide ({error})",
-    # why the system would not let it be read (core/safety.os_reason)
+    # why the system would not let it be read or written (core/safety.os_reason, for readers and core/atomic)
     "access-denied": "accès refusé",
     "not-found": "fichier introuvable",
     "symlink-loop": "lien symbolique en boucle",
