@@ -13,11 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from suivi_excel.core.columns import AXE, DONE, IN_PROGRESS, ONGOING, REPORT_STATUSES
+from suivi_excel.core.columns import AXE, COUNT, DONE, IN_PROGRESS, ONGOING, REPORT_STATUSES
 from suivi_excel.core.palette import STATUS_LOOKS
 from suivi_excel.core.text import percent_text
 from suivi_excel.report import texts
-from suivi_excel.report.indicators import COUNT
 
 # colour (distinct in grey too) and hatch of each status, and of the three parts of the axes' bars
 _STATUS_STYLE = {status: (look.print_colour, look.hatch) for status, look in STATUS_LOOKS.items()}

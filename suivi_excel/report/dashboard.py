@@ -14,12 +14,14 @@ from suivi_excel.core.cells import write_value
 from suivi_excel.core.columns import (
     ACTION,
     COMMENTS,
+    COUNT,
     DONE,
     LEAD,
     NOT_REPORTED,
     NUMBER,
     OBSTACLES,
     PERIOD,
+    RATE,
     REPORT_STATUSES,
     SERVICE,
     SERVICE_EMAIL,
@@ -28,7 +30,6 @@ from suivi_excel.core.columns import (
 )
 from suivi_excel.report import achievements, evolution, followup, shares, texts
 from suivi_excel.report.figures import KeyFigures
-from suivi_excel.report.indicators import COUNT, RATE
 from suivi_excel.report.sheet_names import BY_AXE, BY_SERVICE, DASHBOARD
 from suivi_excel.report.sheets import COLOURS, Formats
 

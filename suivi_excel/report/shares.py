@@ -12,9 +12,8 @@ import math
 
 import pandas as pd
 
-from suivi_excel.core.columns import DONE, NOT_REPORTED
+from suivi_excel.core.columns import COUNT, DONE, NOT_REPORTED, RATE
 from suivi_excel.core.palette import STATUS_LOOKS
-from suivi_excel.report.indicators import COUNT, RATE
 
 UNREPORTED_SHARE = "Part non renseignée"
 _DONE_COLOUR = STATUS_LOOKS[DONE].colour  # the completion rate is drawn as the done actions are
