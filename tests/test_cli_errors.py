@@ -48,7 +48,7 @@ def test_a_bilan_is_a_word_document_or_a_year_s_workbook(tmp_path):
 
 
 def test_importer_never_writes_over_the_adopted_plan_nor_an_existing_file(tmp_path):
-    adopted = tmp_path / "plan-adopte.docx"
+    adopted = tmp_path / "plan-adopte.xlsx"  # a plan adopted as a workbook, laid out for printing
     adopted.write_bytes(b"le plan du conseil")
     assert _error(run("importer", adopted, "-o", adopted)) == (
         f"« {adopted} » est le plan adopté lui-même : il n'est jamais modifié ; choisissez un autre nom avec -o.")
@@ -90,3 +90,34 @@ def test_regrouper_names_the_first_ten_files_set_aside_and_counts_the_others(tmp
     assert lines[0] == f"aucun rapport de « suivi-excel consolider » trouvé dans « {folder} » ; rien n'est écrit."
     assert [line.split(" : ")[0] for line in lines[1:11]] == [f"  - r{index:02}.xlsx" for index in range(10)]
     assert lines[11:] == ["  … et 5 autre(s)."]
+
+
+def test_no_command_writes_over_what_it_reads_nor_under_a_name_excel_would_not_open(tmp_path, plan_path):
+    returns = tmp_path / "retours"
+    returns.mkdir()
+    (returns / "tp.xlsx").write_bytes(b"le retour des Travaux publics")
+    kept = {path: path.read_bytes() for path in (plan_path, returns / "tp.xlsx")}
+    # a report over a received return, or into the returns' folder, where the next run would read it
+    assert _error(run("consolider", returns, "-o", returns / "tp.xlsx")) == (
+        f"« {returns / 'tp.xlsx'} » est parmi les retours à lire : il y serait lu comme un retour, ou en remplacerait "
+        "un. Écrivez le rapport hors du dossier des retours, avec -o.")
+    assert "parmi les retours à lire" in _error(run("consolider", returns, "-o", returns / "rapport.xlsx"))
+    # over the plan itself, whichever command
+    assert _error(run("consolider", returns, "--plan", plan_path, "-o", plan_path)) == (
+        f"« {plan_path} » est le plan lui-même : il n'est jamais remplacé. Choisissez un autre nom avec -o.")
+    assert "est le plan lui-même" in _error(run("generer", plan_path, "-p", "2026", "-o", plan_path, "--ecraser"))
+    # correction workbooks among the returns would be read back as the services' corrected returns
+    assert _error(run("consolider", returns, "-o", tmp_path / "r.xlsx", "--corrections", returns)) == (
+        f"le dossier des corrections « {returns} » est parmi les retours lus : les classeurs de correction y seraient "
+        "relus comme des retours des services. Choisissez un autre dossier avec --corrections.")
+    # the regional workbook in the folder of the reports it gathers
+    assert "dans le dossier des rapports regroupés" in _error(run("regrouper", returns, "-o", returns / "r.xlsx"))
+    # a workbook under a name Excel does not open
+    for command in (["consolider", returns], ["regrouper", returns], ["generer", plan_path, "-p", "2026"],
+                    ["importer", plan_path]):
+        assert _error(run(*command, "-o", tmp_path / "rapport.csv")) == (
+            f"« {tmp_path / 'rapport.csv'} » : ce classeur s'écrit au format Excel ; choisissez un nom qui finit par "
+            ".xlsx.")
+    assert "finit par .xlsx" in _error(run("modele", tmp_path / "plan.docx"))
+    assert {path: path.read_bytes() for path in kept} == kept
+    assert {p for p in tmp_path.iterdir()} - {plan_path} == {returns} and list(returns.iterdir()) == [returns / "tp.xlsx"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from suivi_excel import __version__
-from suivi_excel.cli import click_fr, next_steps
+from suivi_excel.cli import click_fr, next_steps, outputs
 from suivi_excel.cli.defect import GuardedGroup
 from suivi_excel.core.errors import EXIT_ERRORS_FOUND, SuiviError, listed_files
 from suivi_excel.core.messages import ERRORS
@@ -108,6 +108,7 @@ def modele(fichier: Path, ecraser: bool) -> None:
     """Écrire un classeur de plan vierge (Actions, Services, Paramètres) à remplir."""
     from suivi_excel.plan.template import write_plan
 
+    outputs.excel_name(fichier)
     if fichier.exists() and not ecraser:
         raise SuiviError.of("model-exists", path=fichier)
     write_plan(fichier)
@@ -133,6 +134,7 @@ def importer(source: Path, sortie: Path, debut: int | None, termes, ecraser: boo
 
     if sortie.resolve() == source.resolve():
         raise SuiviError.of("import-over-source", path=sortie)
+    outputs.excel_name(sortie)
     if sortie.exists() and not ecraser:
         raise SuiviError.of("import-output-exists", path=sortie)
     imported = import_plan(source, debut, termes)
@@ -173,6 +175,8 @@ def generer(plan: Path, periode, sortie: Path | None, par_service: Path | None, 
 
     checked = read_plan(plan)
     sortie = sortie or Path(f"suivi-{periode.label}.xlsx")
+    outputs.excel_name(sortie)
+    outputs.never_over_an_input(sortie, plan=plan)
     if not ecraser:
         _refuse_to_replace(checked, periode, sortie, par_service)
     store = historique or history.default_path(sortie)
@@ -251,8 +255,14 @@ def consolider(retours, sortie, plan, periode, strict, historique, corrections, 
     """Lire les fichiers reçus et écrire le rapport consolidé (tableau de bord, anomalies)."""
     from suivi_excel.cli import console
 
+    outputs.corrections_apart(corrections, retours)  # before anything is read or written
+    if sortie is not None:
+        outputs.excel_name(sortie)
+        outputs.never_over_an_input(sortie, plan=plan, returns=retours)
     result = _consolidate(retours, plan, periode, _limits(taille_max, decompresse_max, lignes_max, parties_max))
-    sortie = sortie or Path(f"rapport-{result.period.label}.xlsx")
+    if sortie is None:
+        sortie = Path(f"rapport-{result.period.label}.xlsx")
+        outputs.never_over_an_input(sortie, plan=plan, returns=retours)
     from suivi_excel.cli.recording import record_and_report
 
     store = record_and_report(result, sortie, historique)
@@ -317,6 +327,8 @@ def regrouper(dossier: Path, sortie: Path, periode, axes: Path | None, titre: st
         for module in ("suivi_excel.region.rollup", "suivi_excel.region.workbook", "suivi_excel.cli.console"):
             importlib.import_module(module)
 
+    outputs.excel_name(sortie)
+    outputs.never_over_an_input(sortie, reports=dossier)
     reports, anomalies = read_reports(dossier, periode, load)
     from suivi_excel.cli import console
     from suivi_excel.region.rollup import read_axes_map, roll_up

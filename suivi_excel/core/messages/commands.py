@@ -29,6 +29,18 @@ COMMAND_ERRORS: dict[str, str] = {
     "no-correction-workbook": "aucun classeur de correction dans « {folder} » : indiquez le dossier écrit par "
                               "« suivi-excel consolider … --corrections DOSSIER ».{set_aside}",
     # the demonstration replaces and deletes its own files only
+    # what a command writes: an Excel name, never over what it reads (cli/outputs.py)
+    "output-not-xlsx": "« {name} » : ce classeur s'écrit au format Excel ; choisissez un nom qui finit par .xlsx.",
+    "output-is-the-plan": "« {output} » est le plan lui-même : il n'est jamais remplacé. Choisissez un autre nom "
+                          "avec -o.",
+    "output-is-a-return": "« {output} » est parmi les retours à lire : il y serait lu comme un retour, ou en "
+                          "remplacerait un. Écrivez le rapport hors du dossier des retours, avec -o.",
+    "output-is-a-report": "« {output} » est dans le dossier des rapports regroupés « {folder} » : il y serait lu "
+                          "comme un rapport, ou en remplacerait un. Écrivez le bilan régional hors de ce dossier, "
+                          "avec -o.",
+    "corrections-among-returns": "le dossier des corrections « {folder} » est parmi les retours lus : les classeurs "
+                                 "de correction y seraient relus comme des retours des services. Choisissez un autre "
+                                 "dossier avec --corrections.",
     "demo-folder-unwritable": "impossible de créer le dossier « {folder} » ({why}) : donnez à la démonstration un "
                               "dossier où vous pouvez écrire.",
     "demo-folder-is-a-file": "« {folder} » est un fichier : donnez à la démonstration un dossier vide ou nouveau.",
