@@ -24,6 +24,7 @@ from suivi_excel.core.columns import (
     OBJECTIVE,
     PARTNERS,
     PLAN_COLUMNS,
+    SERVICE,
     START,
     TARGET,
 )
@@ -90,7 +91,7 @@ IMPORT_WORDS: dict[Field, tuple[str, ...]] = {
 # the columns' aliases an adopted plan means otherwise: a plan's `Échéance` says when (`2025-2026`, `Court terme`),
 # a schedule rather than an end; `Service`, which every header starting with it would match (`Service des
 # loisirs`), would take a responsibility matrix's service columns, marked R or P, for the lead's
-READ_OTHERWISE = ("Échéance", "Service")
+READ_OTHERWISE = ("Échéance", SERVICE)  # SERVICE, the Services sheet's header, is an alias of LEAD
 
 
 def _fields() -> dict[Field, tuple[str, ...]]:
