@@ -165,7 +165,6 @@ NAMES_DECLARED = ("core/columns.py", "report/sheet_names.py", "report/properties
 SAME_WORD_ANOTHER_THING = {
     ("plan/model.py", "Actions"): "the plan workbook's own sheet, declared there, not the report's",
     ("plan/tables.py", "Responsable"): "a header a plan may give an action's lead, not the Services sheet's",
-    ("plan/tables.py", "Service"): "an alias of the lead's column the importer reads otherwise, not the Services sheet's",
     ("core/text.py", "Service"): "the tab name given to a service whose name leaves nothing writable",
     ("report/texts.py", "Service"): "the dashboard's short header for `Service responsable` in its narrow lists",
 }
