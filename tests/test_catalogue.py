@@ -28,7 +28,7 @@ def test_the_readme_lists_every_anomaly_as_the_catalogue_says():
 def test_every_code_raised_is_in_the_catalogue_and_every_entry_is_used():
     raised = set(re.findall(r'Anomaly\.of\(\s*"([^"]+)"', SOURCE))
     assert raised - set(ANOMALIES) == set()
-    errors = set(re.findall(r'(?:SuiviError\.of|NothingUsable)\(\s*"([^"]+)"', SOURCE))
+    errors = set(re.findall(r'(?:SuiviError\.of|NothingUsable|NotAPeriod\.of)\(\s*"([^"]+)"', SOURCE))
     errors |= set(re.findall(r'\bERRORS\["([^"]+)"\]', SOURCE))  # said through click's own errors (cli/)
     assert errors - set(ERRORS) == set()
     reasons = set(re.findall(r'Refusal\.of\(\s*"[^"]+",\s*"([^"]+)"', SOURCE))
@@ -72,6 +72,23 @@ def test_a_refusal_carries_its_reason_as_data_and_says_it_as_before():
     assert Refusal("file-encrypted").reason == ""
 
 
+def test_a_damaged_form_and_a_bad_period_carry_their_code_and_values_like_a_refusal():
+    import pickle
+
+    from suivi_excel.core.periods import NotAPeriod, parse_period
+    from suivi_excel.forms.metadata import MetaDamaged
+
+    damage = pickle.loads(pickle.dumps(MetaDamaged.of("meta-period", period="2026-S9")))
+    assert (damage.why, dict(damage.params)) == ("meta-period", {"period": "2026-S9"})
+    assert str(damage) == REFUSALS["meta-period"].format(period="2026-S9")
+    try:
+        parse_period("2026-S3")
+    except NotAPeriod as error:  # a ValueError, as every reader of a label expects
+        said = pickle.loads(pickle.dumps(error))
+    assert isinstance(said, ValueError) and (said.code, dict(said.params)) == ("period-semester", {"label": "2026-S3"})
+    assert str(said) == "« 2026-S3 » : une année n'a que deux semestres (S1 et S2)."
+
+
 def test_each_template_gets_every_value_it_names_where_it_is_filled():
     # a placeholder left out would raise KeyError in a user's run, on a path a test may never take; a template
     # used as it is (no .format) would show its braces to the user
@@ -87,7 +104,7 @@ def test_each_template_gets_every_value_it_names_where_it_is_filled():
              "NothingUsable": (ERRORS, 0, set()),  # never formatted: its template must name nothing
              "Anomaly.of": (anomalies, 0, where), "found.add": (anomalies, 0, where),
              "found.each": (anomalies, 2, where), "Refusal.of": (REFUSALS, 1, set()),
-             "MetaDamaged.of": (REFUSALS, 0, set())}
+             "MetaDamaged.of": (REFUSALS, 0, set()), "NotAPeriod.of": (ERRORS, 0, set())}
     tables = {"ERRORS": ERRORS, "REFUSALS": REFUSALS, "IMPORT_NOTES": IMPORT_NOTES, "PLAN_PROBLEMS": PLAN_PROBLEMS,
               "REASONS": {**REPORT_REASONS, **MAIL_REASONS}, "KIN_NOTICES": KIN_NOTICES}
 

@@ -13,6 +13,23 @@ from suivi_excel.core.messages import ERRORS
 _PATTERN = re.compile(r"^\s*(\d{4})\s*(?:[-_/ ]?\s*([STst])\s*([1-4]))?\s*$")
 
 
+class NotAPeriod(ValueError):
+    """A label that is not a period, as data: its code (`messages.ERRORS`) and the values of its placeholders,
+    said in French by str(). A ValueError: whoever read the label places it (a cell, an option)."""
+
+    def __init__(self, code: str, params: tuple[tuple[str, object], ...] = ()) -> None:
+        super().__init__(code, params)  # the arguments again: whole through pickling
+        self.code = code
+        self.params = params
+
+    @classmethod
+    def of(cls, code: str, **params: object) -> NotAPeriod:
+        return cls(code, tuple(params.items()))
+
+    def __str__(self) -> str:
+        return ERRORS[self.code].format(**dict(self.params))
+
+
 @functools.total_ordering
 @dataclass(frozen=True)
 class Period:
@@ -58,18 +75,18 @@ def parse_period(text: object) -> Period:
         The Period.
 
     Raises:
-        ValueError: with a French message when the label is not a period.
+        NotAPeriod: a ValueError with a French message, when the label is not a period.
     """
     raw = str(text).strip() if text is not None else ""
     if raw.endswith(".0") and raw[:-2].isdigit():
         raw = raw[:-2]
     match = _PATTERN.match(raw)
     if not match:
-        raise ValueError(ERRORS["period-invalid"].format(label=raw))
+        raise NotAPeriod.of("period-invalid", label=raw)
     year, letter, index = match.groups()
     if not letter:
         return Period(int(year), 12, 1)
     letter = letter.upper()
     if letter == "S" and int(index) > 2:
-        raise ValueError(ERRORS["period-semester"].format(label=raw))
+        raise NotAPeriod.of("period-semester", label=raw)
     return Period(int(year), 6 if letter == "S" else 3, int(index))

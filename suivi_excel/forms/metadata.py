@@ -19,6 +19,7 @@ import json
 import zlib
 from dataclasses import dataclass, field
 
+from suivi_excel.core.messages import REFUSALS
 from suivi_excel.core.periods import parse_period
 from suivi_excel.core.tabs import TAB_META, TAB_PLAN
 
@@ -85,15 +86,27 @@ class Meta:
 
 
 class MetaDamaged(ValueError):
-    """The metadata sheet exists but cannot be trusted; the message is French (it fills `meta-damaged`'s
-    {reason})."""
+    """The metadata sheet exists but cannot be trusted: the damage as data, like a `Refusal` — `why`, a code
+    of `messages.REFUSALS`, and the values of its placeholders — said in French by str() (it fills
+    `meta-damaged`'s {reason})."""
+
+    def __init__(self, why: str, params: tuple[tuple[str, object], ...] = ()) -> None:
+        super().__init__(why, params)  # the arguments again: whole through pickling (the reading workers)
+        self.why = why
+        self.params = params
 
     @classmethod
     def of(cls, why: str, **params: object) -> MetaDamaged:
         """The damage `why` of the catalogue (`messages.REFUSALS`), its placeholders filled by `params`."""
-        from suivi_excel.core.messages import REFUSALS
+        return cls(why, tuple(params.items()))
 
-        return cls(REFUSALS[why].format(**params))
+    @property
+    def reason(self) -> str:
+        """The damage in French."""
+        return REFUSALS[self.why].format(**dict(self.params))
+
+    def __str__(self) -> str:
+        return self.reason
 
 
 def _loads(text: str, why: str) -> object:

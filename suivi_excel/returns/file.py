@@ -197,7 +197,7 @@ def carried_meta(read: FileRead) -> Meta:
 
     refusal = inspect_file(read.path, read.limits)
     if refusal is not None:
-        raise MetaDamaged(refusal.reason or REFUSALS["refused-on-rereading"])
+        raise MetaDamaged.of(refusal.why or "refused-on-rereading", **dict(refusal.params))
     with quiet_native_stderr():
         book = CalamineWorkbook.from_path(str(read.path))
     plan_rows = sheet_rows(book, read.path, TAB_PLAN) if TAB_PLAN in book.sheet_names else []
