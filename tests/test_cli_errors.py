@@ -121,3 +121,13 @@ def test_no_command_writes_over_what_it_reads_nor_under_a_name_excel_would_not_o
     assert "finit par .xlsx" in _error(run("modele", tmp_path / "plan.docx"))
     assert {path: path.read_bytes() for path in kept} == kept
     assert {p for p in tmp_path.iterdir()} - {plan_path} == {returns} and list(returns.iterdir()) == [returns / "tp.xlsx"]
+
+
+def test_a_mistyped_returns_folder_is_said_to_be_missing_not_blamed_on_a_service(tmp_path):
+    missing = tmp_path / "retuors"
+    for command in ("verifier", "consolider"):
+        result = run(command, missing)
+        said = _error(result)
+        assert f"  - {missing} : Ce chemin n'existe pas : vérifiez le nom du dossier ou du fichier" in said, said
+        assert "demandez au service" not in said
+    assert list(tmp_path.iterdir()) == []

@@ -63,7 +63,7 @@ def find_files(inputs: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], li
                 anomalies.append(Anomaly.of("file-not-xlsx", file=root.name,
                                             reason=f"extension {root.suffix or 'absente'}"))
         else:
-            anomalies.append(Anomaly.of("file-unreadable", file=str(item), reason="introuvable"))
+            anomalies.append(Anomaly.of("path-missing", file=str(item)))  # a typo, not a service's file
     return found, anomalies
 
 

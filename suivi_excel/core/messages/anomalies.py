@@ -111,6 +111,8 @@ ANOMALIES: dict[str, tuple[str, str]] = {
                                    "pas à ses feuilles (modifiés à la main ?) : ceux des feuilles sont retenus."),
     "report-other-period": (W, "« {municipality} » n'a pas de rapport pour la période {period} (celui-ci est de "
                                "{value}) : elle n'est pas regroupée."),
+    "path-missing": (E, "Ce chemin n'existe pas : vérifiez le nom du dossier ou du fichier donné à la commande "
+                        "(une faute de frappe ?). Rien n'y est lu."),
     "folder-unreadable": (E, "Ce dossier ne peut pas être lu ({reason}) : les fichiers qu'il contient ne sont "
                              "pas consolidés. Donnez-vous le droit de le lire, ou copiez les fichiers ailleurs."),
     "meta-damaged": (E, "Les données cachées du formulaire sont abîmées ({reason}) : le fichier est "
