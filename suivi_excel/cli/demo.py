@@ -39,6 +39,7 @@ from suivi_excel.core.columns import (
     YES,
 )
 from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.messages.errors import AND_MORE
 from suivi_excel.core.periods import parse_period
 from suivi_excel.core.resources import example_plan, models_dir
 from suivi_excel.core.safety import os_reason
@@ -162,10 +163,10 @@ def check_folder(folder: Path) -> None:
         known = {}
     foreign = [name for name, digest in _files(folder).items() if not isinstance(known, dict) or known.get(name) != digest]
     if foreign:
+        files = ", ".join(foreign[:5])
         if len(foreign) > 5:
-            raise SuiviError.of("demo-folder-not-its-own-more", folder=folder, files=", ".join(foreign[:5]),
-                                more=len(foreign) - 5)
-        raise SuiviError.of("demo-folder-not-its-own", folder=folder, files=", ".join(foreign))
+            files = AND_MORE.format(first=files, more=len(foreign) - 5)
+        raise SuiviError.of("demo-folder-not-its-own", folder=folder, files=files)
 
 
 def run_demo(folder: Path) -> None:

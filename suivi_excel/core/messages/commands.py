@@ -44,13 +44,10 @@ COMMAND_ERRORS: dict[str, str] = {
     "demo-folder-unwritable": "impossible de créer le dossier « {folder} » ({why}) : donnez à la démonstration un "
                               "dossier où vous pouvez écrire.",
     "demo-folder-is-a-file": "« {folder} » est un fichier : donnez à la démonstration un dossier vide ou nouveau.",
+    # {files}: the first five, then AND_MORE
     "demo-folder-not-its-own": "le dossier « {folder} » contient des fichiers que la démonstration n'a pas écrits, ou "
                                "qui ont changé depuis ({files}) : elle n'efface ni ne remplace rien de vos fichiers. "
                                "Choisissez un dossier vide ou nouveau, par exemple « suivi-excel demo essai-demo ».",
-    "demo-folder-not-its-own-more": "le dossier « {folder} » contient des fichiers que la démonstration n'a pas écrits, "
-                                    "ou qui ont changé depuis ({files} et {more} autre(s)) : elle n'efface ni ne "
-                                    "remplace rien de vos fichiers. Choisissez un dossier vide ou nouveau, par exemple "
-                                    "« suivi-excel demo essai-demo ».",
     # a defect of the tool itself (cli/defect.py, exit 3): the details go to a file, never the screen
     "tool-defect": "la commande s'est arrêtée sur un défaut de suivi-excel (ce n'est pas une erreur de votre part). "
                    "Les détails sont dans « {details} » : envoyez ce fichier à la personne qui maintient l'outil.",

@@ -83,5 +83,6 @@ KIN_NOTICES: dict[str, str] = {
 # the plan file a kin notice names: the one given with --plan, or the one the returns carry hidden
 KIN_PLAN_FILES = {"given": "« {path} »", "hidden": "votre plan"}
 # the files listed under an error, and how many more were not shown
+AND_MORE = "{first} et {more} autre(s)"  # in a sentence: the first ones, then how many more
 LISTED_FILE = "  - {file} : {problem}"
 LISTED_MORE = "  … et {count} autre(s)."

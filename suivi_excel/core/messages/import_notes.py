@@ -5,6 +5,8 @@ from goes in its own column. A guess that changed several actions is said once (
 
 from __future__ import annotations
 
+from suivi_excel.core.messages.errors import AND_MORE  # noqa: F401 - notes say it too (plan/settle, plan/coverage)
+
 IMPORT_NOTES: dict[str, str] = {
     # the tables and their headers (plan/tables.py, plan/extract.py)
     "header-read-as": "en-tête lu comme « {header} »",
@@ -82,7 +84,6 @@ IMPORT_NOTES: dict[str, str] = {
 # a guess said once for the actions it changed: how many, and the place of the first
 ONE_ACTION = "{what} (1 action)"
 ACTIONS = "{what} ({count} actions)"
-AND_MORE = "{first} et {more} autre(s)"
 QUOTED = "« {name} »"  # a name inside a note (`header-two-rows`, `shared-lead`)
 TERM_YEARS = "{term} terme : {first}–{last}"  # the text of `terms-given`, one term each
 # where a note was read in the adopted plan (the « Où » column): a sheet, a Word table, a PDF page, a row in one
