@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from suivi_excel.core.messages import ERRORS, LISTED_FILE, LISTED_MORE
+
 EXIT_ERRORS_FOUND = 1
 EXIT_NOTHING_DONE = 2
 EXIT_DEFECT = 3
@@ -39,8 +41,6 @@ class SuiviError(Exception):
     @classmethod
     def of(cls, code: str, exit_code: int = EXIT_NOTHING_DONE, **params: object) -> "SuiviError":
         """The error `code` of the catalogue (`messages.ERRORS`), its message filled with `params`."""
-        from suivi_excel.core.messages import ERRORS
-
         return cls(ERRORS[code].format(**params), exit_code, code=code, **params)
 
     def __str__(self) -> str:
@@ -66,8 +66,6 @@ def listed_files(anomalies: list, shown: int = 10) -> list[str]:
         anomalies: the anomalies (`Anomaly`) of the files set aside.
         shown: how many are listed one by one.
     """
-    from suivi_excel.core.messages import LISTED_FILE, LISTED_MORE
-
     listed = [a for a in anomalies if a.file][:shown]
     lines = [LISTED_FILE.format(file=a.file, problem=a.problem) for a in listed]
     if len(anomalies) > len(listed):
@@ -84,8 +82,6 @@ class NothingUsable(SuiviError):
     """
 
     def __init__(self, code: str, anomalies: list) -> None:
-        from suivi_excel.core.messages import ERRORS
-
         super().__init__("\n".join([ERRORS[code], *listed_files(anomalies)]), code=code, anomalies=anomalies)
 
 
@@ -108,8 +104,6 @@ class PlanInvalid(SuiviError):
     code = "plan-invalid"  # every problem listed under its sentence
 
     def __init__(self, path: str, problems: list[PlanProblem]) -> None:
-        from suivi_excel.core.messages import ERRORS
-
         self.problems = problems
         listed = "\n".join(f"  - {p}" for p in problems)
         super().__init__(ERRORS[self.code].format(path=path, count=len(problems), problems=listed),
