@@ -238,6 +238,11 @@ def _sniff_text(head: bytes) -> str:
     return "renamed-other"
 
 
+# the system's errors a coordinator meets, said in French rather than in the system's English
+_SAID = {errno.EROFS: "read-only", errno.ENOTDIR: "not-a-folder", errno.EISDIR: "is-a-folder",
+         errno.EEXIST: "exists", errno.ENOSPC: "disk-full", errno.ENAMETOOLONG: "name-too-long"}
+
+
 def os_refusal(error: OSError) -> Refusal:
     """Why a file or folder cannot be read: the reason of its `file-unreadable` refusal."""
     if isinstance(error, PermissionError):
@@ -246,6 +251,8 @@ def os_refusal(error: OSError) -> Refusal:
         return Refusal.of("file-unreadable", "not-found")
     if error.errno == errno.ELOOP:  # a symbolic link that points back to itself
         return Refusal.of("file-unreadable", "symlink-loop")
+    if error.errno in _SAID:
+        return Refusal.of("file-unreadable", _SAID[error.errno])
     return Refusal.of("file-unreadable", "os-error", error=os.strerror(error.errno) if error.errno else str(error))
 
 

@@ -40,7 +40,13 @@ REFUSALS: dict[str, str] = {
     "access-denied": "accès refusé",
     "not-found": "fichier introuvable",
     "symlink-loop": "lien symbolique en boucle",
-    "os-error": "{error}",
+    "read-only": "disque en lecture seule",
+    "not-a-folder": "un fichier porte le nom d'un des dossiers du chemin",
+    "is-a-folder": "c'est un dossier",
+    "exists": "un fichier de ce nom existe déjà",
+    "disk-full": "disque plein",
+    "name-too-long": "nom trop long",
+    "os-error": "{error}",  # what the system said, in its own words, for a rarer error
     # the reader itself (returns/file.py, returns/pool.py)
     "reader-failed": "le lecteur de classeurs n'a pas pu le lire ({error})",
     # the reading process died on the file (an abort, not an exception): it was read again alone
