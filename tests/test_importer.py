@@ -106,8 +106,12 @@ def test_word_plan_one_table_per_axe_is_imported_action_by_action(tmp_path):
 
 def test_every_interpretation_is_listed_with_its_place_in_the_source(tmp_path):
     source = write_word(tmp_path / "plan-adopte.docx", TITLE, "Plan d'action 2025-2027", WORD_ACTIONS)
-    _imported(source, tmp_path / "plan.xlsx")
+    shown = _imported(source, tmp_path / "plan.xlsx").output
     checks = _checks(tmp_path / "plan.xlsx")
+    # on screen, each kind of routine confirmation is counted and shown by one whole sentence of the sheet
+    kinds = [line for line in shown.splitlines() if " × " in line]
+    assert kinds and all(line.split(" × ", 1)[1].removesuffix(" (par exemple)") in
+                         {c["Ce que l'importation a compris"] for c in checks} for line in kinds), kinds
     said = {(c["No"], c["Ce que l'importation a compris"].split(" :")[0]) for c in checks}
     assert ("1.2", "responsable partagé") in said and ("2.1", "responsable partagé") in said
     assert ("2.3", "responsable partagé") in said and ("1.1", "responsable partagé") not in said

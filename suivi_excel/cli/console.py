@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import sys
 import textwrap
-from collections import Counter
 from pathlib import Path
 
 import click
@@ -108,11 +107,15 @@ def imported(plan, output: Path) -> None:
             click.echo(f"  • {note.what}{concerned}"[:220])
         if len(first) > 8:
             click.echo(f"  … et {len(first) - 8} autre(s)")
-    kinds = Counter(note.what.split(" :")[0].split(" «")[0].split(" (")[0] for note in plan.notes
-                    if not note.probable)
-    click.echo(f"À confirmer : {sum(kinds.values())} interprétation(s), détaillées dans l'onglet « À vérifier » :")
-    for what, count in kinds.most_common(8):
-        click.echo(f"  {count:>4} × {what}")
+    kinds: dict[str, list] = {}  # the routine confirmations by kind (their code), each shown by a whole sentence
+    for note in plan.notes:
+        if not note.probable:
+            kinds.setdefault(note.code or note.what, []).append(note)
+    click.echo(f"À confirmer : {sum(map(len, kinds.values()))} interprétation(s), détaillées dans l'onglet "
+               "« À vérifier » :")
+    for notes in sorted(kinds.values(), key=len, reverse=True)[:8]:
+        alike = all(note.what == notes[0].what for note in notes)
+        click.echo(f"  {len(notes):>4} × {notes[0].what}" + ("" if alike else " (par exemple)"))
     click.echo("Vérifiez le plan (et ajoutez les courriels des services dans la feuille Services), puis : "
                f"suivi-excel generer {output} --periode ANNÉE --par-service envois/")
 
