@@ -9,7 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import COMM, LOISIRS, TP, needs_soffice, run, sheet, write_test_plan
+from conftest import COMM, LOISIRS, TP, needs_soffice, no_crash, run, sheet, write_test_plan
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from test_history import cycle
@@ -149,6 +149,19 @@ def test_a_template_that_is_not_a_word_document_is_refused(tmp_path, year):
     result = run("bilan", "--annee", 2026, "--historique", store, "-o", tmp_path / "b.docx", "--modele", fake)
     assert result.exit_code == 2 and "n'est pas un document Word" in result.output
     assert not (tmp_path / "b.docx").exists()
+
+
+def test_a_word_document_without_any_tag_of_the_bilan_is_refused(tmp_path, year):
+    # a letter or a blank page given as --modele would give a « bilan » of one sentence, to be published
+    _base, store, _report = year
+    letter = docx.Document()
+    letter.add_paragraph("Rien ici.")
+    letter.save(str(tmp_path / "lettre.docx"))
+    result = run("bilan", "--annee", 2026, "--historique", store, "-o", tmp_path / "b.docx", "--modele",
+                 tmp_path / "lettre.docx")
+    assert no_crash(result) and result.exit_code == 2, result.output
+    assert "lettre.docx" in result.output and "aucune des balises du bilan" in result.output
+    assert not (tmp_path / "b.docx").exists() and not (tmp_path / "b.pdf").exists()
 
 
 @pytest.mark.slow  # a whole bilan rendered again

@@ -114,6 +114,8 @@ def write_document(data: BilanData, output: Path, template: Path | None = None) 
     })
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
     try:
+        if not document.get_undeclared_template_variables(environment):  # a document that would say nothing
+            raise _broken(template, REASONS["template-no-tags"])
         document.render(values, environment)
     except jinja2.TemplateSyntaxError as error:
         raise _broken(template, REASONS["template-tag-malformed"].format(error=error.message)) from None

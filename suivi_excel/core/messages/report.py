@@ -38,6 +38,8 @@ REASONS: dict[str, str] = {
     "template-not-docx": "ce n'est pas un document Word (.docx)",
     "template-not-readable": "ce n'est pas un document Word (.docx) lisible",
     "template-not-opening": "il ne s'ouvre pas comme un document Word ({kind})",
+    "template-no-tags": "il ne contient aucune des balises du bilan (entre accolades doubles) : rien du bilan n'y "
+                        "serait écrit",
     "template-tag-malformed": "une balise est mal formée ({error})",
     "template-tag-unknown": "une balise nomme ce que le bilan ne connaît pas ({error})",
     "template-not-filled": "il n'a pas pu être rempli ({kind} : {error})",
