@@ -163,3 +163,16 @@ def test_sqlite_refusing_to_open_a_file_is_told_apart_by_its_code_not_its_wordin
     with pytest.raises(sqlite3.DatabaseError) as not_a_database:
         sqlite3.connect(tmp_path / "texte.sqlite").execute("SELECT 1 FROM sqlite_master")
     assert _cannot_open(cannot.value) and not _cannot_open(not_a_database.value)
+
+
+def test_a_history_that_is_not_one_is_said_in_french_and_left_as_it_was(tmp_path, plan_path):
+    (tmp_path / "texte.sqlite").write_text("pas une base\n" * 200)
+    with sqlite3.connect(tmp_path / "autre.sqlite") as other:  # another program's database
+        other.execute("CREATE TABLE clients (nom TEXT)")
+    for name, why in (("texte.sqlite", "ce n'est pas un fichier d'historique"),
+                      ("autre.sqlite", "c'est une base SQLite, mais pas un historique de suivi-excel")):
+        before = (tmp_path / name).read_bytes()
+        result = run("generer", plan_path, "-p", "2027", "-o", tmp_path / "s.xlsx", "--historique", tmp_path / name)
+        assert no_crash(result) and result.exit_code == 2, result.output
+        assert f"« {tmp_path / name} » est illisible ou verrouillé ({why})" in result.output, result.output
+        assert (tmp_path / name).read_bytes() == before and not (tmp_path / "s.xlsx").exists()

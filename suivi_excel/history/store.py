@@ -46,6 +46,7 @@ from suivi_excel.core.columns import (
     TRACKING_HEADERS,
 )
 from suivi_excel.core.errors import SuiviError
+from suivi_excel.core.messages.errors import HISTORY_REASONS
 from suivi_excel.core.periods import Period, parse_period
 from suivi_excel.history.checks import unreadable_value
 from suivi_excel.history.lastknown import Known, last_known
@@ -98,7 +99,7 @@ def connect(path: Path, write: bool = False) -> Iterator[sqlite3.Connection]:
     try:
         connection = sqlite3.connect(str(path), timeout=120, isolation_level=None)
     except sqlite3.Error as error:
-        raise SuiviError.of("history-cannot-open", path=path, why=error) from None
+        raise SuiviError.of("history-cannot-open", path=path, why=_said(error)) from None
     try:
         connection.execute("PRAGMA busy_timeout = 120000")
         _check_readable(connection, path)
@@ -113,14 +114,32 @@ def connect(path: Path, write: bool = False) -> Iterator[sqlite3.Connection]:
         if write and connection.in_transaction:
             connection.execute("ROLLBACK")
         if write and _cannot_open(error):
-            raise SuiviError.of("history-cannot-write", path=path, why=error) from None
-        raise SuiviError.of("history-unreadable", path=path, why=error) from None
+            raise SuiviError.of("history-cannot-write", path=path, why=_said(error)) from None
+        raise SuiviError.of("history-unreadable", path=path, why=_said(error)) from None
     except BaseException:
         if write and connection.in_transaction:
             connection.execute("ROLLBACK")
         raise
     finally:
         connection.close()
+
+
+# SQLite's primary result codes (sqlite3 names them from Python 3.11; the values are SQLite's own)
+_REASONS_BY_CODE = {26: "not-a-database", 11: "damaged", 5: "busy", 6: "busy", 8: "read-only", 14: "cannot-open",
+                    13: "disk-full"}
+_REASONS_BY_TEXT = {"file is not a database": "not-a-database", "no such table": "not-ours",
+                    "no such column": "not-ours", "malformed": "damaged", "locked": "busy", "readonly": "read-only",
+                    "unable to open": "cannot-open", "disk is full": "disk-full"}
+
+
+def _said(error: sqlite3.Error) -> str:
+    """Why SQLite refused the history, in French (SQLite's own English words only for a rarer case)."""
+    text = str(error)
+    found = next((why for words, why in _REASONS_BY_TEXT.items() if words in text), None)
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11 and later
+    if found is None and code is not None:
+        found = _REASONS_BY_CODE.get(code & 0xFF)
+    return HISTORY_REASONS[found] if found else text
 
 
 def _cannot_open(error: sqlite3.Error) -> bool:

@@ -59,6 +59,17 @@ CORE_ERRORS: dict[str, str] = {
                     "plan puis relancez la commande.",
 }
 # the file a `workbook-*` or `reader-died` error names ({what}), by what the command was reading it as
+# why SQLite refused the history (the {why} of the history's errors), by SQLite's primary result code
+HISTORY_REASONS = {
+    "not-a-database": "ce n'est pas un fichier d'historique",
+    "not-ours": "c'est une base SQLite, mais pas un historique de suivi-excel",
+    "damaged": "fichier endommagé",
+    "busy": "utilisé par une autre commande en cours",
+    "read-only": "en lecture seule",
+    "cannot-open": "le fichier ne peut être ni ouvert ni créé à cet endroit",
+    "disk-full": "disque plein",
+}
+
 FILE_KINDS = {"workbook": "le classeur", "plan": "le plan", "adopted-plan": "le plan adopté", "report": "le rapport",
               "file": "le fichier"}
 # a warning, the command goes on (history/kinship.py): the history knows this plan under another identity;
