@@ -131,3 +131,18 @@ def test_a_mistyped_returns_folder_is_said_to_be_missing_not_blamed_on_a_service
         assert f"  - {missing} : Ce chemin n'existe pas : vérifiez le nom du dossier ou du fichier" in said, said
         assert "demandez au service" not in said
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_that_cannot_be_written_is_said_with_the_option_that_chose_it(tmp_path, plan_path, forms):
+    # a file where the folder should be (as a read-only disk or a missing right): the advice names the option
+    blocker = tmp_path / "note.txt"
+    blocker.write_text("à moi")
+    said = _error(run("generer", plan_path, "-p", "2027", "-o", tmp_path / "s.xlsx", "--par-service",
+                      blocker / "envois"))
+    assert said.endswith(": choisissez un autre dossier avec --par-service."), said
+    folder = next(iter(forms.per_service.values())).parent
+    said = _error(run("envoyer", "formulaires", folder, "--brouillons", blocker / "brouillons"))
+    assert said.endswith(": choisissez un autre dossier avec --brouillons."), said
+    said = _error(run("consolider", tmp_path / "aucun", "-o", blocker / "rapport.xlsx"))
+    assert "aucun fichier .xlsx" in said  # nothing read: nothing written either, whatever the folder
+    assert blocker.read_text() == "à moi"

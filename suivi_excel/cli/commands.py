@@ -10,6 +10,7 @@ import click
 from suivi_excel import __version__
 from suivi_excel.cli import click_fr, next_steps, outputs
 from suivi_excel.cli.defect import GuardedGroup
+from suivi_excel.core.atomic import chosen_by
 from suivi_excel.core.errors import EXIT_ERRORS_FOUND, SuiviError, listed_files
 from suivi_excel.core.messages import ERRORS
 
@@ -183,7 +184,8 @@ def generer(plan: Path, periode, sortie: Path | None, par_service: Path | None, 
     prefill, prefill_periods = ({}, {}) if vierge else history.prefill_values(store, checked, periode)
     options = Options(periode, deadline=echeance, password=mot_de_passe, prefill=prefill,
                       prefill_periods=prefill_periods)
-    result = generate(checked, options, sortie, par_service)
+    with chosen_by({par_service: "--par-service"}):
+        result = generate(checked, options, sortie, par_service)
     console.generated(checked, result, par_service)
     if prefill:
         sources = ", ".join(sorted(set(prefill_periods.values()), key=str))
@@ -280,7 +282,8 @@ def consolider(retours, sortie, plan, periode, strict, historique, corrections, 
 
         from suivi_excel.consolidate.stale import remove_stale
 
-        written = write_corrections(result, corrections)
+        with chosen_by({corrections: "--corrections"}):
+            written = write_corrections(result, corrections)
         click.echo(f"Classeurs de correction : {len(written)} dans {corrections}"
                    + ("" if written else " (aucun retour à corriger)."))
         cleanup = remove_stale(corrections, result.plan.identity, result.period.label, set(written.values()))

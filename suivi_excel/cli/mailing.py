@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from suivi_excel.core.atomic import chosen_by
 from suivi_excel.core.errors import EXIT_ERRORS_FOUND, SuiviError
 from suivi_excel.mail.compose import Outgoing
 
@@ -117,7 +118,8 @@ def _dispatch(items: list[Outgoing], delivery: Delivery, beside: Path) -> None:
                        f"[{item.attachment.name}, {size} Ko]")
         return
     if delivery.drafts is not None:
-        written = write_drafts(items, delivery.drafts)
+        with chosen_by({delivery.drafts: "--brouillons"}):
+            written = write_drafts(items, delivery.drafts)
         click.echo(f"{len(written)} brouillon(s) .eml écrits dans {delivery.drafts} : ouvrez-les dans Outlook ou "
                    "Thunderbird pour les envoyer.")
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import errno
 import gc
 import os
@@ -17,6 +18,26 @@ from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.safety import os_reason
 
 
+# which option of the command line chose each output folder, so that a failed write names the right one
+_OPTIONS: contextvars.ContextVar[dict[Path, str]] = contextvars.ContextVar("options", default={})
+_OUTPUT_OPTION = "-o"
+
+
+@contextlib.contextmanager
+def chosen_by(options: dict[Path | None, str]) -> Iterator[None]:
+    """Within this block, a write that fails in one of these folders names its option (`--par-service`,
+    `--corrections`, `--brouillons`…) rather than `-o`."""
+    token = _OPTIONS.set({Path(folder).resolve(): option for folder, option in options.items() if folder})
+    try:
+        yield
+    finally:
+        _OPTIONS.reset(token)
+
+
+def _option(folder: Path) -> str:
+    return _OPTIONS.get().get(Path(folder).resolve(), _OUTPUT_OPTION)
+
+
 def ensure_folder(folder: Path) -> None:
     """Create `folder` (and its parents) for an output, as every command does for its `-o`.
 
@@ -26,7 +47,7 @@ def ensure_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise SuiviError.of("write-folder", folder=folder, why=os_reason(error)) from None
+        raise SuiviError.of("write-folder", folder=folder, why=os_reason(error), option=_option(folder)) from None
 
 
 @contextlib.contextmanager
@@ -44,7 +65,8 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         handle, name = tempfile.mkstemp(prefix=_prefix(target), suffix=f".{os.getpid()}.tmp", dir=target.parent)
         os.close(handle)
     except OSError as error:
-        raise SuiviError.of("write-folder", folder=target.parent, why=os_reason(error)) from None
+        raise SuiviError.of("write-folder", folder=target.parent, why=os_reason(error),
+                            option=_option(target.parent)) from None
     temporary = Path(name)
     try:
         yield temporary
@@ -103,7 +125,7 @@ def _failed_write(target: Path, error: OSError) -> SuiviError:
         code = "write-busy"
     else:
         code = "write-failed"
-    return SuiviError.of(code, target=target, why=os_reason(error))
+    return SuiviError.of(code, target=target, why=os_reason(error), option=_option(target.parent))
 
 
 def _mode_for(target: Path) -> int:

@@ -12,13 +12,16 @@ CORE_ERRORS: dict[str, str] = {
                             "tout) : vérifiez le dossier des retours (les fichiers doivent venir de « suivi-excel "
                             "generer »).",
     # writing an output (core/atomic.py): the previous file is always left whole
-    "write-folder": "impossible d'écrire dans le dossier « {folder} » ({why}) : choisissez un autre dossier avec -o.",
+    # {option}: the option of the command line that chose the folder (core/atomic.chosen_by), -o by default
+    "write-folder": "impossible d'écrire dans le dossier « {folder} » ({why}) : choisissez un autre dossier avec "
+                    "{option}.",
     "write-disk-full": "impossible d'écrire « {target} » : plus assez de place sur le disque ({why}). Libérez de la "
-                       "place ou choisissez un autre dossier avec -o. Le fichier précédent, s'il existait, est intact.",
+                       "place ou choisissez un autre dossier avec {option}. Le fichier précédent, s'il existait, est "
+                       "intact.",
     "write-busy": "impossible d'écrire « {target} » ({why}) : fermez le fichier s'il est ouvert dans Excel, ou "
-                  "choisissez un autre nom avec -o. Le fichier précédent, s'il existait, est intact.",
-    "write-failed": "impossible d'écrire « {target} » ({why}) : choisissez un autre dossier ou nom avec -o. Le fichier "
-                    "précédent, s'il existait, est intact.",
+                  "choisissez un autre nom avec {option}. Le fichier précédent, s'il existait, est intact.",
+    "write-failed": "impossible d'écrire « {target} » ({why}) : choisissez un autre dossier ou nom avec {option}. Le "
+                    "fichier précédent, s'il existait, est intact.",
     # the history (history/store.py): refused untouched
     "history-cannot-open": "impossible d'écrire ni de lire l'historique « {path} » ({why}) : choisissez un autre "
                            "emplacement avec --historique ou -o.",
