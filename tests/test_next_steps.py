@@ -59,9 +59,19 @@ def test_consolider_names_the_reminder_the_corrections_and_the_report(tmp_path, 
     result = run("consolider", tmp_path / "retours", "-o", report, "--corrections", corrections)
     assert result.exit_code == 0, result.output
     last = _last(result, 4)
-    assert "envoyer formulaires" in last and "--relance --retours" in last
+    folder = next(iter(forms.per_service.values())).parent  # where generer wrote this period's forms
+    assert f"envoyer formulaires {folder} --relance --retours {tmp_path / 'retours'}" in last
     assert f"suivi-excel envoyer corrections {corrections}" in last
     assert f"suivi-excel envoyer rapport {report} --a" in last
+
+
+def test_the_reminder_attaches_the_forms_of_the_period_consolidated_not_an_earlier_one(tmp_path, forms):
+    fill(forms, TP, {"2.1": {"Statut": "En cours"}}, tmp_path / "retours" / "tp.xlsx")
+    later = tmp_path / "envois-2027"  # the next period's forms, written beside the 2026 ones
+    later.mkdir()
+    (later / "suivi-2027 - Travaux publics.xlsx").write_bytes(b"")
+    result = run("consolider", tmp_path / "retours", "-o", tmp_path / "r.xlsx", "-p", "2027")
+    assert f"envoyer formulaires {later} --relance" in _last(result, 4), result.output
 
 
 def test_consolider_without_corrections_folder_says_how_to_write_them(tmp_path, forms):

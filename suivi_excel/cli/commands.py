@@ -297,7 +297,8 @@ def consolider(retours, sortie, plan, periode, strict, historique, corrections, 
     from suivi_excel.consolidate.review import INCOMPLETE, TO_FIX, review
 
     to_fix = sum(state.state in (TO_FIX, INCOMPLETE) for state in review(result))
-    next_steps.after_consolidate([Path(r) for r in retours], sortie, result.missing, corrections, len(written), to_fix)
+    next_steps.after_consolidate([Path(r) for r in retours], sortie, result.missing, corrections, len(written), to_fix,
+                                 result.period.label)
     if strict and result.errors:
         raise SystemExit(EXIT_ERRORS_FOUND)
 

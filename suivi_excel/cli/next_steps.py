@@ -6,6 +6,7 @@ naming the next one, with the files it just wrote filled in. The texts live here
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -68,12 +69,28 @@ def after_verify(returns: Sequence[Path], period: str, errors: int) -> None:
     show("Ensuite :", lines)
 
 
+def forms_folder(returns: Sequence[Path], period: str) -> Path:
+    """Where the period's forms were written (`generer --par-service`): a folder beside the returns or in the
+    current one holding `suivi-PÉRIODE - ….xlsx`; else `envois`, the name `generer` suggests. A reminder must
+    attach this period's forms, not an earlier period's left in `envois`."""
+    places = [Path.cwd(), *(Path(r).resolve().parent for r in returns[:1])]
+    for place in dict.fromkeys(places):
+        try:
+            found = sorted({form.parent for form in place.glob(f"*/suivi-{period} - *.xlsx")})
+        except OSError:
+            continue
+        if found:
+            return Path(os.path.relpath(found[0])) if found[0].is_relative_to(Path.cwd()) else found[0]
+    return Path("envois")
+
+
 def after_consolidate(returns: Sequence[Path], report: Path, missing: Sequence[str], corrections: Path | None,
-                      written: int, to_fix: int) -> None:
+                      written: int, to_fix: int, period: str) -> None:
     lines = []
     if missing:
         lines.append(f"relancer le(s) {len(missing)} service(s) sans retour : "
-                     + command("envoyer", "formulaires", Path("envois"), "--relance", "--retours", *returns[:1]))
+                     + command("envoyer", "formulaires", forms_folder(returns, period), "--relance", "--retours",
+                               *returns[:1]))
     if corrections is not None and written:
         lines.append("envoyer les classeurs de correction : " + command("envoyer", "corrections", corrections))
     elif to_fix:
