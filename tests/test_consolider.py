@@ -438,3 +438,15 @@ def test_a_report_into_a_folder_not_yet_made_gets_it_with_its_history_beside(tmp
     assert no_crash(result) and result.exit_code == 0, result.output
     assert report.exists() and (report.parent / "suivi-historique.sqlite").exists()
     assert actions_by_no(report).loc["2.1", "Statut"] == "En cours"
+
+
+def test_the_files_line_counts_what_was_received_and_what_was_retained(tmp_path, forms):
+    returns = tmp_path / "retours"
+    fill(forms, TP, {"2.1": {"Statut": "En cours"}}, returns / "tp.xlsx",
+         saved=dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc))
+    fill(forms, TP, {"2.1": {"Statut": "Réalisée"}}, returns / "tp-final.xlsx",
+         saved=dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))  # supersedes the first
+    (returns / "loisirs.ods").write_bytes(b"saved by LibreOffice in its own format")
+    result = run("verifier", returns)
+    assert no_crash(result), result.output
+    assert "Fichiers reçus : 3 (1 retenu(s), 2 écarté(s) : voir les anomalies)" in result.output, result.output

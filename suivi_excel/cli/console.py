@@ -140,9 +140,13 @@ def regional(region, output: Path) -> None:
 
 
 def _files_line(result) -> str:
-    recognized = sum(r.recognized for r in result.files)
-    refused = len(result.files) - recognized
-    return f"Fichiers lus : {len(result.files)} ({recognized} formulaire(s) reconnu(s), {refused} refusé(s))"
+    # a spreadsheet that could not be read (.ods, .xls) was received too; a file is retained when a service's
+    # values were taken from it, whatever the reason another was not (refused, another period, superseded)
+    received = {r.name for r in result.files} | {a.file for a in result.anomalies if a.code == "file-not-xlsx"}
+    retained = {values.tab.file for values in result.retained.values()}
+    return (f"Fichiers reçus : {len(received)} ({len(retained)} retenu(s), {len(received - retained)} écarté(s) : "
+            "voir les anomalies)" if received - retained else
+            f"Fichiers reçus : {len(received)} (tous retenus)")
 
 
 def verification(result) -> None:
