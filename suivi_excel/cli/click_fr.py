@@ -44,7 +44,7 @@ FRENCH = {
     "file": "fichier", "directory": "dossier", "path": "chemin",
     "File": "Fichier", "Directory": "Dossier", "Path": "Chemin",
     "{value!r} is not a valid {number_type}.": "{value!r} n'est pas un nombre valide.",
-    "{value} is not in the range {range}.": "{value} n'est pas entre {range}.",
+    "{value} is not in the range {range}.": "{value} est hors des valeurs permises : {range}.",
     "Aborted!": "Interrompu.",
     "default: {default}": "par défaut : {default}",
     "required": "obligatoire",
@@ -68,9 +68,35 @@ TYPE_NAMES = {"StringParamType": "texte", "UnprocessedParamType": "texte", "IntP
               "UUIDParameterType": "identifiant", "DateTime": "date"}
 
 
+def _number(value: float) -> str:
+    return str(value).replace(".", ",")
+
+
+def _french_range(self) -> str:
+    """A range as French says it (« de 2000 à 2100 », « 0,1 ou plus »), not click's « 2000<=x<=2100 »."""
+    low, high = self.min, self.max
+    if low is None:
+        return f"moins de {_number(high)}" if self.max_open else f"{_number(high)} ou moins"
+    if high is None:
+        return f"plus de {_number(low)}" if self.min_open else f"{_number(low)} ou plus"
+    return f"de {_number(low)} à {_number(high)}"
+
+
+def _decimal_comma(convert):
+    """A number typed the French way (`0,5`) is read as `0.5`."""
+
+    def french(self, value, param, ctx):
+        return convert(self, value.replace(",", ".") if isinstance(value, str) else value, param, ctx)
+
+    return french
+
+
 def install() -> None:
     """Rebind click's `_`/`ngettext` in every click module already imported, and name its types in French."""
     import click.types
+
+    click.types._NumberRangeBase._describe_range = _french_range
+    click.types.FloatParamType.convert = _decimal_comma(click.types.FloatParamType.convert)
 
     for name, french in TYPE_NAMES.items():
         kind = getattr(click.types, name, None)
