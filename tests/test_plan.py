@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -111,7 +112,21 @@ def test_missing_plan_sheet_is_named(tmp_path):
     book.active.title = "Feuil1"
     book.save(tmp_path / "p.xlsx")
     result = run("generer", tmp_path / "p.xlsx", "--periode", "2026")
+    assert result.exit_code == 2 and "ni feuille Actions ni feuille Services ; feuilles présentes : Feuil1" in (
+        result.output)
+    book.create_sheet("Services")
+    book.save(tmp_path / "p.xlsx")
+    result = run("generer", tmp_path / "p.xlsx", "--periode", "2026")
     assert result.exit_code == 2 and "feuille « Actions » introuvable" in result.output
+
+
+def test_the_plan_as_adopted_given_for_the_plan_workbook_points_to_importer(tmp_path):
+    models = Path(__file__).resolve().parents[1] / "modeles"
+    for adopted in ("plan-adopte.docx", "plan-adopte.pdf", "plan-adopte-imprimable.xlsx"):
+        result = run("generer", models / adopted, "--periode", "2026", "-o", tmp_path / "s.xlsx")
+        assert no_crash(result) and result.exit_code == 2, result.output
+        assert f"suivi-excel importer {models / adopted} -o plan.xlsx" in result.output
+    assert list(tmp_path.iterdir()) == []
 
 
 def _plan_with_an_odd_date(path):

@@ -36,7 +36,7 @@ from suivi_excel.core.columns import (
     PlanColumn,
     find_column,
 )
-from suivi_excel.core.errors import PlanInvalid, PlanProblem
+from suivi_excel.core.errors import PlanInvalid, PlanProblem, SuiviError
 from suivi_excel.core.messages.plan import HEADER_ROW, PLAN_PROBLEMS
 from suivi_excel.core.rawsheet import sheet_rows
 from suivi_excel.core.text import (
@@ -225,6 +225,9 @@ def _read_actions(sheet, services: pd.DataFrame, problems: list[PlanProblem]) ->
     return pd.DataFrame(records, columns=order, dtype=object)
 
 
+ADOPTED_ONLY = (".docx", ".doc", ".pdf", ".odt")  # what a plan is adopted as, never a plan workbook
+
+
 def read_plan(path: str | Path) -> Plan:
     """Read and check a plan workbook.
 
@@ -241,10 +244,14 @@ def read_plan(path: str | Path) -> Plan:
     from suivi_excel.plan.opening import open_workbook_checked
 
     path = Path(path)
+    if path.suffix.lower() in ADOPTED_ONLY:  # the Word or PDF plan: `importer` turns it into the workbook
+        raise SuiviError.of("plan-is-adopted", path=path, present="aucune")
     workbook = open_workbook_checked(path, kind="plan")
     problems: list[PlanProblem] = []
     actions_sheet = _find_sheet(workbook, path, ACTIONS_SHEET)
     services_sheet = _find_sheet(workbook, path, SERVICES_SHEET)
+    if actions_sheet is None and services_sheet is None:  # a plan laid out for printing, or another workbook
+        raise SuiviError.of("plan-is-adopted", path=path, present=", ".join(workbook.sheet_names))
     for name, sheet in ((ACTIONS_SHEET, actions_sheet), (SERVICES_SHEET, services_sheet)):
         if sheet is None:
             problems.append(_problem("sheet-missing", name, "", name=name, present=", ".join(workbook.sheet_names)))
