@@ -206,3 +206,14 @@ def test_the_fields_of_a_plan_import_are_named_not_spelt():
                   if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "Field"
                   and node.attr not in Field.__members__]
     assert spelt == [], "\n".join(spelt)
+
+
+def test_every_package_is_shipped():
+    # pyproject lists the packages (modeles/ is mapped into the package): one left out installs without it,
+    # and the installed tool fails at its first import (tests/test_install.py builds the wheel, but is slow)
+    import pytest
+
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11 and later
+    listed = set(tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(PACKAGE.parent).parts) for p in PACKAGE.rglob("__init__.py")}
+    assert found - listed == set()
