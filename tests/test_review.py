@@ -182,3 +182,25 @@ def test_without_anything_to_fix_no_correction_workbook_is_written(tmp_path, for
     assert not list((tmp_path / "c").glob("*.xlsx"))
     result = run("envoyer", "corrections", tmp_path / "envois", "--essai")
     assert result.exit_code == 2 and "aucun classeur de correction" in result.output
+
+
+def test_a_renamed_column_makes_the_return_one_to_fix_with_its_error_counted(tmp_path, forms):
+    # the service renamed « Date de début réelle »: its dates are not read, an Erreur names the header;
+    # the return must not read « Complet, 0 erreur » while the report lists that Erreur
+    returned = fill_form(forms.per_service[TP], tmp_path / "r" / "tp.xlsx",
+                         {"2.1": {"Statut": "En cours"}, "2.10": {"Statut": "Réalisée", "Avancement (%)": 100}},
+                         saved=FIRST)
+    book = openpyxl.load_workbook(returned)
+    tab = next(ws for ws in book.worksheets if ws.title.startswith("Travaux"))
+    header = next(cell for row in tab.iter_rows(max_row=10) for cell in row if cell.value == "Date de début réelle")
+    header.value = "Début"
+    book.save(returned)
+    result = run("consolider", tmp_path / "r", "-o", tmp_path / "rapport.xlsx", "--corrections", tmp_path / "c")
+    assert "header-missing" in set(anomalies(tmp_path / "rapport.xlsx")["Code"]), result.output
+    returns = sheet(tmp_path / "rapport.xlsx", "Retours").set_index("Service")
+    assert returns.loc[TP, "Erreurs"] == 1 and returns.loc[TP, "État"] == "À corriger"
+    # its correction workbook says why: the column's problem is listed in its instructions
+    [correction] = (tmp_path / "c").glob("*.xlsx")
+    said = "\n".join(str(c.value) for ws in openpyxl.load_workbook(correction).worksheets
+                     for row in ws.iter_rows() for c in row if c.value)
+    assert "Colonne « Date de début réelle » introuvable" in said

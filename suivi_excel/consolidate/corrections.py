@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from suivi_excel.consolidate.consolidation import Consolidation
-from suivi_excel.consolidate.review import INCOMPLETE, TO_FIX, review
+from suivi_excel.consolidate.review import INCOMPLETE, TO_FIX, return_anomalies, review
 from suivi_excel.core.anomalies import ERROR, INFO, Anomaly
 from suivi_excel.core.columns import NOT_REPORTED, NUMBER, STATUS, TARGET_MET, TO_CHECK, TRACKING_HEADERS
 from suivi_excel.core.text import is_blank, split_ref
@@ -64,7 +64,7 @@ def _answers(result: Consolidation, service: str):
     marks: dict[str, dict[str, str]] = {}
     problems: list[tuple[str, str]] = []  # without a cell of the form: the tab's own problems
     cells: list[tuple[str, str, str]] = []  # (cell, number, problem)
-    for anomaly in winner.anomalies:
+    for anomaly in return_anomalies(result, winner):
         if anomaly.severity == INFO:
             continue
         place = _place(anomaly, tab)

@@ -39,6 +39,13 @@ class ReturnState:
                 self.errors, self.warnings, self.state]
 
 
+def return_anomalies(result: Consolidation, winner) -> list:
+    """A retained return's problems: its values', and its tab's own (a column renamed or deleted, found
+    when the file was read), which make it a return to fix as much as a wrong value does."""
+    return winner.anomalies + [anomaly for read in result.files if read.name == winner.tab.file
+                               for anomaly in read.anomalies if anomaly.sheet == winner.tab.sheet]
+
+
 def review(result: Consolidation) -> list[ReturnState]:
     """The state of every service that carries actions, in the plan's order."""
     plan = result.plan
@@ -55,7 +62,7 @@ def review(result: Consolidation) -> list[ReturnState]:
             continue
         winner = result.retained.get(service)
         if winner is not None:
-            found, file = winner.anomalies, winner.tab.file
+            found, file = return_anomalies(result, winner), winner.tab.file
             saved = winner.tab.saved.astimezone().strftime("%Y-%m-%d %H:%M") if winner.tab.saved else ""
         else:  # a period read back from the history: its anomalies by tab, its source by name
             found = [a for a in result.anomalies if a.sheet == result.tabs[service]]
