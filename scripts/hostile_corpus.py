@@ -71,7 +71,7 @@ def _find_parts(form: Path) -> None:
     itself (the tabs before them change as the forms gain some)."""
     global SHEET_XML, PLAN_XML
 
-    from suivi_excel.core.safety import sheet_targets
+    from suivi_excel.core.sheet_targets import sheet_targets
     from suivi_excel.core.tabs import TAB_PLAN
 
     with zipfile.ZipFile(form) as archive:

@@ -54,7 +54,7 @@ def _terms(_ctx, _param, value):
 
 def _limits_options(function):
     """Options bounding what one returned file may cost (shared by verifier and consolider)."""
-    from suivi_excel.core.safety import DEFAULT_LIMITS as d
+    from suivi_excel.core.limits import DEFAULT_LIMITS as d
 
     options = [
         click.option("--taille-max", type=click.FloatRange(min=0.1), default=d.max_file_mb, show_default=True, metavar="MO",
@@ -72,7 +72,7 @@ def _limits_options(function):
 
 
 def _limits(taille_max: float, decompresse_max: float, lignes_max: int, parties_max: int):
-    from suivi_excel.core.safety import DEFAULT_LIMITS, Limits
+    from suivi_excel.core.limits import DEFAULT_LIMITS, Limits
 
     # the grid a tab may span grows with the rows allowed, at the default width ratio
     cells = DEFAULT_LIMITS.max_cells * lignes_max // DEFAULT_LIMITS.max_rows

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from suivi_excel.core.safety import DEFAULT_LIMITS, Limits
+from suivi_excel.core.limits import DEFAULT_LIMITS, Limits
 from suivi_excel.returns.pool import Reading, find_returns
 
 if TYPE_CHECKING:

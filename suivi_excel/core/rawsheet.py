@@ -18,7 +18,7 @@ from pathlib import Path
 
 from defusedxml import ElementTree
 
-from suivi_excel.core.safety import sheet_targets
+from suivi_excel.core.sheet_targets import sheet_targets
 from suivi_excel.core.text import split_ref
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"

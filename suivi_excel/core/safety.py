@@ -22,11 +22,8 @@ from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.limits import DEFAULT_LIMITS, Limits, Refusal, megabytes
 from suivi_excel.core.messages import FILE_KINDS
 from suivi_excel.core.sheet_extent import CHUNK, SHARED_STRING, SheetExtent, Stop, TableExtent
-from suivi_excel.core.sheet_targets import WORKBOOK, WORKBOOK_RELS, is_worksheet, sheet_parts, sheet_targets
+from suivi_excel.core.sheet_targets import WORKBOOK, WORKBOOK_RELS, is_worksheet, sheet_parts
 
-# the names callers have always imported from here
-__all__ = ["DEFAULT_LIMITS", "Limits", "Refusal", "inspect_archive", "inspect_file", "os_reason", "os_refusal",
-           "read_every_sheet", "reader_died", "sheet_targets"]
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")

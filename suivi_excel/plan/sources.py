@@ -26,7 +26,8 @@ from suivi_excel.core.messages.import_notes import (
 from suivi_excel.core.messages.plan import NO_SUFFIX
 from suivi_excel.core.isolation import survives
 from suivi_excel.core.rawsheet import quiet_native_stderr, reraise_interrupts
-from suivi_excel.core.safety import DEFAULT_LIMITS, inspect_archive, os_reason, reader_died
+from suivi_excel.core.limits import DEFAULT_LIMITS
+from suivi_excel.core.safety import inspect_archive, os_reason, reader_died
 from suivi_excel.core.text import clean_text, column_letter
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".ods")

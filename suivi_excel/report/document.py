@@ -21,7 +21,8 @@ from suivi_excel.core.columns import AXE
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.messages.report import REASONS
 from suivi_excel.core.resources import models_dir
-from suivi_excel.core.safety import DEFAULT_LIMITS, inspect_archive
+from suivi_excel.core.limits import DEFAULT_LIMITS
+from suivi_excel.core.safety import inspect_archive
 from suivi_excel.core.text import french_date
 from suivi_excel.report import bilan_texts as texts
 from suivi_excel.report import charts

@@ -20,7 +20,8 @@ from suivi_excel.core.rawsheet import (
     reraise_interrupts,
     sheet_rows,
 )
-from suivi_excel.core.safety import DEFAULT_LIMITS, Limits, inspect_file
+from suivi_excel.core.limits import DEFAULT_LIMITS, Limits
+from suivi_excel.core.safety import inspect_file
 from suivi_excel.core.saved import saved_time
 from suivi_excel.core.tabs import RESERVED_TABS, TAB_META, TAB_PLAN
 from suivi_excel.core.text import action_number, cell_ref, is_blank

@@ -16,7 +16,7 @@ from suivi_excel.core.errors import NothingUsable
 from suivi_excel.core.inputs import find_files
 from suivi_excel.core.isolation import Isolated
 from suivi_excel.core.messages import REFUSALS
-from suivi_excel.core.safety import Limits
+from suivi_excel.core.limits import Limits
 from suivi_excel.returns.file import FileRead, read_file
 
 Progress = Callable[[str], None] | None
