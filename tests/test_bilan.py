@@ -178,6 +178,9 @@ def test_the_spreadsheet_bilan_says_it_is_a_bilan(tmp_path, year):
     _base, store, _report = year
     output = tmp_path / "bilan.xlsx"
     assert run("bilan", "--annee", 2026, "--historique", store, "-o", output).exit_code == 0
+    before = output.read_bytes()  # then edited by someone, or another workbook of that name (the plan)
+    again = run("bilan", "--annee", 2026, "--historique", store, "-o", output)
+    assert again.exit_code == 2 and "--ecraser" in again.output and output.read_bytes() == before
     heading = sheet(output, "Tableau de bord").columns[0]
     cells = " ".join(str(v) for v in sheet(output, "Tableau de bord").iloc[:3, 0])
     assert heading.startswith("Bilan annuel 2026") and "rapport" not in cells.lower()

@@ -74,6 +74,16 @@ def test_the_reminder_attaches_the_forms_of_the_period_consolidated_not_an_earli
     assert f"envoyer formulaires {later} --relance" in _last(result, 4), result.output
 
 
+def test_the_reminder_never_attaches_the_returns_which_keep_their_form_s_name(tmp_path, forms):
+    # services send back the file they received, still named « suivi-2026 - Service.xlsx », into a folder
+    # that sorts before the forms' own (« Retours » < « envois »): the reminder attaches the forms
+    returns = tmp_path / "Retours"
+    form = forms.per_service[TP]
+    fill(forms, TP, {"2.1": {"Statut": "En cours"}}, returns / form.name)
+    result = run("consolider", returns, "-o", tmp_path / "r.xlsx")
+    assert f"envoyer formulaires {form.parent} --relance --retours {returns}" in _last(result, 4), result.output
+
+
 def test_consolider_without_corrections_folder_says_how_to_write_them(tmp_path, forms):
     fill(forms, LOISIRS, {"1.1": {"Statut": "En cours"}}, tmp_path / "retours" / "l.xlsx")  # 1.2 left empty
     result = run("consolider", tmp_path / "retours", "-o", tmp_path / "r.xlsx")

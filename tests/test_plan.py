@@ -127,6 +127,10 @@ def test_the_plan_as_adopted_given_for_the_plan_workbook_points_to_importer(tmp_
         assert no_crash(result) and result.exit_code == 2, result.output
         assert f"suivi-excel importer {models / adopted} -o plan.xlsx" in result.output
     assert list(tmp_path.iterdir()) == []
+    spaced = tmp_path / "mon plan adopté.docx"  # the command to copy quotes a name with spaces
+    spaced.write_bytes((models / "plan-adopte.docx").read_bytes())
+    result = run("generer", spaced, "-p", "2026", "-o", tmp_path / "s.xlsx")
+    assert f'« suivi-excel importer "{spaced}" -o plan.xlsx »' in result.output, result.output
 
 
 def _plan_with_an_odd_date(path):

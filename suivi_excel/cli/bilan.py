@@ -26,6 +26,8 @@ def run_bilan(year: int | None, period: Period | None, whole_plan: bool, store: 
 
     span = Span(PLAN) if whole_plan else Span(PERIOD, period=period) if period else Span(YEAR, year=year)
     if output is not None and output.suffix.lower() == ".xlsx":
+        if output.exists() and not replace:  # a workbook someone may have edited, or another one (the plan)
+            raise SuiviError.of("bilan-exists", path=output)
         return _workbook(span, store, output)
     if output is not None and output.suffix.lower() != ".docx":
         raise SuiviError.of("bilan-not-docx", name=output.name)

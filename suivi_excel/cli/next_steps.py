@@ -12,22 +12,9 @@ from pathlib import Path
 
 import click
 
-PROGRAM = "suivi-excel"
+from suivi_excel.core.text import command_line
+
 COMMITTEE = "comite@ville.qc.ca"  # a placeholder the coordinator replaces by the committee's addresses
-
-
-_SPECIAL = set(" '\"$`!*?&;|<>()[]{}#~")
-
-
-def _word(word: object) -> str:
-    # double quotes read the same in a Windows console, PowerShell and a Unix shell
-    text = str(word)
-    return f'"{text}"' if _SPECIAL & set(text) else text
-
-
-def command(*words: object) -> str:
-    """A command line as the coordinator types it: a word quoted only where a shell needs it."""
-    return " ".join([PROGRAM, *(_word(w) for w in words)])
 
 
 def show(title: str, lines: Iterable[str]) -> None:
@@ -42,19 +29,19 @@ def show(title: str, lines: Iterable[str]) -> None:
 
 def after_model(plan: Path) -> None:
     show("Ensuite, une fois le plan rempli :",
-         [command("generer", plan, "--periode", "ANNÉE", "-o", Path("suivi-ANNÉE.xlsx"), "--par-service",
+         [command_line("generer", plan, "--periode", "ANNÉE", "-o", Path("suivi-ANNÉE.xlsx"), "--par-service",
                   Path("envois"))])
 
 
 def after_generate(plan: Path, workbook: Path, per_service: Path | None, period: str) -> None:
     if per_service is not None:
-        lines = [command("envoyer", "formulaires", per_service, "--essai") + "   (voir ce qui partira)",
-                 command("envoyer", "formulaires", per_service)]
+        lines = [command_line("envoyer", "formulaires", per_service, "--essai") + "   (voir ce qui partira)",
+                 command_line("envoyer", "formulaires", per_service)]
     else:
         lines = [f"envoyez {workbook} aux services, ou écrivez un classeur par service :",
-                 command("generer", plan, "--periode", period, "-o", workbook, "--par-service", Path("envois"),
+                 command_line("generer", plan, "--periode", period, "-o", workbook, "--par-service", Path("envois"),
                          "--ecraser")]
-    lines.append("puis, quand les retours arrivent : " + command("verifier", Path("retours")))
+    lines.append("puis, quand les retours arrivent : " + command_line("verifier", Path("retours")))
     show("Ensuite :", lines)
 
 
@@ -63,9 +50,9 @@ def after_verify(returns: Sequence[Path], period: str, errors: int) -> None:
     lines = []
     if errors:
         lines.append("les erreurs seront reprises dans le rapport ; pour les faire corriger par les services :")
-        lines.append(command("consolider", *returns, "-o", report, "--corrections", Path("corrections")))
+        lines.append(command_line("consolider", *returns, "-o", report, "--corrections", Path("corrections")))
     else:
-        lines.append(command("consolider", *returns, "-o", report))
+        lines.append(command_line("consolider", *returns, "-o", report))
     show("Ensuite :", lines)
 
 
@@ -74,9 +61,11 @@ def forms_folder(returns: Sequence[Path], period: str) -> Path:
     current one holding `suivi-PÉRIODE - ….xlsx`; else `envois`, the name `generer` suggests. A reminder must
     attach this period's forms, not an earlier period's left in `envois`."""
     places = [Path.cwd(), *(Path(r).resolve().parent for r in returns[:1])]
+    read = [Path(r).resolve() for r in returns]  # returned files keep their form's name: never the forms
     for place in dict.fromkeys(places):
         try:
-            found = sorted({form.parent for form in place.glob(f"*/suivi-{period} - *.xlsx")})
+            found = sorted({form.parent for form in place.glob(f"*/suivi-{period} - *.xlsx")
+                            if not any(form.resolve().is_relative_to(r) for r in read)})
         except OSError:
             continue
         if found:
@@ -89,27 +78,27 @@ def after_consolidate(returns: Sequence[Path], report: Path, missing: Sequence[s
     lines = []
     if missing:
         lines.append(f"relancer le(s) {len(missing)} service(s) sans retour : "
-                     + command("envoyer", "formulaires", forms_folder(returns, period), "--relance", "--retours",
+                     + command_line("envoyer", "formulaires", forms_folder(returns, period), "--relance", "--retours",
                                *returns[:1]))
     if corrections is not None and written:
-        lines.append("envoyer les classeurs de correction : " + command("envoyer", "corrections", corrections))
+        lines.append("envoyer les classeurs de correction : " + command_line("envoyer", "corrections", corrections))
     elif to_fix:
         lines.append(f"faire corriger ou compléter {to_fix} retour(s) : "
-                     + command("consolider", *returns, "-o", report, "--corrections", Path("corrections")))
-    lines.append("envoyer le rapport au comité : " + command("envoyer", "rapport", report, "--a", COMMITTEE))
+                     + command_line("consolider", *returns, "-o", report, "--corrections", Path("corrections")))
+    lines.append("envoyer le rapport au comité : " + command_line("envoyer", "rapport", report, "--a", COMMITTEE))
     show("Ensuite :", lines)
 
 
 def after_review(review: Path, period: str) -> None:
-    show("Ensuite :", ["envoyer le bilan au comité : " + command("envoyer", "rapport", review, "--a", COMMITTEE),
-                       f"préparer la période suivante : {command('generer', 'PLAN', '--periode', 'PÉRIODE')}"
+    show("Ensuite :", ["envoyer le bilan au comité : " + command_line("envoyer", "rapport", review, "--a", COMMITTEE),
+                       f"préparer la période suivante : {command_line('generer', 'PLAN', '--periode', 'PÉRIODE')}"
                        f" (après {period})"])
 
 
 def after_bilan(document: Path, pdf: Path | None, span: Sequence[object]) -> None:
     lines = [f"relisez {document} ; le mot du comité, le logo et les couleurs se changent une fois pour toutes "
              "dans une copie de modeles/bilan.docx : "
-             + command("bilan", *span, "--modele", "mon-modele-bilan.docx", "--ecraser")]
+             + command_line("bilan", *span, "--modele", "mon-modele-bilan.docx", "--ecraser")]
     if pdf is not None:
         lines.append(f"présentez-le au conseil et publiez {pdf} sur le site de la municipalité")
     else:
@@ -118,7 +107,7 @@ def after_bilan(document: Path, pdf: Path | None, span: Sequence[object]) -> Non
 
 
 def after_region(workbook: Path) -> None:
-    show("Ensuite :", ["envoyer le bilan régional : " + command("envoyer", "rapport", workbook, "--a", COMMITTEE)])
+    show("Ensuite :", ["envoyer le bilan régional : " + command_line("envoyer", "rapport", workbook, "--a", COMMITTEE)])
 
 
 def _trial() -> None:
@@ -131,10 +120,10 @@ def after_forms(folder: Path, reminder: bool, trial: bool = False) -> None:
         return _trial()
     returns = Path("retours")
     lines = [f"déposez les classeurs reçus dans {returns}/ (leur nom importe peu), puis : "
-             + command("verifier", returns)]
+             + command_line("verifier", returns)]
     if not reminder:
         lines.append("pour relancer ensuite ceux qui n'ont pas répondu : "
-                     + command("envoyer", "formulaires", folder, "--relance", "--retours", returns))
+                     + command_line("envoyer", "formulaires", folder, "--relance", "--retours", returns))
     show("Ensuite :", lines)
 
 
@@ -143,12 +132,12 @@ def after_corrections(trial: bool = False) -> None:
         return _trial()
     returns = Path("retours")
     show("Ensuite :", [f"déposez les classeurs corrigés dans {returns}/ avec les autres retours (le plus récent "
-                       "l'emporte), puis : " + command("consolider", returns, "-o", Path("rapport-PÉRIODE.xlsx"))])
+                       "l'emporte), puis : " + command_line("consolider", returns, "-o", Path("rapport-PÉRIODE.xlsx"))])
 
 
 def after_report(trial: bool = False) -> None:
     if trial:
         return _trial()
-    show("Ensuite :", ["à la période suivante : " + command("generer", "PLAN", "--periode", "PÉRIODE", "-o",
+    show("Ensuite :", ["à la période suivante : " + command_line("generer", "PLAN", "--periode", "PÉRIODE", "-o",
                                                             Path("suivi-PÉRIODE.xlsx"), "--par-service",
                                                             Path("envois"))])

@@ -191,3 +191,18 @@ def money_text(amount: float) -> str:
 def percent_text(rate: float) -> str:
     """A rate from 0 to 1 as `45 %`."""
     return f"{rate * 100:.0f} %"
+
+
+PROGRAM = "suivi-excel"
+_SPECIAL = set(" '\"$`!*?&;|<>()[]{}#~")
+
+
+def _word(word: object) -> str:
+    # double quotes read the same in a Windows console, PowerShell and a Unix shell
+    text = str(word)
+    return f'"{text}"' if _SPECIAL & set(text) else text
+
+
+def command_line(*words: object) -> str:
+    """A command of suivi-excel as the coordinator types it: a word quoted only where a shell needs it."""
+    return " ".join([PROGRAM, *(_word(w) for w in words)])

@@ -43,6 +43,7 @@ from suivi_excel.core.text import (
     action_number,
     cell_ref,
     clean_text,
+    command_line,
     is_blank,
     is_email,
     match_key,
@@ -225,7 +226,7 @@ def _read_actions(sheet, services: pd.DataFrame, problems: list[PlanProblem]) ->
     return pd.DataFrame(records, columns=order, dtype=object)
 
 
-ADOPTED_ONLY = (".docx", ".doc", ".pdf", ".odt")  # what a plan is adopted as, never a plan workbook
+ADOPTED_ONLY = (".docx", ".pdf")  # what a plan is adopted as and `importer` reads, never a plan workbook
 
 
 def read_plan(path: str | Path) -> Plan:
@@ -245,13 +246,15 @@ def read_plan(path: str | Path) -> Plan:
 
     path = Path(path)
     if path.suffix.lower() in ADOPTED_ONLY:  # the Word or PDF plan: `importer` turns it into the workbook
-        raise SuiviError.of("plan-is-adopted", path=path, present="aucune")
+        raise SuiviError.of("plan-is-a-document", path=path, importer=command_line("importer", path, "-o", "plan.xlsx"))
     workbook = open_workbook_checked(path, kind="plan")
     problems: list[PlanProblem] = []
     actions_sheet = _find_sheet(workbook, path, ACTIONS_SHEET)
     services_sheet = _find_sheet(workbook, path, SERVICES_SHEET)
     if actions_sheet is None and services_sheet is None:  # a plan laid out for printing, or another workbook
-        raise SuiviError.of("plan-is-adopted", path=path, present=", ".join(workbook.sheet_names))
+        raise SuiviError.of("plan-is-adopted", path=path, present=", ".join(workbook.sheet_names),
+                            importer=command_line("importer", path, "-o", "plan.xlsx"),
+                            model=command_line("modele", "plan.xlsx"))
     for name, sheet in ((ACTIONS_SHEET, actions_sheet), (SERVICES_SHEET, services_sheet)):
         if sheet is None:
             problems.append(_problem("sheet-missing", name, "", name=name, present=", ".join(workbook.sheet_names)))

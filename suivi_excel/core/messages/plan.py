@@ -6,9 +6,11 @@ from __future__ import annotations
 PLAN_ERRORS: dict[str, str] = {
     # a plan as the council adopted it, given where the plan workbook is expected (plan/reading.py)
     "plan-is-adopted": "« {path} » n'est pas un classeur de plan de suivi-excel (il n'a ni feuille Actions ni feuille "
-                       "Services ; feuilles présentes : {present}) : si c'est le plan adopté, faites-en d'abord le classeur de plan avec « suivi-excel "
-                       "importer {path} -o plan.xlsx », vérifiez-le, puis donnez plan.xlsx à la commande ; pour partir "
-                       "d'un plan vierge : « suivi-excel modele plan.xlsx ».",
+                       "Services ; feuilles présentes : {present}) : si c'est le plan adopté, faites-en d'abord le "
+                       "classeur de plan avec « {importer} », vérifiez-le, puis donnez plan.xlsx à la commande ; pour "
+                       "partir d'un plan vierge : « {model} ».",
+    "plan-is-a-document": "« {path} » est un document (Word ou PDF), pas le classeur de plan : faites-en d'abord le "
+                          "classeur de plan avec « {importer} », vérifiez-le, puis donnez plan.xlsx à la commande.",
     # opening the plan workbook (plan/opening.py)
     "workbook-encrypted": "{what} « {path} » ne peut pas être ouvert : protégé par un mot de passe. Indiquez un "
                           "classeur Excel (.xlsx) lisible.",
