@@ -108,8 +108,12 @@ def test_no_command_writes_over_what_it_reads_nor_under_a_name_excel_would_not_o
     assert "est le plan lui-même" in _error(run("generer", plan_path, "-p", "2026", "-o", plan_path, "--ecraser"))
     # correction workbooks among the returns would be read back as the services' corrected returns
     assert _error(run("consolider", returns, "-o", tmp_path / "r.xlsx", "--corrections", returns)) == (
-        f"le dossier des corrections « {returns} » est parmi les retours lus : les classeurs de correction y seraient "
-        "relus comme des retours des services. Choisissez un autre dossier avec --corrections.")
+        f"le dossier des corrections « {returns} » est, contient ou est dans le dossier des retours : les classeurs "
+        "de correction y seraient relus comme des retours des services. Choisissez un autre dossier avec "
+        "--corrections.")
+    # a return given as a file: its folder is the returns' folder all the same
+    assert "--corrections" in _error(run("consolider", returns / "tp.xlsx", "-o", tmp_path / "r.xlsx", "--corrections",
+                                         returns))
     # the regional workbook in the folder of the reports it gathers
     assert "dans le dossier des rapports regroupés" in _error(run("regrouper", returns, "-o", returns / "r.xlsx"))
     # a workbook under a name Excel does not open
@@ -140,9 +144,13 @@ def test_a_folder_that_cannot_be_written_is_said_with_the_option_that_chose_it(t
     said = _error(run("generer", plan_path, "-p", "2027", "-o", tmp_path / "s.xlsx", "--par-service",
                       blocker / "envois"))
     assert said.endswith(": choisissez un autre dossier avec --par-service."), said
+    assert not (tmp_path / "s.xlsx").exists()  # nothing written: the same command with another folder works
+    returns = tmp_path / "retours"
+    returns.mkdir()
+    said = _error(run("consolider", returns, "-o", tmp_path / "r.xlsx", "--corrections", blocker / "corr"))
+    assert said.endswith(": choisissez un autre dossier avec --corrections."), said
+    assert not (tmp_path / "r.xlsx").exists()
     folder = next(iter(forms.per_service.values())).parent
     said = _error(run("envoyer", "formulaires", folder, "--brouillons", blocker / "brouillons"))
     assert said.endswith(": choisissez un autre dossier avec --brouillons."), said
-    said = _error(run("consolider", tmp_path / "aucun", "-o", blocker / "rapport.xlsx"))
-    assert "aucun fichier .xlsx" in said  # nothing read: nothing written either, whatever the folder
     assert blocker.read_text() == "à moi"

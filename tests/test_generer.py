@@ -171,12 +171,15 @@ def test_bad_period_and_deadline_are_refused_in_french(plan_path, tmp_path):
 
 def test_numbers_and_ranges_are_said_and_read_the_french_way(tmp_path):
     result = run("bilan", "--annee", "25", "--historique", tmp_path / "h.sqlite")
-    assert result.exit_code == 2 and "25 est hors des valeurs permises : de 2000 à 2100." in result.output
+    assert result.exit_code == 2 and "valeur hors des valeurs permises : de 2000 à 2100." in result.output
     result = run("verifier", tmp_path, "--taille-max", "0")
     assert result.exit_code == 2 and "hors des valeurs permises : 0,1 ou plus." in result.output
     assert "<=" not in result.output and ">=" not in run("verifier", "--help").output
-    result = run("verifier", tmp_path, "--taille-max", "0,5")  # a decimal comma, as a Québec keyboard types it
-    assert "taille-max" not in result.output, result.output
+    big = tmp_path / "retours" / "gros.xlsx"  # 0.6 MB: over a limit of 0,5 MB, typed with a decimal comma
+    big.parent.mkdir()
+    big.write_bytes(b"x" * 600_000)
+    result = run("verifier", big.parent, "--taille-max", "0,5")
+    assert "taille-max" in result.output and "plus que la limite de 0,5 Mo" in result.output, result.output
 
 
 def test_help_is_in_french():

@@ -202,6 +202,22 @@ def test_edited_templates_are_used(smtp, envois, tmp_path):
     assert message.get_body(("plain",)).get_content().strip() == "Allo Bob, date limite 15 janvier 2027."
 
 
+def test_a_template_saved_as_unicode_by_notepad_is_read_and_a_missing_one_says_what_the_folder_holds(
+        envois, tmp_path):
+    templates = tmp_path / "mes-modeles"
+    templates.mkdir()
+    (templates / "courriel-formulaire.txt").write_text("Objet : Été {periode}\n\nBonjour {responsable}\n",
+                                                      encoding="utf-16")  # Notepad's « Unicode »: UTF-16 with a BOM
+    result = run("envoyer", "formulaires", envois, "--modeles", templates, "--brouillons", tmp_path / "b")
+    assert result.exit_code == 0, result.output
+    drafts = [email.message_from_bytes(p.read_bytes(), policy=policy.default) for p in (tmp_path / "b").iterdir()]
+    assert drafts and all(d["Subject"] == "Été 2026" for d in drafts)
+    result = run("envoyer", "formulaires", envois, "--relance", "--retours", tmp_path,
+                 "--modeles", templates, "--essai")
+    assert "courriel-relance.txt" in result.output and "fichier introuvable" in result.output, result.output
+    assert "courriel-*.txt" in result.output
+
+
 @pytest.mark.parametrize("line, said", [
     ("Allo {responsable} {nom_inconnu},", "nomme {nom_inconnu} à la ligne 3"),
     ("À remettre au plus tard le {echeance.", "accolade seule à la ligne 3"),

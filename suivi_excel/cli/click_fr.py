@@ -44,7 +44,7 @@ FRENCH = {
     "file": "fichier", "directory": "dossier", "path": "chemin",
     "File": "Fichier", "Directory": "Dossier", "Path": "Chemin",
     "{value!r} is not a valid {number_type}.": "{value!r} n'est pas un nombre valide.",
-    "{value} is not in the range {range}.": "{value} est hors des valeurs permises : {range}.",
+    "{value} is not in the range {range}.": "valeur hors des valeurs permises : {range}.",
     "Aborted!": "Interrompu.",
     "default: {default}": "par défaut : {default}",
     "required": "obligatoire",

@@ -10,7 +10,7 @@ import click
 from suivi_excel import __version__
 from suivi_excel.cli import click_fr, next_steps, outputs
 from suivi_excel.cli.defect import GuardedGroup
-from suivi_excel.core.atomic import chosen_by
+from suivi_excel.core.atomic import chosen_by, writable_folder
 from suivi_excel.core.errors import EXIT_ERRORS_FOUND, SuiviError, listed_files
 from suivi_excel.core.messages import ERRORS
 
@@ -185,6 +185,8 @@ def generer(plan: Path, periode, sortie: Path | None, par_service: Path | None, 
     options = Options(periode, deadline=echeance, password=mot_de_passe, prefill=prefill,
                       prefill_periods=prefill_periods)
     with chosen_by({par_service: "--par-service"}):
+        if par_service is not None:
+            writable_folder(par_service)  # before the integrated workbook is written
         result = generate(checked, options, sortie, par_service)
     console.generated(checked, result, par_service)
     if prefill:
@@ -258,6 +260,9 @@ def consolider(retours, sortie, plan, periode, strict, historique, corrections, 
     from suivi_excel.cli import console
 
     outputs.corrections_apart(corrections, retours)  # before anything is read or written
+    if corrections is not None:
+        with chosen_by({corrections: "--corrections"}):
+            writable_folder(corrections)
     if sortie is not None:
         outputs.excel_name(sortie)
         outputs.never_over_an_input(sortie, plan=plan, returns=retours)

@@ -44,11 +44,13 @@ def never_over_an_input(output: Path, *, plan: Path | None = None, returns: Iter
 
 
 def corrections_apart(corrections: Path | None, returns: Iterable[Path]) -> None:
-    """Refuse a corrections folder that is, or holds, or lies in, a folder of returns."""
+    """Refuse a corrections folder that is, holds or lies in a folder of returns (or of a return given as a
+    file): its workbooks would be read back as the services' returns."""
     if corrections is None:
         return
     folder = corrections.resolve()
     for given in returns:
         path = Path(given).resolve()
-        if path.is_dir() and (_inside(folder, path) or _inside(path, folder)):
+        path = path if path.is_dir() else path.parent  # a return given as a file: its folder
+        if _inside(folder, path) or _inside(path, folder):
             raise SuiviError.of("corrections-among-returns", folder=corrections)

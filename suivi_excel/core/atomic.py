@@ -50,6 +50,22 @@ def ensure_folder(folder: Path) -> None:
         raise SuiviError.of("write-folder", folder=folder, why=os_reason(error), option=_option(folder)) from None
 
 
+def writable_folder(folder: Path) -> None:
+    """Make sure files can be written in `folder` (created if need be) before a command writes anything,
+    so that a folder refused half-way does not leave the command's other outputs written.
+
+    Raises:
+        SuiviError: exit code 2, naming the folder, why, and the option that chose it.
+    """
+    ensure_folder(folder)
+    try:
+        handle, name = tempfile.mkstemp(prefix=".suivi-essai-", dir=folder)
+        os.close(handle)
+        os.unlink(name)
+    except OSError as error:
+        raise SuiviError.of("write-folder", folder=folder, why=os_reason(error), option=_option(folder)) from None
+
+
 @contextlib.contextmanager
 def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces `target` in one rename.

@@ -21,6 +21,7 @@ from pathlib import Path
 from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.messages.mail import ADDRESS_FIXES
 from suivi_excel.core.resources import models_dir
+from suivi_excel.core.safety import os_reason
 from suivi_excel.core.text import is_email, writable
 
 TEMPLATES = {"formulaire": "courriel-formulaire.txt", "relance": "courriel-relance.txt",
@@ -65,9 +66,10 @@ def load_template(kind: str, folder: Path | None = None) -> tuple[str, str]:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise SuiviError.of("template-unreadable", path=path, why=error.strerror) from None
+        raise SuiviError.of("template-unreadable", path=path, why=os_reason(error)) from None
     try:
-        text = data.decode("utf-8-sig")
+        # Notepad's « Unicode » is UTF-16 with its byte-order mark
+        text = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = data.decode("cp1252")

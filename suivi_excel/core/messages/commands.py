@@ -38,9 +38,9 @@ COMMAND_ERRORS: dict[str, str] = {
     "output-is-a-report": "« {output} » est dans le dossier des rapports regroupés « {folder} » : il y serait lu "
                           "comme un rapport, ou en remplacerait un. Écrivez le bilan régional hors de ce dossier, "
                           "avec -o.",
-    "corrections-among-returns": "le dossier des corrections « {folder} » est parmi les retours lus : les classeurs "
-                                 "de correction y seraient relus comme des retours des services. Choisissez un autre "
-                                 "dossier avec --corrections.",
+    "corrections-among-returns": "le dossier des corrections « {folder} » est, contient ou est dans le dossier des "
+                                 "retours : les classeurs de correction y seraient relus comme des retours des "
+                                 "services. Choisissez un autre dossier avec --corrections.",
     "demo-folder-unwritable": "impossible de créer le dossier « {folder} » ({why}) : donnez à la démonstration un "
                               "dossier où vous pouvez écrire.",
     "demo-folder-is-a-file": "« {folder} » est un fichier : donnez à la démonstration un dossier vide ou nouveau.",

@@ -34,7 +34,8 @@ MAIL_ERRORS: dict[str, str] = {
                            "envoyé, mais le journal ne le dit pas. Libérez de la place, puis ajoutez-y cette ligne à "
                            "la main ou attendez avant de relancer la commande, qui l'enverrait de nouveau.",
     # the templates and the addresses (mail/compose.py)
-    "template-unreadable": "modèle de courriel « {path} » illisible ({why}).",
+    "template-unreadable": "modèle de courriel « {path} » illisible ({why}) : le dossier donné avec --modeles garde "
+                           "une copie de chacun des fichiers courriel-*.txt de modeles/, modifiée à votre goût.",
     "template-no-subject": "le modèle « {path} » doit commencer par une ligne « Objet : … ».",
     "template-encoding": "le modèle « {path} » n'est ni en UTF-8 ni en ANSI (Windows) : ouvrez-le dans le Bloc-notes "
                          "et enregistrez-le avec le codage UTF-8.",
