@@ -68,7 +68,7 @@ def test_a_refusal_carries_its_reason_as_data_and_says_it_as_before():
     assert pickle.loads(pickle.dumps(refusal)) == refusal  # the reading workers send it back whole
     assert (refusal.code, refusal.why, dict(refusal.params), refusal.option) == (
         "file-too-large", "sheet-rows", {"sheet": "Voirie", "rows": 20001, "limit": 20000}, "--lignes-max")
-    assert refusal.reason == "la feuille Voirie atteint la ligne 20001, plus que la limite de 20000"
+    assert refusal.reason == "la feuille « Voirie » atteint la ligne 20001, plus que la limite de 20000"
     assert Refusal("file-encrypted").reason == ""
 
 

@@ -450,3 +450,11 @@ def test_the_files_line_counts_what_was_received_and_what_was_retained(tmp_path,
     result = run("verifier", returns)
     assert no_crash(result), result.output
     assert "Fichiers reçus : 3 (1 retenu(s), 2 écarté(s) : voir les anomalies)" in result.output, result.output
+
+
+def test_a_tab_past_the_row_limit_is_named_as_the_service_sees_it(tmp_path, forms):
+    fill(forms, TP, {"2.1": {"Statut": "En cours"}}, tmp_path / "retours" / "tp.xlsx")
+    result = run("verifier", tmp_path / "retours", "--lignes-max", "10")
+    assert no_crash(result), result.output
+    said = " ".join(result.output.split())  # the console wraps long lines
+    assert "la feuille « Instructions » atteint la ligne" in said and ".xml" not in said, said

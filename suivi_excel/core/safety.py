@@ -22,7 +22,7 @@ from suivi_excel.core.errors import SuiviError
 from suivi_excel.core.limits import DEFAULT_LIMITS, Limits, Refusal, megabytes
 from suivi_excel.core.messages import FILE_KINDS
 from suivi_excel.core.sheet_extent import CHUNK, SHARED_STRING, SheetExtent, Stop, TableExtent
-from suivi_excel.core.sheet_targets import WORKBOOK, WORKBOOK_RELS, is_worksheet, sheet_parts
+from suivi_excel.core.sheet_targets import WORKBOOK, WORKBOOK_RELS, is_worksheet, sheet_parts, sheet_targets
 
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -148,6 +148,7 @@ def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits,
     """
     small: dict[str, bytes] = {}
     sheets: set[str] | None = None
+    labels: dict[str, str] = {}  # zip part -> the tab's name a user sees, once the workbook is read
     skipped: set[str] = set()
     names = {e.filename for e in entries}
     try:
@@ -158,10 +159,11 @@ def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits,
                 name = entry.filename
                 if sheets is None and _scan_order(entry):
                     sheets, skipped = sheet_parts(small, parsed)
+                    labels = _tab_names(small)
                 is_sheet = is_worksheet(name) or (sheets is not None and name.lower() in sheets)
                 if is_sheet and name.lower() in skipped:
                     continue
-                extent = (SheetExtent(name.rsplit("/", 1)[-1], limits) if is_sheet else
+                extent = (SheetExtent(labels.get(name.lower(), name.rsplit("/", 1)[-1]), limits) if is_sheet else
                           TableExtent(limits) if name == "content.xml" and "mimetype" in names else None)
                 strings = 0
                 wanted = (name in _KEPT and keep is not None) or name in (WORKBOOK, WORKBOOK_RELS)
@@ -186,7 +188,8 @@ def _scan_parts(path: Path, entries: list[zipfile.ZipInfo], limits: Limits,
                             except Stop as stop:
                                 return stop.refusal
                             except extent.error as error:
-                                return Refusal.of("file-unreadable", "sheet-not-xml", sheet=name.rsplit("/", 1)[-1],
+                                return Refusal.of("file-unreadable", "sheet-not-xml",
+                                                  sheet=labels.get(name.lower(), name.rsplit("/", 1)[-1]),
                                                   error=str(error))
                         elif is_xml:
                             strings += len(SHARED_STRING.findall(complete))
@@ -275,3 +278,13 @@ def reader_died(path: Path, kind: str = "file") -> SuiviError:
     """The exit-2 error for a file whose reading brought the reader's process down; `kind` (a key of
     `messages.FILE_KINDS`) says what the file was read as."""
     return SuiviError.of("reader-died", what=FILE_KINDS[kind], path=path)
+
+
+def _tab_names(small: dict[str, bytes]) -> dict[str, str]:
+    """Zip part (lower-cased) -> the name of its tab, so that a refusal names « Travaux publics », not
+    `sheet3.xml`; empty when the workbook's parts cannot be followed."""
+    try:
+        targets = sheet_targets(small[WORKBOOK], small[WORKBOOK_RELS])
+    except Exception:  # noqa: BLE001 - damaged parts: the part's own name will do
+        return {}
+    return {part.lower(): " ".join(name.split())[:31] for name, part in targets if name.strip()}

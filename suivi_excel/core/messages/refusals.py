@@ -25,17 +25,17 @@ REFUSALS: dict[str, str] = {
     "zip-parts": "{count} parties dans l'archive, plus que la limite de {limit}",
     "zip-inflated": "{size} une fois décompressé, plus que la limite de {limit}",
     "part-strings": "la partie {part} contient plus de {count} textes (un formulaire en compte quelques milliers)",
-    "sheet-rows": "la feuille {sheet} atteint la ligne {rows}, plus que la limite de {limit}",
-    "sheet-cells": "la feuille {sheet} s'étend sur {rows} lignes et {columns} colonnes, plus que la limite de "
+    "sheet-rows": "la feuille « {sheet} » atteint la ligne {rows}, plus que la limite de {limit}",
+    "sheet-cells": "la feuille « {sheet} » s'étend sur {rows} lignes et {columns} colonnes, plus que la limite de "
                    "{limit} cellules",
     # what no program writes (core/safety.py, core/sheet_extent.py)
     "zip-bomb": "la partie {part} se décompresse {ratio} fois (bombe de décompression ?)",
     "part-dtd": "la partie {part} déclare une DTD (bombe XML ?), ce qu'Excel n'écrit jamais",
     "part-wide": "la partie {part} est en UTF-16 ou UTF-32, ce qu'Excel n'écrit jamais",
-    "sheet-dtd": "la feuille {sheet} déclare une DTD (bombe XML ?), ce qu'Excel n'écrit jamais",
-    "sheet-bad-reference": "la feuille {sheet} donne à une cellule la position illisible « {value} », ce qu'Excel "
+    "sheet-dtd": "la feuille « {sheet} » déclare une DTD (bombe XML ?), ce qu'Excel n'écrit jamais",
+    "sheet-bad-reference": "la feuille « {sheet} » donne à une cellule la position illisible « {value} », ce qu'Excel "
                            "n'écrit jamais",
-    "sheet-not-xml": "la feuille {sheet} n'est pas du XML valide ({error})",
+    "sheet-not-xml": "la feuille « {sheet} » n'est pas du XML valide ({error})",
     # why the system would not let it be read or written (core/safety.os_reason, for readers and core/atomic)
     "access-denied": "accès refusé",
     "not-found": "fichier introuvable",
