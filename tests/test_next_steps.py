@@ -110,6 +110,9 @@ def test_envoyer_and_regrouper_and_bilan_end_with_the_next_command(tmp_path, for
 def test_modele_names_generer_with_the_plan(tmp_path):
     result = run("modele", tmp_path / "plan.xlsx")
     assert f"suivi-excel generer {tmp_path / 'plan.xlsx'} --periode" in _last(result, 2)
+    # generer on the blank plan as written: its example action is still there, which generer says
+    result = run("generer", tmp_path / "plan.xlsx", "-p", "2026", "-o", tmp_path / "s.xlsx")
+    assert result.exit_code == 0 and "Le plan contient encore l'action d'exemple" in result.output, result.output
 
 
 def test_a_long_anomaly_wraps_and_is_never_cut():

@@ -11,6 +11,7 @@ import click
 
 from suivi_excel.core.anomalies import ERROR, INFO, WARNING, Anomaly, severities
 from suivi_excel.core.columns import (
+    ACTION,
     BUDGET,
     LEAD,
     MUNICIPALITY,
@@ -19,6 +20,7 @@ from suivi_excel.core.columns import (
     SERVICE,
     SERVICE_EMAIL,
 )
+from suivi_excel.plan.texts import EXAMPLE_ACTION
 
 _INDENT = 16  # two spaces, the severity (13) and a space
 _SUMMARY_LINES = 9  # the anomalies' share of a 24-line screen, after the figures and before what comes next
@@ -85,6 +87,10 @@ def generated(plan, result, per_service: Path | None) -> None:
                 if not e and s in result.tabs]
     if no_email:
         click.echo("Services sans courriel dans le plan (envoi manuel) : " + ", ".join(no_email))
+    if (plan.actions[ACTION] == EXAMPLE_ACTION[ACTION]).any():  # the blank plan of `modele`, not yet filled
+        click.echo(click.style(f"Le plan contient encore l'action d'exemple de « suivi-excel modele » "
+                               f"(« {EXAMPLE_ACTION[ACTION]} ») : remplacez-la par les actions de votre plan, puis "
+                               "relancez generer avec --ecraser.", fg="yellow"))
 
 
 def imported(plan, output: Path) -> None:
