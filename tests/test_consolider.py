@@ -458,3 +458,16 @@ def test_a_tab_past_the_row_limit_is_named_as_the_service_sees_it(tmp_path, form
     assert no_crash(result), result.output
     said = " ".join(result.output.split())  # the console wraps long lines
     assert "la feuille « Instructions » atteint la ligne" in said and ".xml" not in said, said
+
+
+def test_a_service_whose_file_could_not_be_read_is_asked_for_a_readable_one_not_reminded(tmp_path, forms):
+    returns = tmp_path / "retours"
+    fill(forms, TP, {"2.1": {"Statut": "En cours"}}, returns / "tp.xlsx")
+    # Loisirs saved the form it received in LibreOffice's own format, keeping its name
+    ods = returns / forms.per_service[LOISIRS].with_suffix(".ods").name
+    ods.write_bytes(b"PK saved by LibreOffice")
+    result = run("verifier", returns)
+    said = " ".join(result.output.split())
+    assert f"Le service « {LOISIRS} » semble avoir répondu avec « {ods.name} », qui n'a pas pu être lu" in said, said
+    assert f"Aucun retour du service « {LOISIRS} »" not in said
+    assert f"Aucun retour du service « {COMM} »" in said  # silent: reminded as before

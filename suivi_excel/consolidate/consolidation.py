@@ -32,6 +32,7 @@ from suivi_excel.core.errors import NothingUsable, SuiviError
 from suivi_excel.core.messages import REFUSALS
 from suivi_excel.core.periods import Period, parse_period
 from suivi_excel.core.saved import saved_text
+from suivi_excel.core.text import file_stems
 from suivi_excel.core.values import days
 from suivi_excel.plan.model import Plan
 from suivi_excel.returns.file import FileRead, plan_of, service_of_numbers
@@ -178,14 +179,37 @@ def consolidate_reads(reads: list[FileRead], anomalies: list[Anomaly], plan: Pla
         anomalies.extend(winner.anomalies)
         answered[service] = winners[winner.index] = f"{winner.tab.file} › {winner.tab.sheet}"
         retained[service] = winner
+    unread = _unread_files(anomalies, list(tabs), set(tabs) - set(answered))
     for service in tabs:
-        if service not in answered:
+        if service in unread:  # its file was refused: asking again for the same file would not help
+            anomalies.append(Anomaly.of("service-return-unread", sheet=tabs[service], value=service,
+                                        file=unread[service], count=plan.action_counts[service]))
+        elif service not in answered:
             anomalies.append(Anomaly.of("service-no-return", sheet=tabs[service], value=service,
                                         count=plan.action_counts[service]))
 
     actions = _merge(plan, period, checked.values_of(winners))
     return Consolidation(plan, period, actions, sort_anomalies(anomalies), reads, answered, tabs,
                          checked.provenance_of(set(winners)), retained=retained)
+
+
+# the anomalies of a file that could not be read at all (before any tab of it was)
+_UNREAD = ("file-unreadable", "file-encrypted", "file-not-xlsx", "file-too-large", "file-hostile", "meta-damaged")
+
+
+def _unread_files(anomalies: list[Anomaly], services: list[str], silent: set[str]) -> dict[str, str]:
+    """Service -> the refused file whose name carries its name (as `generer` names each service's form,
+    `suivi-2026 - Travaux publics.xlsx`, which services keep), for the `silent` services."""
+    refused = [a.file for a in anomalies if a.code in _UNREAD and a.file]
+    stems = {service: stem.casefold() for service, stem in zip(services, file_stems(services)) if service in silent}
+    found: dict[str, str] = {}
+    for name in refused:
+        folded = name.casefold()
+        # the longest name wins: « Service des loisirs et de la culture » over « Service des loisirs »
+        matching = sorted((s for s, stem in stems.items() if stem in folded), key=len, reverse=True)
+        if matching:
+            found.setdefault(matching[0], name)
+    return found
 
 
 def _numbers_by_version(reads: list[FileRead], plan: Plan) -> dict[str, frozenset[str]]:

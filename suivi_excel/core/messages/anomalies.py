@@ -75,6 +75,10 @@ ANOMALIES: dict[str, tuple[str, str]] = {
                             "(enregistré le {saved})."),
     "service-no-return": (W, "Aucun retour du service « {value} » : ses {count} action(s) gardent leur "
                              "dernier état connu. Relancez le service."),
+    "service-return-unread": (W, "Le service « {value} » semble avoir répondu avec « {file} », qui n'a pas pu être "
+                                 "lu (voyez l'erreur de ce fichier) : ses {count} action(s) gardent leur dernier "
+                                 "état connu. Demandez-lui de renvoyer le formulaire reçu, enregistré au format "
+                                 "Excel (.xlsx)."),
     "file-nothing-filled": (I, "Aucune valeur de suivi n'est remplie dans ce fichier : il n'est pas "
                                "compté comme un retour."),
     # files
