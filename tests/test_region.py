@@ -9,7 +9,7 @@ from email import policy
 from pathlib import Path
 
 import pytest
-from conftest import LOISIRS, ROWS, TP, charts_of, run, sheet, write_test_plan
+from conftest import LOISIRS, ROWS, TP, charts_of, no_crash, run, sheet, write_test_plan
 
 from suivi_excel.core.periods import parse_period
 from suivi_excel.forms.generation import Options, generate
@@ -94,11 +94,16 @@ def test_a_table_of_axes_maps_local_axes_to_the_regions(region, tmp_path):
     base, _reports = region
     table = tmp_path / "axes.csv"
     table.write_text("Axe local;Axe régional\nLoisirs et culture;Vie sociale\nInformation;Vie sociale\n"
-                     "Mobilité;Transport\n", encoding="utf-8")
+                     "Mobilité;Transport\n", encoding="cp1252")  # Excel for Windows' own CSV
     assert run("regrouper", base / "rapports", "-o", tmp_path / "bilan.xlsx", "--axes", table).exit_code == 0
     axes = sheet(tmp_path / "bilan.xlsx", "Par axe").set_index("Axe")
     assert axes.loc["Vie sociale", "Actions"] == 6 and axes.loc["Transport", "Actions"] == 4
     assert "Sécurité" in axes.index
+    # a table none of whose local axes is an axe of the reports (the columns swapped): said, nothing written
+    table.write_text("Vie sociale;Loisirs et culture\nTransport;Mobilité\n", encoding="utf-8")
+    result = run("regrouper", base / "rapports", "-o", tmp_path / "b2.xlsx", "--axes", table)
+    assert no_crash(result) and result.exit_code == 2, result.output
+    assert "aucun axe des rapports (par exemple" in result.output and not (tmp_path / "b2.xlsx").exists()
 
 
 def test_a_period_can_be_chosen_and_municipalities_without_it_are_named(region, tmp_path):

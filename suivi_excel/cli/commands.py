@@ -340,7 +340,7 @@ def regrouper(dossier: Path, sortie: Path, periode, axes: Path | None, titre: st
     outputs.never_over_an_input(sortie, reports=dossier)
     reports, anomalies = read_reports(dossier, periode, load)
     from suivi_excel.cli import console
-    from suivi_excel.region.rollup import read_axes_map, roll_up
+    from suivi_excel.region.rollup import check_axes_map, read_axes_map, roll_up
     from suivi_excel.region.workbook import write_region
 
     mapping = read_axes_map(axes) if axes else None
@@ -349,6 +349,8 @@ def regrouper(dossier: Path, sortie: Path, periode, axes: Path | None, titre: st
         if periode:
             raise SuiviError.of("no-report-of-the-period", folder=dossier, period=periode.label, files=files)
         raise SuiviError.of("no-report-to-gather", folder=dossier, files=files)
+    if mapping is not None:
+        check_axes_map(mapping, reports, axes)
     region = roll_up(reports, anomalies, mapping)
     write_region(region, sortie, titre)
     console.regional(region, sortie)

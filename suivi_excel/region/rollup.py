@@ -7,6 +7,8 @@ gathered across municipalities by name, case, accents and numbering aside (`Axe 
 
 from __future__ import annotations
 
+import io
+
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,7 +105,12 @@ def read_axes_map(path: Path) -> dict[str, str]:
         raise SuiviError.of("axes-refused", path=path, reason=refusal)
     try:
         if path.suffix.lower() == ".csv":
-            table = pd.read_csv(path, sep=None, engine="python", dtype=str, encoding="utf-8-sig", header=None)
+            data = path.read_bytes()
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:  # what Excel for Windows saves as « CSV (séparateur : point-virgule) »
+                text = data.decode("cp1252", errors="replace")
+            table = pd.read_csv(io.StringIO(text), sep=None, engine="python", dtype=str, header=None)
             rows = table.fillna("").values.tolist()
         else:
             from python_calamine import CalamineWorkbook
@@ -119,6 +126,19 @@ def read_axes_map(path: Path) -> dict[str, str]:
     if not pairs:
         raise SuiviError.of("axes-empty", path=path)
     return pairs
+
+
+def check_axes_map(axes_map: dict[str, str], reports: list[Report], path: Path) -> None:
+    """Refuse a table of axes none of whose local axes is an axe of the reports (the plan given by
+    mistake, the columns swapped): the regional picture would silently keep every local axe.
+
+    Raises:
+        SuiviError: naming the table and an axe of the reports.
+    """
+    at = ACTION_COLUMNS.index(AXE)
+    local = [action[at] for report in reports for action in report.actions if action[at]]
+    if local and not any(axe_key(str(axe)) in axes_map for axe in local):
+        raise SuiviError.of("axes-none-match", path=path, example=axe_label(str(local[0])))
 
 
 def roll_up(reports: list[Report], anomalies: list[Anomaly], axes_map: dict[str, str] | None = None) -> Region:

@@ -44,6 +44,9 @@ CORE_ERRORS: dict[str, str] = {
     "axes-unreadable": "la table des axes « {path} » est illisible ({reason}) : donnez un classeur ou un CSV à deux "
                        "colonnes, l'axe local puis l'axe régional.",
     "axes-empty": "la table des axes « {path} » ne contient aucune paire (axe local, axe régional).",
+    "axes-none-match": "aucun axe des rapports (par exemple « {example} ») ne figure dans la première colonne de la "
+                       "table des axes « {path} » : elle donne l'axe local tel que les plans l'écrivent, puis l'axe "
+                       "régional. Rien n'est écrit.",
     # consolidating
     "hidden-plan-unreadable": "le plan caché dans « {name} » est illisible ({why}) : indiquez le plan avec --plan.",
     "workbook-refused": "{what} « {path} » ne peut pas être ouvert : {reason}. Indiquez un classeur Excel (.xlsx) "
