@@ -128,12 +128,17 @@ def measure(name, src, truth):
         if c["Importance"] == "À corriger ?": print("   probable:", c["No"], "|", c["Ce que l'importation a compris"][:90], "|", c["Texte lu"][:80])
     return right, len(truth), wrong
 
+def total(res):
+    """The rounds' sum: actions right, and how many of the wrong ones `À vérifier` names first."""
+    right, count = sum(x[0] for x in res), sum(x[1] for x in res)
+    named = sum(1 for x in res for w in x[2] if w[2])
+    print(f"TOTAL {right}/{count} = {100 * right / count:.1f} % ; wrong named in À vérifier: {named}/{count - right}")
+
+
 if __name__ == "__main__":
-    total = [0, 0]
     res = []
     s1 = h1(OUT / "h1.xlsx"); res.append(measure("H1 excel orientations", s1, h1_truth()))
     s2 = h2(OUT / "h2.docx"); res.append(measure("H2 word year ticks", s2, h2_truth()))
     if "--pdf" in sys.argv:
         pdf = soffice_convert(s2, OUT / "pdf", "pdf"); res.append(measure("H3 pdf of H2", pdf, h2_truth()))
-    r = sum(x[0] for x in res); n = sum(x[1] for x in res)
-    print(f"TOTAL {r}/{n} = {100*r/n:.1f} %")
+    total(res)

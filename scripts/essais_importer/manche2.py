@@ -2,7 +2,7 @@
 import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent)); sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
-from manche1 import measure
+from manche1 import measure, total
 from conftest import soffice_convert
 import openpyxl, docx
 from docx.shared import Cm
@@ -92,5 +92,4 @@ if __name__ == "__main__":
     s5 = h5(OUT / "h5.docx"); res.append(measure("H5 word title row inside table", s5, h5_truth()))
     if "--pdf" in sys.argv:
         res.append(measure("H6 pdf of H5", soffice_convert(s5, OUT / "pdf", "pdf"), h5_truth()))
-    r = sum(x[0] for x in res); n = sum(x[1] for x in res)
-    print(f"TOTAL {r}/{n} = {100*r/n:.1f} %")
+    total(res)

@@ -2,7 +2,7 @@
 import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent)); sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
-from manche1 import measure
+from manche1 import measure, total
 from conftest import soffice_convert
 import openpyxl, docx
 from docx.shared import Cm
@@ -74,6 +74,4 @@ if __name__ == "__main__":
            measure("H23 word fiches stacked in one table per axe", h23(OUT / "h23.docx"), h23_truth())]
     if "--pdf" in sys.argv:
         res.append(measure("H24 pdf of H23", soffice_convert(OUT / "h23.docx", OUT / "pdf", "pdf"), h23_truth()))
-    r = sum(x[0] for x in res); n = sum(x[1] for x in res)
-    named = sum(1 for x in res for w in x[2] if w[2])
-    print(f"TOTAL {r}/{n} = {100*r/n:.1f} % ; wrong named in À vérifier: {named}/{n - r}")
+    total(res)
