@@ -64,6 +64,15 @@ def _years(action: dict) -> tuple[int, int]:
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
+def _five_cells(table, action: dict, first_cell: str) -> None:
+    """A row of a five-column Word table: the first cell given, the action, its leads, partners and years."""
+    first, last = _years(action)
+    cells = table.add_row().cells
+    for col, text in enumerate([first_cell, action["action"], " / ".join(action["leads"]),
+                                ", ".join(action["partners"]), f"{first}-{last}"]):
+        cells[col].text = text
+
+
 def _truth(plan=PLAN, numbered: bool = True, axe=lambda a: AXES[a["axe"]], objectif=lambda a: a["objectif"],
            years=_years) -> dict[str, dict]:
     """Action text -> the cells the written plan must hold for it."""
@@ -880,11 +889,7 @@ def test_an_axe_written_by_its_number_takes_the_name_the_plan_gives_it(tmp_path)
     for col, text in enumerate(["Axe", "Action", "Responsable", "Partenaires", "Échéancier"]):
         table.cell(0, col).text = text
     for a in PLAN:
-        first, last = _years(a)
-        cells = table.add_row().cells
-        for col, text in enumerate([a["axe"], a["action"], " / ".join(a["leads"]), ", ".join(a["partners"]),
-                                    f"{first}-{last}"]):
-            cells[col].text = text
+        _five_cells(table, a, a["axe"])
     document.save(str(tmp_path / "plan.docx"))
     plan = _import(tmp_path / "plan.docx", tmp_path)
     truth = _comma_partners_truth()
@@ -935,11 +940,7 @@ def test_tables_after_the_first_without_a_header_take_the_axe_of_their_heading(t
                 for col, text in enumerate(["Objectif", "Action", "Responsable", "Partenaires", "Échéancier"]):
                     table.cell(0, col).text = text
             axe = a["axe"]
-        first, last = _years(a)
-        cells = table.add_row().cells
-        for col, text in enumerate([a["objectif"], a["action"], " / ".join(a["leads"]), ", ".join(a["partners"]),
-                                    f"{first}-{last}"]):
-            cells[col].text = text
+        _five_cells(table, a, a["objectif"])
     document.save(str(tmp_path / "plan.docx"))
     plan = _import(tmp_path / "plan.docx", tmp_path)
     truth = _comma_partners_truth()
