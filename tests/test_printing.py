@@ -12,7 +12,7 @@ import pytest
 from conftest import needs_soffice, run, soffice_convert
 
 from suivi_excel.core.columns import TRACKING_HEADERS
-from suivi_excel.report.printable import CHOSEN
+from suivi_excel.report.texts import PRINTED_COLUMNS
 
 pytestmark = [needs_soffice, pytest.mark.slow]
 
@@ -78,7 +78,7 @@ def test_every_page_of_the_report_prints_at_7_points_or_more(cycle, tmp_path):
 
 def test_the_printable_actions_are_one_page_wide_their_header_whole_on_every_page(cycle, tmp_path):
     folder, _demo = cycle
-    pages = [p for p in _pdf(folder / "rapports" / "rapport.xlsx", tmp_path) if CHOSEN in p["text"]]
+    pages = [p for p in _pdf(folder / "rapports" / "rapport.xlsx", tmp_path) if PRINTED_COLUMNS in p["text"]]
     assert pages, "la feuille « Actions à imprimer » n'est pas imprimée"
     wanted = _header_words(["No", "Action", "Service responsable", "Fin", "Statut", "Avancement (%)", "En retard",
                             "Obstacles", "Commentaires"])
@@ -142,7 +142,7 @@ def test_the_regional_workbook_prints_legibly(cycle, tmp_path):
     folder, _demo = cycle
     pages = _pdf(folder / "region.xlsx", tmp_path)
     _legible(pages, "bilan régional")
-    printable = [p for p in pages if CHOSEN in p["text"]]
+    printable = [p for p in pages if PRINTED_COLUMNS in p["text"]]
     assert printable and all(w in printable[0]["text"] for w in ("Municipalité", "Action", "Statut"))
     charts = [p for p in pages if "Statuts des actions par municipalité" in p["text"]]
     assert len(charts) == 1 and "Nombre d'actions" in charts[0]["text"]

@@ -43,7 +43,6 @@ from suivi_excel.returns.file import TabRead
 
 _KINDS = {c.header: c.kind for c in TRACKING_COLUMNS}
 _HEADERS = list(TRACKING_HEADERS)
-_STATUS, _PROGRESS, _START, _END, _RESULT, _OBSTACLES = STATUS, PROGRESS, ACTUAL_START, ACTUAL_END, RESULT, OBSTACLES
 _MISSING_SHOWN = 15
 
 
@@ -231,22 +230,22 @@ def _digests(results: list[TabValues], clean: pd.DataFrame) -> None:
 def _check_consistency(lines: pd.DataFrame, clean: pd.DataFrame, renamed: dict[str, str],
                        tabs: Sequence[TabRead], found: _Found) -> None:
     """Checks across the columns of a line: status missing, status against progress, date order."""
-    has_status = _per_tab(lines, [_STATUS in t.raw for t in tabs])
-    others = [c for h, c in renamed.items() if h != _STATUS]
-    found.each(lines, has_status & lines[renamed[_STATUS]].isna() & lines[others].notna().any(axis=1),
-               "status-missing", _STATUS, lambda ln: "", action=lambda ln: ln.final)
-    status, progress = clean[_STATUS], pd.to_numeric(clean[_PROGRESS])
-    checked = lines.assign(progress=clean[_PROGRESS], start=clean[_START], end=clean[_END])
-    found.each(checked, (status == DONE) & (progress < 100), "done-below-100", _PROGRESS,
+    has_status = _per_tab(lines, [STATUS in t.raw for t in tabs])
+    others = [c for h, c in renamed.items() if h != STATUS]
+    found.each(lines, has_status & lines[renamed[STATUS]].isna() & lines[others].notna().any(axis=1),
+               "status-missing", STATUS, lambda ln: "", action=lambda ln: ln.final)
+    status, progress = clean[STATUS], pd.to_numeric(clean[PROGRESS])
+    checked = lines.assign(progress=clean[PROGRESS], start=clean[ACTUAL_START], end=clean[ACTUAL_END])
+    found.each(checked, (status == DONE) & (progress < 100), "done-below-100", PROGRESS,
                lambda ln: ln.progress, action=lambda ln: ln.final)
-    found.each(checked, (status == NOT_STARTED) & (progress > 0), "not-started-above-0", _PROGRESS,
+    found.each(checked, (status == NOT_STARTED) & (progress > 0), "not-started-above-0", PROGRESS,
                lambda ln: ln.progress, action=lambda ln: ln.final)
     # the form asks why an action is postponed (Instructions: « expliquez pourquoi dans Obstacles »)
-    has_obstacles = _per_tab(lines, [_OBSTACLES in t.columns for t in tabs])
-    found.each(checked, has_obstacles & (status == POSTPONED) & clean[_OBSTACLES].map(is_blank),
-               "postponed-no-obstacle", _OBSTACLES, lambda ln: "", action=lambda ln: ln.final)
-    reversed_dates = pd.Series(days(clean[_END]) < days(clean[_START]), index=clean.index)
-    found.each(checked, reversed_dates, "dates-reversed", _END, lambda ln: ln.end.isoformat(),
+    has_obstacles = _per_tab(lines, [OBSTACLES in t.columns for t in tabs])
+    found.each(checked, has_obstacles & (status == POSTPONED) & clean[OBSTACLES].map(is_blank),
+               "postponed-no-obstacle", OBSTACLES, lambda ln: "", action=lambda ln: ln.final)
+    reversed_dates = pd.Series(days(clean[ACTUAL_END]) < days(clean[ACTUAL_START]), index=clean.index)
+    found.each(checked, reversed_dates, "dates-reversed", ACTUAL_END, lambda ln: ln.end.isoformat(),
                start=lambda ln: ln.start.isoformat())
 
 
@@ -256,9 +255,9 @@ def _check_targets(lines: pd.DataFrame, clean: pd.DataFrame, plan: Plan, found: 
     targets = clean[NUMBER].map(plan.actions.set_index(NUMBER)[TARGET]) if TARGET in plan.actions else None
     if targets is None:
         return
-    candidates = targets.notna() & clean[_RESULT].notna()
+    candidates = targets.notna() & clean[RESULT].notna()
     for index in candidates[candidates].index:
-        target, result, answer = targets[index], clean.at[index, _RESULT], clean.at[index, TARGET_MET]
+        target, result, answer = targets[index], clean.at[index, RESULT], clean.at[index, TARGET_MET]
         share = target_share(target, result)
         if share is None:
             continue

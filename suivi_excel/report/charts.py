@@ -100,7 +100,7 @@ def axes_chart(table: pd.DataFrame) -> Chart:
     axes.set_xlim(0, 112)
     axes.set_xticks([0, 25, 50, 75, 100], ["0 %", "25 %", "50 %", "75 %", "100 %"])
     axes.set_xlabel(texts.AXES_CHART_AXIS)
-    axes.set_title(texts.AXES_CHART_TITLE, loc="left", fontweight="bold", pad=24)
+    axes.set_title(texts.AXE_CHART, loc="left", fontweight="bold", pad=24)
     axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, frameon=False, fontsize=8,
                 handlelength=2.5, borderaxespad=0.2)
     parts = [texts.AXES_CHART_PART.format(axe=axe, rate=percent_text(rate), done=int(d), total=int(n))

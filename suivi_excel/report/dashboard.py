@@ -240,10 +240,10 @@ def _lists(sheet, row: int, result: Consolidation, formats: Formats, listing=Non
     """The lists a committee acts on: late actions, support needed, obstacles, services without a return."""
     listing = listing or _list
     actions = result.actions
-    row = listing(sheet, row, formats, texts.LATE_LIST, followup.late_list(actions), followup.LATE_COLUMNS,
+    row = listing(sheet, row, formats, texts.LATE_ACTIONS, followup.late_list(actions), followup.LATE_COLUMNS,
                   texts.NO_LATE)
     support = actions[followup.needs_support(actions)]
-    row = listing(sheet, row, formats, texts.SUPPORT_LIST, support, [NUMBER, ACTION, LEAD, OBSTACLES, COMMENTS],
+    row = listing(sheet, row, formats, texts.SUPPORT_ACTIONS, support, [NUMBER, ACTION, LEAD, OBSTACLES, COMMENTS],
                   texts.NO_SUPPORT)
     obstacles = actions[followup.has_obstacles(actions)]
     row = listing(sheet, row, formats, texts.OBSTACLES_LIST, obstacles, [NUMBER, ACTION, LEAD, OBSTACLES, STATUS],

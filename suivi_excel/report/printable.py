@@ -39,7 +39,6 @@ from suivi_excel.report import texts
 # Headers absent from a table are skipped; a column added here prints at its declared width.
 REPORT_PRINTED = (NUMBER, ACTION, LEAD, END, STATUS, LAST_STATUS,
                   PROGRESS, LATE, SUPPORT, OBSTACLES, GOOD_NEWS, COMMENTS)
-CHOSEN = texts.PRINTED_COLUMNS
 _DECLARED = {c.header: c.printed_width for c in (*PLAN_COLUMNS, *TRACKING_COLUMNS)}
 _OTHERS = {MUNICIPALITY: 16, LATE: 8, LAST_STATUS: 11.5, SINCE: 8}
 
@@ -78,5 +77,5 @@ def printable_sheet(sheet, frame: pd.DataFrame, wanted: Sequence[str], formats, 
         if height:
             sheet.set_row(row, height)
     sheet.freeze_panes(1, 0)
-    printing.setup(sheet, widths, header_rows=1, header=f"&L{printing.escape_header(title)}&R{CHOSEN}")
+    printing.setup(sheet, widths, header_rows=1, header=f"&L{printing.escape_header(title)}&R{texts.PRINTED_COLUMNS}")
     return headers

@@ -54,8 +54,8 @@ NEWLY = "Nouvellement {what} depuis {reference}"
 NEWLY_DONE, NEWLY_LATE, NEWLY_BLOCKED = "réalisées", "en retard", "bloquées (reportées ou avec besoin de soutien)"
 NONE_NEWLY = "Aucune."
 # the lists a committee acts on: title, then what the list says when it is empty
-LATE_LIST, NO_LATE = LATE_ACTIONS, "Aucune action en retard."
-SUPPORT_LIST, NO_SUPPORT = SUPPORT_ACTIONS, "Aucun service n'a demandé de soutien."
+NO_LATE = "Aucune action en retard."  # under LATE_ACTIONS, the list's title
+NO_SUPPORT = "Aucun service n'a demandé de soutien."  # under SUPPORT_ACTIONS
 OBSTACLES_LIST, NO_OBSTACLES = "Obstacles signalés", "Aucun obstacle signalé."
 SILENT_LIST, NO_SILENT = "Services sans retour", "Tous les services ont répondu."
 LIST_TITLE = "{title} ({count})"
@@ -92,7 +92,6 @@ STATUS_CHART_TITLE = "Où en sont les {total} actions du plan"
 STATUS_CHART_ALT = "Graphique à barres : statut des {total} actions du plan — {parts}."
 NO_ACTION_ALT = "Graphique : aucune action."
 AXES_CHART_AXIS = "Part des actions de l'axe"
-AXES_CHART_TITLE = AXE_CHART
 AXES_CHART_PART = "{axe} : {rate} ({done} sur {total})"
 AXES_CHART_ALT = "Graphique à barres : taux de réalisation par axe — {parts}."
 
