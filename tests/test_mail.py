@@ -235,6 +235,28 @@ def test_a_template_naming_a_field_no_message_fills_is_refused_before_anything_g
     assert smtp.messages == [] and not (tmp_path / "b").exists()
 
 
+def test_every_field_a_template_may_name_is_filled_for_forms_and_the_report(envois, forms, tmp_path):
+    # compose.FIELDS says what a template may name, outbox fills the values: a field allowed but never filled
+    # would reach every service raw, a field filled but not allowed would refuse a good template
+    from suivi_excel.mail.compose import FIELDS
+
+    templates = tmp_path / "tous-les-champs"
+    templates.mkdir()
+    for kind, name in (("formulaire", "courriel-formulaire.txt"), ("rapport", "courriel-rapport.txt")):
+        (templates / name).write_text("Objet : {periode}\n\n" + "\n".join(f"{f}=[{{{f}}}]" for f in FIELDS[kind]) + "\n",
+                                      encoding="utf-8")
+    result = run("envoyer", "formulaires", envois, "--modeles", templates, "--brouillons", tmp_path / "b1")
+    assert result.exit_code == 0, result.output
+    fill(forms, TP, {"2.1": {"Statut": "Réalisée"}}, tmp_path / "r" / "tp.xlsx")
+    assert run("consolider", tmp_path / "r", "-o", tmp_path / "rapport.xlsx").exit_code == 0
+    result = run("envoyer", "rapport", tmp_path / "rapport.xlsx", "--a", "comite@ville.test", "--modeles", templates,
+                 "--brouillons", tmp_path / "b2")
+    assert result.exit_code == 0, result.output
+    for draft in [*(tmp_path / "b1").iterdir(), *(tmp_path / "b2").iterdir()]:
+        body = email.message_from_bytes(draft.read_bytes(), policy=policy.default).get_body(("plain",)).get_content()
+        assert "{" not in body and "=[" in body, body
+
+
 def test_the_report_carries_its_key_figures_and_an_older_report_still_goes(smtp, forms, tmp_path):
     fill(forms, TP, {"2.1": {"Statut": "Réalisée"}, "2.10": {"Statut": "En cours"}}, tmp_path / "r" / "tp.xlsx")
     report = tmp_path / "rapport.xlsx"
